@@ -1,0 +1,1 @@
+//! Spec to Rust code generator (work in progress).

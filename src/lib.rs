@@ -1,0 +1,42 @@
+//! # azml
+//!
+//! Azure Machine Learning entities in Rust, with the behaviour of the Python SDK
+//! `azure-ai-ml` 1.35.2.
+//!
+//! This crate is the thin runtime: the [`DictMixin`] and [`RestTranslatable`]
+//! traits with their derive macros (re-exported under the same names, as serde
+//! does), the dynamic [`Value`] type that dict access uses, error types, and I/O.
+//!
+//! ```
+//! use azml::{DictMixin, Value};
+//!
+//! #[derive(DictMixin, Default)]
+//! struct RetrySettings {
+//!     timeout: Option<i64>,
+//!     max_retries: Option<i64>,
+//! }
+//!
+//! let mut retry = RetrySettings::default();
+//! retry.update([("timeout", 30), ("max_retries", 3)]).unwrap();
+//! assert_eq!(retry.get("timeout"), Some(Value::from(30)));
+//! assert_eq!(retry.keys().collect::<Vec<_>>(), ["timeout", "max_retries"]);
+//! ```
+
+// Generated code and the derives name this crate `::azml`, inside it as outside.
+extern crate self as azml;
+
+pub mod dict;
+pub mod open_enum;
+mod error;
+pub mod py_repr;
+pub mod rest;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use azml_derive::{DictMixin, RestTranslatable};
+pub use dict::{DictMixin, DictValue, ExtraMap, Keys};
+pub use error::{DictError, RestError, ValueError};
+pub use rest::{RestField, RestTranslatable};
+/// The dynamic value of dict access: a JSON value whose objects keep insertion order.
+pub use serde_json::Value;

@@ -1,0 +1,219 @@
+//! Python's `repr()` of dict values, for the `__str__` form of entities.
+//!
+//! `DictMixin.__str__` in azure-ai-ml prints `str({k: v ...})` of the public,
+//! non-`None` attributes: Python's dict repr, with single-quoted strings,
+//! `True`/`False`/`None`, and floats in Python's shortest round-trip form.
+
+use std::fmt::{self, Write};
+
+use crate::Value;
+
+/// Writes `value` as Python's `repr()` would print the equivalent object.
+pub fn write_repr<W: Write>(out: &mut W, value: &Value) -> fmt::Result {
+    match value {
+        Value::Null => out.write_str("None"),
+        Value::Bool(true) => out.write_str("True"),
+        Value::Bool(false) => out.write_str("False"),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => write!(out, "{i}"),
+            (None, Some(u), _) => write!(out, "{u}"),
+            (None, None, Some(f)) => write_float(out, f),
+            (None, None, None) => write!(out, "{n}"),
+        },
+        Value::String(s) => write_str_repr(out, s),
+        Value::Array(items) => {
+            out.write_char('[')?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.write_str(", ")?;
+                }
+                write_repr(out, item)?;
+            }
+            out.write_char(']')
+        }
+        Value::Object(map) => write_dict(out, map.iter().map(|(k, v)| (k.as_str(), v))),
+    }
+}
+
+/// Writes `{'k': v, ...}` for the given pairs, in order.
+pub fn write_dict<'a, W: Write>(
+    out: &mut W,
+    pairs: impl IntoIterator<Item = (&'a str, &'a Value)>,
+) -> fmt::Result {
+    out.write_char('{')?;
+    for (i, (key, value)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            out.write_str(", ")?;
+        }
+        write_str_repr(out, key)?;
+        out.write_str(": ")?;
+        write_repr(out, value)?;
+    }
+    out.write_char('}')
+}
+
+/// Python's `repr(value)` as a `String`.
+pub fn repr(value: &Value) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_repr(&mut out, value);
+    out
+}
+
+/// Python's float repr: shortest digits that round-trip, positional for
+/// exponents in `-4..16`, otherwise `d.ddde±XX`.
+fn write_float<W: Write>(out: &mut W, f: f64) -> fmt::Result {
+    if f.is_nan() {
+        return out.write_str("nan");
+    }
+    if f.is_infinite() {
+        return out.write_str(if f > 0.0 { "inf" } else { "-inf" });
+    }
+    // `{:e}` gives the shortest round-trip digits: "-1.5e-7", "1e16".
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    out.write_str(sign)?;
+    if (-4..16).contains(&exp) {
+        if exp < 0 {
+            out.write_str("0.")?;
+            for _ in 0..(-exp - 1) {
+                out.write_char('0')?;
+            }
+            out.write_str(&digits)
+        } else {
+            let int_len = exp as usize + 1;
+            if digits.len() <= int_len {
+                out.write_str(&digits)?;
+                for _ in digits.len()..int_len {
+                    out.write_char('0')?;
+                }
+                out.write_str(".0")
+            } else {
+                out.write_str(&digits[..int_len])?;
+                out.write_char('.')?;
+                out.write_str(&digits[int_len..])
+            }
+        }
+    } else {
+        out.write_str(&digits[..1])?;
+        if digits.len() > 1 {
+            out.write_char('.')?;
+            out.write_str(&digits[1..])?;
+        }
+        let exp_sign = if exp < 0 { '-' } else { '+' };
+        write!(out, "e{exp_sign}{:02}", exp.unsigned_abs())
+    }
+}
+
+/// Python's `str.__repr__`: single quotes unless the text holds `'` and no
+/// `"`; non-printable characters escaped as `\xNN`, `\uNNNN`.
+fn write_str_repr<W: Write>(out: &mut W, s: &str) -> fmt::Result {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.write_char(quote)?;
+    for c in s.chars() {
+        match c {
+            '\\' => out.write_str("\\\\")?,
+            '\n' => out.write_str("\\n")?,
+            '\r' => out.write_str("\\r")?,
+            '\t' => out.write_str("\\t")?,
+            c if c == quote => {
+                out.write_char('\\')?;
+                out.write_char(c)?;
+            }
+            c if !is_printable(c) => {
+                let code = u32::from(c);
+                if code <= 0xff {
+                    write!(out, "\\x{code:02x}")?;
+                } else if code <= 0xffff {
+                    write!(out, "\\u{code:04x}")?;
+                } else {
+                    write!(out, "\\U{code:08x}")?;
+                }
+            }
+            c => out.write_char(c)?,
+        }
+    }
+    out.write_char(quote)
+}
+
+/// Python's `str.isprintable` for one character, covering the control,
+/// format and separator characters that occur in practice (the full Unicode
+/// category table is not carried).
+fn is_printable(c: char) -> bool {
+    !matches!(
+        u32::from(c),
+        0x00..=0x1f
+            | 0x7f..=0xa0
+            | 0xad
+            | 0x600..=0x605
+            | 0x61c
+            | 0x6dd
+            | 0x70f
+            | 0x1680
+            | 0x180e
+            | 0x2000..=0x200f
+            | 0x2028..=0x202f
+            | 0x205f..=0x2064
+            | 0x2066..=0x206f
+            | 0x3000
+            | 0xd800..=0xf8ff
+            | 0xfeff
+            | 0xfff9..=0xfffb
+            | 0xe0001
+            | 0xe0020..=0xe007f
+            | 0xf0000..
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    // Expected strings are what CPython 3.11 prints for `repr(x)` of the same object.
+    #[test]
+    fn floats_match_python() {
+        for (f, py) in [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (-2.5, "-2.5"),
+            (1e16, "1e+16"),
+            (1.5e-7, "1.5e-07"),
+            (0.0001, "0.0001"),
+            (123456789012345.6, "123456789012345.6"),
+            (1e-5, "1e-05"),
+            (1.2345e20, "1.2345e+20"),
+            (100.0, "100.0"),
+        ] {
+            assert_eq!(repr(&json!(f)), py, "{f}");
+        }
+    }
+
+    #[test]
+    fn strings_match_python() {
+        assert_eq!(repr(&json!("a")), "'a'");
+        assert_eq!(repr(&json!("it's")), "\"it's\"");
+        assert_eq!(repr(&json!("'\"")), "'\\'\"'");
+        assert_eq!(repr(&json!("a\nb\\\u{1}")), "'a\\nb\\\\\\x01'");
+        assert_eq!(repr(&json!("é\u{a0}\u{2028}")), "'é\\xa0\\u2028'");
+    }
+
+    #[test]
+    fn containers_match_python() {
+        let v = json!({"type": "run_function", "n": [1, true, null], "d": {}});
+        assert_eq!(
+            repr(&v),
+            "{'type': 'run_function', 'n': [1, True, None], 'd': {}}"
+        );
+    }
+}
