@@ -1,0 +1,9 @@
+use azml::DictMixin;
+
+#[derive(DictMixin)]
+struct Task {
+    #[dict(renam = "kind")]
+    r#type: Option<String>,
+}
+
+fn main() {}

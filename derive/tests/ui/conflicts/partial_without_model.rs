@@ -1,0 +1,9 @@
+use azml::RestTranslatable;
+
+#[derive(RestTranslatable)]
+#[rest(partial)]
+struct Task {
+    code: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use azml::DictMixin;
+
+#[derive(DictMixin)]
+enum TaskType {
+    RunFunction,
+    Model,
+}
+
+fn main() {}

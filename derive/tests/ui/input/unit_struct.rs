@@ -1,0 +1,6 @@
+use azml::DictMixin;
+
+#[derive(DictMixin)]
+struct Marker;
+
+fn main() {}

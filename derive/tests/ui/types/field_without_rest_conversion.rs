@@ -1,0 +1,10 @@
+use azml::RestTranslatable;
+
+struct Level;
+
+#[derive(RestTranslatable)]
+struct Component {
+    logging_level: Option<Level>,
+}
+
+fn main() {}

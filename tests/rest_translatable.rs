@@ -1,0 +1,198 @@
+//! `#[derive(RestTranslatable)]` used as a user crate uses it.
+
+use std::collections::BTreeMap;
+
+use azml::{RestError, RestTranslatable, Value};
+use serde_json::json;
+
+/// REST wire models, as a generator would emit them.
+mod rest {
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct BatchRetrySettings {
+        pub max_retries: Option<i32>,
+        pub timeout: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct Deployment {
+        pub retry_settings: Option<BatchRetrySettings>,
+        pub mini_batch_size: Option<i64>,
+        pub output_file_name: Option<String>,
+        pub provisioning_state: Option<String>,
+    }
+}
+
+/// Seconds on the entity side, ISO-8601 duration on the wire.
+mod seconds_as_duration {
+    use azml::RestError;
+
+    pub fn to_rest(seconds: &Option<u32>) -> Result<Option<String>, RestError> {
+        Ok(seconds.map(|s| format!("PT{s}S")))
+    }
+
+    pub fn from_rest(duration: Option<String>) -> Result<Option<u32>, RestError> {
+        duration
+            .map(|d| {
+                d.strip_prefix("PT")
+                    .and_then(|d| d.strip_suffix('S'))
+                    .and_then(|d| d.parse().ok())
+                    .ok_or_else(|| RestError::new(format!("not a duration in seconds: {d}")))
+            })
+            .transpose()
+    }
+}
+
+#[derive(RestTranslatable, Debug, Clone, Default, PartialEq)]
+#[rest(model = rest::BatchRetrySettings)]
+struct RetrySettings {
+    max_retries: Option<i32>,
+    #[rest(with = "seconds_as_duration")]
+    timeout: Option<u32>,
+}
+
+#[derive(RestTranslatable, Debug, Clone, Default, PartialEq)]
+#[rest(model = rest::Deployment, partial)]
+struct Deployment {
+    retry_settings: Option<RetrySettings>,
+    #[rest(rename = "mini_batch_size", default)]
+    batch_size: i64,
+    #[rest(default = "default_file")]
+    output_file_name: String,
+    #[rest(skip)]
+    local_only: Vec<String>,
+}
+
+fn default_file() -> String {
+    "predictions.csv".into()
+}
+
+#[test]
+fn typed_model_round_trip() {
+    let d = Deployment {
+        retry_settings: Some(RetrySettings {
+            max_retries: Some(3),
+            timeout: Some(30),
+        }),
+        batch_size: 10,
+        output_file_name: "out.csv".into(),
+        local_only: vec!["x".into()],
+    };
+    let rest = d.to_rest_object().unwrap();
+    assert_eq!(
+        rest,
+        rest::Deployment {
+            retry_settings: Some(rest::BatchRetrySettings {
+                max_retries: Some(3),
+                timeout: Some("PT30S".into()),
+            }),
+            mini_batch_size: Some(10),
+            output_file_name: Some("out.csv".into()),
+            provisioning_state: None,
+        }
+    );
+    let back = Deployment::from_rest_object(rest).unwrap();
+    assert_eq!(back.local_only, Vec::<String>::new(), "skipped field is defaulted");
+    assert_eq!(
+        back,
+        Deployment {
+            local_only: vec![],
+            ..d
+        }
+    );
+}
+
+#[test]
+fn typed_model_defaults_and_errors_name_the_field() {
+    let back = Deployment::from_rest_object(rest::Deployment::default()).unwrap();
+    assert_eq!(back.batch_size, 0);
+    assert_eq!(back.output_file_name, "predictions.csv");
+
+    let bad = rest::Deployment {
+        retry_settings: Some(rest::BatchRetrySettings {
+            max_retries: None,
+            timeout: Some("1 minute".into()),
+        }),
+        ..rest::Deployment::default()
+    };
+    let err = Deployment::from_rest_object(bad).unwrap_err();
+    assert_eq!(err.path, "retry_settings.timeout");
+    assert_eq!(
+        err.to_string(),
+        "field 'retry_settings.timeout': not a duration in seconds: 1 minute"
+    );
+}
+
+#[derive(RestTranslatable, Debug, Clone, Default, PartialEq)]
+#[rest(rename_all = "camelCase")]
+struct Resources {
+    instance_count: Option<i64>,
+    instance_type: Option<String>,
+    #[rest(rename = "properties")]
+    props: BTreeMap<String, Value>,
+}
+
+#[derive(RestTranslatable, Debug, Clone, Default, PartialEq)]
+#[rest(rename_all = "camelCase")]
+struct Job {
+    display_name: Option<String>,
+    resources: Option<Resources>,
+    node_names: Vec<String>,
+    #[rest(default)]
+    is_archived: bool,
+    #[rest(flatten)]
+    limits: Limits,
+}
+
+#[derive(RestTranslatable, Debug, Clone, Default, PartialEq)]
+struct Limits {
+    timeout: Option<String>,
+}
+
+#[test]
+fn json_model_uses_wire_names_and_drops_nulls() {
+    let job = Job {
+        display_name: Some("d".into()),
+        resources: Some(Resources {
+            instance_count: Some(2),
+            instance_type: None,
+            props: BTreeMap::from([("k".into(), json!({"a": 1}))]),
+        }),
+        node_names: vec!["a".into()],
+        is_archived: false,
+        limits: Limits {
+            timeout: Some("PT1H".into()),
+        },
+    };
+    let rest = job.to_rest_object().unwrap();
+    assert_eq!(
+        rest,
+        json!({
+            "displayName": "d",
+            "resources": {"instanceCount": 2, "properties": {"k": {"a": 1}}},
+            "nodeNames": ["a"],
+            "isArchived": false,
+            "timeout": "PT1H"
+        })
+    );
+    assert_eq!(Job::from_rest_object(rest).unwrap(), job);
+}
+
+#[test]
+fn json_model_errors_name_the_field_path() {
+    let err = Job::from_rest_object(json!({"resources": {"instanceCount": "two"}, "nodeNames": []}))
+        .unwrap_err();
+    assert_eq!(err.path, "resources.instanceCount");
+    assert_eq!(
+        err.to_string(),
+        "field 'resources.instanceCount': expected integer (i64), got string \"two\""
+    );
+    let err = Job::from_rest_object(json!({"nodeNames": ["a", 1]})).unwrap_err();
+    assert_eq!(err.path, "nodeNames[1]");
+    let err = Job::from_rest_object(json!([])).unwrap_err();
+    assert_eq!(err, RestError::new("expected a JSON object for Job, got list of 0 items"));
+    // `nodeNames` is required: a missing key is an error, not an empty list.
+    assert!(Job::from_rest_object(json!({})).is_err());
+    // `isArchived` has a default: missing or null both give false.
+    let job = Job::from_rest_object(json!({"nodeNames": [], "isArchived": null})).unwrap();
+    assert!(!job.is_archived);
+}
