@@ -144,7 +144,9 @@ fn update_is_all_or_nothing_and_last_pair_wins() {
     assert_eq!(err.key(), "environment");
     assert_eq!(task, before);
 
-    let err = task.update([("code", json!("c")), ("nope", json!(1))]).unwrap_err();
+    let err = task
+        .update([("code", json!("c")), ("nope", json!(1))])
+        .unwrap_err();
     assert_eq!(err, DictError::UnknownKey { key: "nope".into() });
     assert_eq!(task, before);
 }
@@ -215,10 +217,7 @@ fn renames_skip_extra_and_nested_values() {
         err,
         "key 'retrySettings.max_retries': expected required key 'max_retries', got nothing"
     );
-    let err = c
-        .set("task", json!({"code": 1}))
-        .unwrap_err()
-        .to_string();
+    let err = c.set("task", json!({"code": 1})).unwrap_err().to_string();
     assert_eq!(
         err,
         "key 'task.code': expected string or null, got integer 1"
@@ -228,7 +227,8 @@ fn renames_skip_extra_and_nested_values() {
     assert_eq!(c.tags.get("a").map(String::as_str), Some("b"));
 
     // Unknown keys go to the extra map and come after the fields.
-    c.update([("zeta", json!(1)), ("alpha", json!([1, 2]))]).unwrap();
+    c.update([("zeta", json!(1)), ("alpha", json!([1, 2]))])
+        .unwrap();
     let keys: Vec<_> = c.keys().collect();
     assert_eq!(&keys[6..], ["zeta", "alpha"]);
     assert_eq!(c.len(), 8);
@@ -286,8 +286,12 @@ fn generic_structs_and_lifetimes() {
         items: vec![],
         _marker: PhantomData,
     };
-    g.update([("value", json!(4)), ("items", json!(["a"])), ("name", json!("m"))])
-        .unwrap();
+    g.update([
+        ("value", json!(4)),
+        ("items", json!(["a"])),
+        ("name", json!("m")),
+    ])
+    .unwrap();
     assert_eq!(g.value, Some(4));
     assert_eq!(g.items, ["a"]);
     assert_eq!(g.name, "m");

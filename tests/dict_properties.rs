@@ -58,7 +58,7 @@ fn fitting_value(key: &'static str) -> BoxedStrategy<Value> {
         "ratio" => opt((-1e9f64..1e9).prop_map(Value::from).boxed()),
         "is_deterministic" => opt(any::<bool>().prop_map(Value::from).boxed()),
         "partition_keys" => opt(prop::collection::vec("[a-z]{1,4}", 0..4)
-            .prop_map(|v| Value::from(v))
+            .prop_map(Value::from)
             .boxed()),
         _ => prop::collection::btree_map("[a-z]{1,4}", "[a-z]{0,4}", 0..3)
             .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k, v.into())).collect()))

@@ -91,7 +91,11 @@ fn typed_model_round_trip() {
         }
     );
     let back = Deployment::from_rest_object(rest).unwrap();
-    assert_eq!(back.local_only, Vec::<String>::new(), "skipped field is defaulted");
+    assert_eq!(
+        back.local_only,
+        Vec::<String>::new(),
+        "skipped field is defaulted"
+    );
     assert_eq!(
         back,
         Deployment {
@@ -179,8 +183,9 @@ fn json_model_uses_wire_names_and_drops_nulls() {
 
 #[test]
 fn json_model_errors_name_the_field_path() {
-    let err = Job::from_rest_object(json!({"resources": {"instanceCount": "two"}, "nodeNames": []}))
-        .unwrap_err();
+    let err =
+        Job::from_rest_object(json!({"resources": {"instanceCount": "two"}, "nodeNames": []}))
+            .unwrap_err();
     assert_eq!(err.path, "resources.instanceCount");
     assert_eq!(
         err.to_string(),
@@ -189,7 +194,10 @@ fn json_model_errors_name_the_field_path() {
     let err = Job::from_rest_object(json!({"nodeNames": ["a", 1]})).unwrap_err();
     assert_eq!(err.path, "nodeNames[1]");
     let err = Job::from_rest_object(json!([])).unwrap_err();
-    assert_eq!(err, RestError::new("expected a JSON object for Job, got list of 0 items"));
+    assert_eq!(
+        err,
+        RestError::new("expected a JSON object for Job, got list of 0 items")
+    );
     // `nodeNames` is required: a missing key is an error, not an empty list.
     assert!(Job::from_rest_object(json!({})).is_err());
     // `isArchived` has a default: missing or null both give false.

@@ -48,7 +48,9 @@ impl Keyed<'_> {
         let member = self.field.member;
         let ty = self.field.ty;
         match self.kind {
-            Kind::Value => quote_spanned!(ty.span()=> <#ty as #krate::DictValue>::to_value(&self.#member)),
+            Kind::Value => {
+                quote_spanned!(ty.span()=> <#ty as #krate::DictValue>::to_value(&self.#member))
+            }
             Kind::Serde => quote!(#krate::__private::serde_to_value::<#ty>(&self.#member)),
         }
     }
@@ -57,7 +59,9 @@ impl Keyed<'_> {
     fn convert(&self, krate: &syn::Path) -> TokenStream {
         let ty = self.field.ty;
         match self.kind {
-            Kind::Value => quote_spanned!(ty.span()=> #krate::__private::convert::<#ty>(key, value)),
+            Kind::Value => {
+                quote_spanned!(ty.span()=> #krate::__private::convert::<#ty>(key, value))
+            }
             Kind::Serde => quote!(#krate::__private::serde_convert::<#ty>(key, value)),
         }
     }
@@ -71,7 +75,7 @@ impl Keyed<'_> {
     }
 
     /// Converts `value` into the field type with a `ValueError` on failure.
-    fn from_value(&self, krate: &syn::Path) -> TokenStream {
+    fn read_value(&self, krate: &syn::Path) -> TokenStream {
         let ty = self.field.ty;
         match self.kind {
             Kind::Value => quote!(<#ty as #krate::DictValue>::from_value(value)),
@@ -136,7 +140,7 @@ fn expand_container(cont: &Container) -> TokenStream {
     let to_values: Vec<TokenStream> = keyed.iter().map(|k| k.to_value(krate)).collect();
     let converts: Vec<TokenStream> = keyed.iter().map(|k| k.convert(krate)).collect();
     let nulls: Vec<TokenStream> = keyed.iter().map(|k| k.null(krate)).collect();
-    let from_values: Vec<TokenStream> = keyed.iter().map(|k| k.from_value(krate)).collect();
+    let from_values: Vec<TokenStream> = keyed.iter().map(|k| k.read_value(krate)).collect();
     let staged: Vec<syn::Ident> = (0..keyed.len())
         .map(|i| quote::format_ident!("__field{}", i))
         .collect();
@@ -177,7 +181,8 @@ fn expand_container(cont: &Container) -> TokenStream {
         ),
     };
 
-    let (get_other, set_other, remove_other, update_decl, update_other, update_apply) = match extra {
+    let (get_other, set_other, remove_other, update_decl, update_other, update_apply) = match extra
+    {
         Some(extra) => {
             let m = extra.member;
             let ty = extra.ty;

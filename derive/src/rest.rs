@@ -41,7 +41,11 @@ fn default_expr(default: &RestDefault) -> TokenStream {
 }
 
 /// `to_rest` / `from_rest` of one field against REST type `rest_ty`.
-fn conversions(krate: &syn::Path, field: &Field, rest_ty: &TokenStream) -> (TokenStream, TokenStream) {
+fn conversions(
+    krate: &syn::Path,
+    field: &Field,
+    rest_ty: &TokenStream,
+) -> (TokenStream, TokenStream) {
     let ty = field.ty;
     match field.attrs.rest_with.get() {
         Some(module) => (quote!(#module::to_rest), quote!(#module::from_rest)),

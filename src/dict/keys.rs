@@ -54,7 +54,6 @@ impl<'a> Iterator for Keys<'a> {
     }
 }
 
-
 impl fmt::Debug for Keys<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Keys")

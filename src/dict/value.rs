@@ -267,7 +267,11 @@ fn map_from_value<T: DictValue, M: FromIterator<(String, T)>>(
 
 impl<T: DictValue> DictValue for BTreeMap<String, T> {
     fn to_value(&self) -> Value {
-        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.to_value())).collect())
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.clone(), v.to_value()))
+                .collect(),
+        )
     }
     fn from_value(value: Value) -> Result<Self, ValueError> {
         map_from_value(value, Self::expected)
@@ -279,7 +283,11 @@ impl<T: DictValue> DictValue for BTreeMap<String, T> {
 
 impl<T: DictValue, S: BuildHasher + Default> DictValue for HashMap<String, T, S> {
     fn to_value(&self) -> Value {
-        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.to_value())).collect())
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.clone(), v.to_value()))
+                .collect(),
+        )
     }
     fn from_value(value: Value) -> Result<Self, ValueError> {
         map_from_value(value, Self::expected)

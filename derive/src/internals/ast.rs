@@ -37,23 +37,25 @@ impl<'a> Container<'a> {
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, derive: &str) -> Option<Self> {
         let attrs = attr::Container::from_attrs(cx, &input.attrs);
         let named = match &input.data {
-            Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => named,
-                Fields::Unnamed(_) => {
-                    cx.error_spanned_by(
+            Data::Struct(data) => {
+                match &data.fields {
+                    Fields::Named(named) => named,
+                    Fields::Unnamed(_) => {
+                        cx.error_spanned_by(
                         &data.fields,
                         format!("{derive} needs a struct with named fields; tuple structs have no keys"),
                     );
-                    return None;
-                }
-                Fields::Unit => {
-                    cx.error_spanned_by(
+                        return None;
+                    }
+                    Fields::Unit => {
+                        cx.error_spanned_by(
                         &input.ident,
                         format!("{derive} needs a struct with named fields; a unit struct has no keys"),
                     );
-                    return None;
+                        return None;
+                    }
                 }
-            },
+            }
             Data::Enum(data) => {
                 cx.error_spanned_by(
                     data.enum_token,
@@ -123,11 +125,14 @@ impl<'a> Container<'a> {
 
 /// The field's own rule first, then serde's `rename_all` when both sides agree.
 fn renamed(plain: &str, own: Option<RenameRule>, attrs: &attr::Container) -> String {
-    let serde = attrs.serde_rename_all.get().and_then(|r| match (r.serialize, r.deserialize) {
-        (Some(a), Some(b)) if a == b => Some(a),
-        (Some(a), None) | (None, Some(a)) => Some(a),
-        _ => None,
-    });
+    let serde = attrs
+        .serde_rename_all
+        .get()
+        .and_then(|r| match (r.serialize, r.deserialize) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            (Some(a), None) | (None, Some(a)) => Some(a),
+            _ => None,
+        });
     match own.or(serde) {
         Some(rule) => rule.apply_to_field(plain),
         None => plain.to_owned(),

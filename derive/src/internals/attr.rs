@@ -271,11 +271,7 @@ impl Field {
                     } else if meta.path.is_ident("serde") {
                         f.dict_serde.set(cx, span(&meta), "dict", ());
                     } else {
-                        return Err(unknown(
-                            &meta,
-                            "dict",
-                            "`rename`, `skip`, `extra`, `serde`",
-                        ));
+                        return Err(unknown(&meta, "dict", "`rename`, `skip`, `extra`, `serde`"));
                     }
                     Ok(())
                 })

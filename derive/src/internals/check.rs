@@ -47,7 +47,13 @@ pub fn check_dict(cx: &Ctxt, cont: &Container) {
         conflict(cx, &a.dict_skip, &a.dict_rename, "dict", ("skip", "rename"));
         conflict(cx, &a.dict_skip, &a.dict_extra, "dict", ("skip", "extra"));
         conflict(cx, &a.dict_skip, &a.dict_serde, "dict", ("skip", "serde"));
-        conflict(cx, &a.dict_extra, &a.dict_rename, "dict", ("extra", "rename"));
+        conflict(
+            cx,
+            &a.dict_extra,
+            &a.dict_rename,
+            "dict",
+            ("extra", "rename"),
+        );
         conflict(cx, &a.dict_extra, &a.dict_serde, "dict", ("extra", "serde"));
         if field.serde_conflict && !a.dict_rename.is_set() && !a.dict_skip.is_set() {
             cx.error_spanned_by(
@@ -92,11 +98,35 @@ pub fn check_rest(cx: &Ctxt, cont: &Container) {
     for field in &cont.fields {
         let a = &field.attrs;
         conflict(cx, &a.rest_skip, &a.rest_rename, "rest", ("skip", "rename"));
-        conflict(cx, &a.rest_skip, &a.rest_flatten, "rest", ("skip", "flatten"));
-        conflict(cx, &a.rest_skip, &a.rest_default, "rest", ("skip", "default"));
+        conflict(
+            cx,
+            &a.rest_skip,
+            &a.rest_flatten,
+            "rest",
+            ("skip", "flatten"),
+        );
+        conflict(
+            cx,
+            &a.rest_skip,
+            &a.rest_default,
+            "rest",
+            ("skip", "default"),
+        );
         conflict(cx, &a.rest_skip, &a.rest_with, "rest", ("skip", "with"));
-        conflict(cx, &a.rest_flatten, &a.rest_rename, "rest", ("flatten", "rename"));
-        conflict(cx, &a.rest_flatten, &a.rest_default, "rest", ("flatten", "default"));
+        conflict(
+            cx,
+            &a.rest_flatten,
+            &a.rest_rename,
+            "rest",
+            ("flatten", "rename"),
+        );
+        conflict(
+            cx,
+            &a.rest_flatten,
+            &a.rest_default,
+            "rest",
+            ("flatten", "default"),
+        );
         if let (true, Some(span)) = (typed, a.rest_flatten.span()) {
             cx.syn_error(syn::Error::new(
                 span,
