@@ -1,1 +1,28 @@
-fn main() {}
+//! The `azml` command line.
+
+mod codegen;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Azure Machine Learning specs and YAML, from Rust.
+#[derive(Parser)]
+#[command(name = "azml", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Codegen(codegen::Args),
+}
+
+/// Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Codegen(args) => codegen::run(&args),
+    }
+}

@@ -88,3 +88,23 @@ pub trait DictMixin {
         self.len() == 0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DictMixin;
+
+    /// The derive's `::azml` paths resolve inside this crate too, as they
+    /// must for the generated entities (`extern crate self as azml`).
+    #[derive(crate::DictMixin, Default)]
+    struct Inside {
+        level: Option<String>,
+    }
+
+    #[test]
+    fn derive_works_inside_the_runtime_crate() {
+        let mut inside = Inside::default();
+        inside.set("level", "INFO".into()).unwrap();
+        assert_eq!(inside.level.as_deref(), Some("INFO"));
+        assert_eq!(inside.keys().collect::<Vec<_>>(), ["level"]);
+    }
+}
