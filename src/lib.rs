@@ -26,10 +26,11 @@
 extern crate self as azml;
 
 pub mod dict;
-pub mod open_enum;
 mod error;
+pub mod open_enum;
 pub mod py_repr;
 pub mod rest;
+pub mod yaml;
 
 #[doc(hidden)]
 pub mod __private;

@@ -1,0 +1,105 @@
+//! Open enums: string enums whose set of values may grow on the service side
+//! (`x-ms-enum` with `modelAsString: true`).
+//!
+//! [`open_enum!`](crate::open_enum!) declares such an enum from its known values. Unknown
+//! wire strings are kept verbatim in an `Other(String)` variant and serialized back unchanged,
+//! so a newer service response still round-trips. Generated code uses this one macro instead
+//! of tens of lines of serde code per enum.
+//!
+//! ```
+//! azml::open_enum! {
+//!     /// The type of a job.
+//!     pub enum JobType {
+//!         AutoMl = "AutoML",
+//!         Command = "Command",
+//!     }
+//! }
+//!
+//! let t: JobType = serde_json::from_str("\"Command\"").unwrap();
+//! assert_eq!(t, JobType::Command);
+//! let new: JobType = serde_json::from_str("\"Quantum\"").unwrap();
+//! assert_eq!(new, JobType::Other("Quantum".into()));
+//! assert_eq!(serde_json::to_string(&new).unwrap(), "\"Quantum\"");
+//! assert_eq!(JobType::AutoMl.as_str(), "AutoML");
+//! ```
+
+/// Declares an open string enum: the listed variants with their wire strings, plus
+/// `Other(String)` for any other value. Implements `as_str`, `from_wire`, `VALUES`,
+/// `Display`, `FromStr`, `From<&str>`, `From<String>`, and serde `Serialize`/`Deserialize`
+/// as a plain JSON string.
+#[macro_export]
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A value not known to this version of the spec, kept verbatim.
+            Other(::std::string::String),
+        }
+
+        impl $name {
+            /// The wire strings of the known values, in spec order.
+            pub const VALUES: &'static [&'static str] = &[$($wire),*];
+
+            /// The wire string of this value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::Other(s) => s.as_str(),
+                }
+            }
+
+            /// The value for a wire string: a known variant, else `Other`.
+            pub fn from_wire(s: &str) -> Self {
+                match s {
+                    $($wire => Self::$variant,)*
+                    other => Self::Other(::std::string::ToString::to_string(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from_wire(s))
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self::from_wire(s)
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for $name {
+            fn from(s: ::std::string::String) -> Self {
+                Self::from_wire(&s)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from_wire(&s))
+            }
+        }
+    };
+}

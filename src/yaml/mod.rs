@@ -1,0 +1,320 @@
+//! A safe YAML loader with source positions.
+//!
+//! [`parse_str`] and [`parse_path`] load one YAML document into a
+//! [`serde_json::Value`] (objects keep document order) together with the source
+//! position of every node, so that an error about any value can name
+//! `file:line:col`:
+//!
+//! ```
+//! let doc = azml::yaml::parse_str("job:\n  environment: azureml:env:1\n").unwrap();
+//! assert_eq!(doc.value["job"]["environment"], "azureml:env:1");
+//! let pos = doc.position("/job/environment").unwrap();
+//! assert_eq!((pos.line, pos.col), (2, 16));
+//! let key = doc.key_position("/job/environment").unwrap();
+//! assert_eq!((key.line, key.col), (2, 3));
+//! ```
+//!
+//! # Why saphyr-parser
+//!
+//! The loader is built on the event API of [`saphyr_parser`]: it is maintained,
+//! pure Rust, passes the YAML test suite, and reports a span for every event.
+//! `serde_yaml` is archived, and the `saphyr` `Yaml` loader expands aliases
+//! without any budget; working from events lets this module bound nesting
+//! depth, node count and alias expansion *while* reading, stopping at the first
+//! event past a limit (see [`Limits`]). Nothing recurses on the input's
+//! structure, so deep input gives an error, never a stack overflow.
+//!
+//! # Scalars
+//!
+//! The reference implementation is PyYAML's `safe_load` (what the Azure ML
+//! Python SDK and CLI use, a YAML 1.1 resolver). Resolution follows the YAML 1.2
+//! core schema and matches PyYAML where a difference would show in real files:
+//!
+//! | Plain scalar | Value | Notes |
+//! |---|---|---|
+//! | empty, `~`, `null`, `Null`, `NULL` | `null` | |
+//! | `true`/`True`/`TRUE`, `false`/`False`/`FALSE` | bool | |
+//! | `yes`/`Yes`/`YES`, `no`/`No`/`NO`, `on`/`On`/`ON`, `off`/`Off`/`OFF` | bool | **PyYAML compatibility**: PyYAML reads these as booleans, so a file means the same to the Python SDK and to us. Quote them to get strings. `y`/`n` stay strings (as in PyYAML). |
+//! | `42`, `+42`, `-42`, `0x2A`, `0o52`, `0b101010` | integer | `_` separators (`1_000`) and `0b` as in PyYAML; `0o52` is YAML 1.2 (PyYAML reads it as a string). |
+//! | `052` (leading zero) | integer, **octal** (42) | PyYAML compatibility (YAML 1.2 would say 52); `08`, `09` are strings as in PyYAML. |
+//! | `1.5`, `.5`, `1.`, `1e3`, `-2.5E-3` | float | YAML 1.2: an exponent without a dot (`1e3`) is a float (PyYAML says string). |
+//! | `.inf`, `-.inf`, `.nan`, and floats that overflow (`1e999`) | **error** | JSON cannot hold them; the error names the position and suggests quoting. |
+//! | integers outside `i64`/`u64` | **error** | Not silently rounded to a float; quote them to keep them as strings. |
+//! | `1:30` (sexagesimal), `2024-01-01` (timestamp) | string | PyYAML would give 90 and a `date`; YAML 1.2 and JSON give strings, which is what Azure ML expects for times and dates. |
+//! | anything else | string | |
+//!
+//! Quoted and block (`|`, `>`) scalars are always strings, so `"1"` stays
+//! distinct from `1` (a JSON string versus a number).
+//!
+//! # Tags
+//!
+//! `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq` and the
+//! non-specific `!` are honoured (`!!str 12` is `"12"`, `!!float 1` is `1.0`,
+//! `!!int "7"` is `7`; a value that does not fit its tag is an error). Any
+//! other tag — `!!python/object/apply:os.system`, `!custom`, `!!binary`,
+//! `!!timestamp` — is an error naming the tag and its position. Tags are never
+//! acted on.
+//!
+//! # Mappings
+//!
+//! * Keys are strings. A non-string scalar key becomes its JSON spelling
+//!   (`1`, `1.5`, `true`, `null`) — what `json.dumps` prints for the keys
+//!   PyYAML produces. A mapping or sequence as a key is an error.
+//! * **Duplicate keys are an error** that names both positions. (PyYAML
+//!   silently keeps the last value, which hides mistakes in hand-written files.)
+//! * **Merge keys (`<<`) are supported**, as in PyYAML: the value is a mapping
+//!   or a list of mappings (usually aliases); the mapping's own keys win over
+//!   merged ones, earlier mappings in a list win over later ones, and merged
+//!   keys come first in the result, in PyYAML's order. Positions of merged
+//!   values point at their definition. A quoted `"<<"` is an ordinary key. Two
+//!   `<<` keys in one mapping are a duplicate-key error.
+//!
+//! # Anchors and aliases
+//!
+//! Aliases are expanded into copies (JSON has no sharing), counting every copied
+//! node against [`Limits::max_nodes`] and every copied byte of text against
+//! [`Limits::max_alias_bytes`] *before* copying, which stops "billion laughs"
+//! documents. The position of an aliased value is where the alias is written;
+//! positions inside it point at the anchored definition. An alias to a node
+//! that contains it (a recursive structure, which PyYAML allows) is an error.
+//!
+//! # Streams
+//!
+//! An empty stream (or only comments) is `null`; a stream with more than one
+//! document is an error (Azure ML files hold one document). A leading byte
+//! order mark is accepted; CRLF line ends are fine; tabs inside scalars are
+//! fine, tabs used as indentation are the parser's syntax error.
+//! [`parse_path`] reports invalid UTF-8 with the position of the first bad
+//! byte. No input makes the loader panic.
+
+mod error;
+mod loader;
+mod positions;
+mod scalar;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use error::{YamlError, YamlErrorKind};
+pub use positions::{Position, Positions};
+
+/// Bounds on the work and memory a document may cause.
+///
+/// The defaults are far above any real Azure ML file and far below what would
+/// hurt a process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Limits {
+    /// Maximum nesting of mappings and sequences, counting the root collection
+    /// as 1 and including the content of aliases. Default: 256.
+    pub max_depth: usize,
+    /// Maximum number of value nodes (scalars, mappings, sequences) after alias
+    /// expansion; keys are not counted. Default: 1,000,000.
+    pub max_nodes: usize,
+    /// Maximum number of aliases (`*name`) in the document. Default: 10,000.
+    pub max_aliases: usize,
+    /// Maximum bytes of scalar text (keys and values) that aliases may copy in
+    /// total. Default: 16 MiB.
+    pub max_alias_bytes: usize,
+    /// Maximum document size in bytes. Default: 16 MiB.
+    pub max_bytes: usize,
+}
+
+impl Limits {
+    /// The default limits (see the field documentation).
+    pub const DEFAULT: Limits = Limits {
+        max_depth: 256,
+        max_nodes: 1_000_000,
+        max_aliases: 10_000,
+        max_alias_bytes: 16 << 20,
+        max_bytes: 16 << 20,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// A loaded YAML document: its value and the source position of every node.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The document's content (`Value::Null` for an empty stream).
+    pub value: Value,
+    positions: Positions,
+    path: Option<PathBuf>,
+}
+
+impl Document {
+    /// The position of the value at an RFC 6901 JSON `pointer` (`""` for the
+    /// root, `/task/environment`, `/inputs/0`, `~1` for `/` and `~0` for `~`
+    /// in keys). For a mapping or sequence this is where it starts (a block
+    /// collection starts at its first key or `-`; an anchor or tag before it
+    /// counts); for a block scalar (`|`, `>`), where its content starts; for an
+    /// aliased value, where the alias is written.
+    pub fn position(&self, pointer: &str) -> Option<Position> {
+        self.positions.get(pointer)
+    }
+
+    /// The position of the key of the mapping entry at `pointer` (what an
+    /// "unknown key" error should point at). `None` for sequence items and the
+    /// root.
+    pub fn key_position(&self, pointer: &str) -> Option<Position> {
+        self.positions.key(pointer)
+    }
+
+    /// All recorded positions.
+    pub fn positions(&self) -> &Positions {
+        &self.positions
+    }
+
+    /// The file the document was loaded from, for [`parse_path`].
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Consumes the document, returning its value.
+    pub fn into_value(self) -> Value {
+        self.value
+    }
+
+    /// An error about the value at `pointer`, located at that value (or, if it
+    /// has no recorded position, at its nearest ancestor that has one) and
+    /// carrying the document's file path. Its kind is [`YamlErrorKind::Custom`].
+    pub fn error_at(&self, pointer: &str, message: impl Into<String>) -> YamlError {
+        let pos = self.nearest(pointer, |p| self.positions.get(p));
+        self.located(YamlError::new(YamlErrorKind::Custom, message).at_opt(pos))
+    }
+
+    /// Like [`Document::error_at`], but located at the *key* of the mapping
+    /// entry at `pointer` (falling back to the value's position), as an
+    /// "unknown key" error wants.
+    pub fn key_error_at(&self, pointer: &str, message: impl Into<String>) -> YamlError {
+        let pos = self
+            .positions
+            .key(pointer)
+            .or_else(|| self.nearest(pointer, |p| self.positions.get(p)));
+        self.located(YamlError::new(YamlErrorKind::Custom, message).at_opt(pos))
+    }
+
+    fn nearest(&self, pointer: &str, get: impl Fn(&str) -> Option<Position>) -> Option<Position> {
+        let mut p = pointer;
+        loop {
+            if let Some(pos) = get(p) {
+                return Some(pos);
+            }
+            if p.is_empty() {
+                return None;
+            }
+            p = p.rfind('/').and_then(|i| p.get(..i)).unwrap_or("");
+        }
+    }
+
+    fn located(&self, err: YamlError) -> YamlError {
+        match &self.path {
+            Some(path) => err.with_path(path.clone()),
+            None => err,
+        }
+    }
+}
+
+/// Loads a single YAML document from a string with the default [`Limits`].
+///
+/// # Errors
+/// Syntax errors, multiple documents, unsupported tags, duplicate keys,
+/// unrepresentable scalars and exceeded limits; see [`YamlErrorKind`].
+pub fn parse_str(text: &str) -> Result<Document, YamlError> {
+    parse_str_with(text, &Limits::DEFAULT)
+}
+
+/// Loads a single YAML document from a string with the given [`Limits`].
+///
+/// # Errors
+/// As [`parse_str`].
+pub fn parse_str_with(text: &str, limits: &Limits) -> Result<Document, YamlError> {
+    if text.len() > limits.max_bytes {
+        return Err(YamlError::new(
+            YamlErrorKind::SizeLimit,
+            format!(
+                "the document is {} bytes, more than the limit of {} bytes",
+                text.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    // The parser is not expected to panic, but "never panic on any input" is a
+    // promise of this module, so a panic in a dependency becomes an error.
+    let loaded =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loader::load(text, limits)))
+            .unwrap_or_else(|_| {
+                Err(YamlError::new(
+                    YamlErrorKind::Internal,
+                    "internal error: the YAML parser panicked on this input",
+                ))
+            })?;
+    let (value, positions) = loaded;
+    Ok(Document {
+        value,
+        positions,
+        path: None,
+    })
+}
+
+/// Loads a single YAML document from a file with the default [`Limits`];
+/// errors carry the file path.
+///
+/// # Errors
+/// As [`parse_str`], plus I/O errors and invalid UTF-8.
+pub fn parse_path(path: &Path) -> Result<Document, YamlError> {
+    parse_path_with(path, &Limits::DEFAULT)
+}
+
+/// Loads a single YAML document from a file with the given [`Limits`].
+///
+/// # Errors
+/// As [`parse_path`].
+pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlError> {
+    let io = |e: std::io::Error| {
+        YamlError::new(YamlErrorKind::Io, format!("cannot read file: {e}")).with_path(path)
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if usize::try_from(len).map_or(true, |l| l > limits.max_bytes) {
+        return Err(YamlError::new(
+            YamlErrorKind::SizeLimit,
+            format!(
+                "the file is {len} bytes, more than the limit of {} bytes",
+                limits.max_bytes
+            ),
+        )
+        .with_path(path));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
+            return Err(YamlError::new(
+                YamlErrorKind::Encoding,
+                format!("the file is not valid UTF-8 (invalid byte at offset {valid})"),
+            )
+            .at(position_of_byte(bytes, valid))
+            .with_path(path));
+        }
+    };
+    let mut doc = parse_str_with(&text, limits).map_err(|e| e.with_path(path))?;
+    doc.path = Some(path.to_path_buf());
+    Ok(doc)
+}
+
+/// The 1-based line and column (in characters) of byte `offset`, which must
+/// follow valid UTF-8.
+fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
+    let prefix = bytes.get(..offset).unwrap_or(bytes);
+    let prefix = std::str::from_utf8(prefix).unwrap_or("");
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let line = prefix.matches('\n').count() + 1;
+    let col = prefix.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    Position::new(line, col)
+}
