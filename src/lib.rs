@@ -29,6 +29,7 @@ pub mod dict;
 mod error;
 pub mod open_enum;
 pub mod py_repr;
+pub mod python_json;
 pub mod rest;
 pub mod yaml;
 
