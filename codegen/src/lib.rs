@@ -1,1 +1,156 @@
-//! Spec to Rust code generator (work in progress).
+//! # azml-codegen
+//!
+//! Reads JSON Schema (draft-04 to 2020-12), Swagger 2.0 and OpenAPI 3.0/3.1 specs and emits
+//! Rust types (serde structs, open and closed enums, tagged unions with a catch-all) that need
+//! only `serde`, `serde_json` and `azml`.
+//!
+//! Stages, one module each: [`load`] → [`convert`] (IR, with the [`inherit`], [`poly`] and
+//! [`cycles`] passes) → [`naming`] → [`emit`] → [`format`]. Every problem is collected in
+//! [`Diagnostics`] with its file and JSON pointer; nothing panics on spec data.
+//!
+//! ```no_run
+//! let out = azml_codegen::generate(&azml_codegen::Options {
+//!     specs: vec!["spec.json".into()],
+//!     ..Default::default()
+//! })
+//! .expect("spec errors");
+//! std::fs::write("types.rs", out.code).unwrap();
+//! ```
+
+pub mod convert;
+pub mod cycles;
+pub mod diag;
+pub mod dialect;
+pub mod emit;
+pub mod format;
+pub mod inherit;
+pub mod ir;
+pub mod load;
+pub mod naming;
+pub mod poly;
+pub mod report;
+mod yaml;
+
+pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use report::Report;
+
+use std::path::{Path, PathBuf};
+
+/// What to generate.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Spec files: every named schema in them is generated, with what they reference.
+    pub specs: Vec<PathBuf>,
+    /// Folder that `$ref`s may not leave. Default: the deepest folder holding every spec.
+    pub root: Option<PathBuf>,
+    /// Extra derives for every struct (`"DictMixin"`, `"RestTranslatable"`); a schema can
+    /// also ask for them with `x-azml-derive`.
+    pub derives: Vec<String>,
+}
+
+/// The generated module and the report.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Formatted Rust source: items only (no inner attributes), ready to `include!`.
+    pub code: String,
+    /// Counts, fallbacks and warnings.
+    pub report: Report,
+}
+
+/// Generates Rust types for the given specs. On failure, returns every error (and warning).
+pub fn generate(opts: &Options) -> Result<Output, Diagnostics> {
+    let run = std::panic::catch_unwind(|| generate_inner(opts));
+    match run {
+        Ok(r) => r,
+        Err(_) => {
+            let mut d = Diagnostics::default();
+            d.error(
+                "",
+                "",
+                "internal error: the generator panicked (please report this spec)",
+            );
+            Err(d)
+        }
+    }
+}
+
+fn common_root(specs: &[PathBuf]) -> PathBuf {
+    let dirs: Vec<PathBuf> = specs
+        .iter()
+        .map(|s| {
+            load::Loader::normalize(s)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut root = dirs.first().cloned().unwrap_or_default();
+    for d in &dirs {
+        while !d.starts_with(&root) {
+            if !root.pop() {
+                break;
+            }
+        }
+    }
+    root
+}
+
+fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let root = opts
+        .root
+        .clone()
+        .unwrap_or_else(|| common_root(&opts.specs));
+    let mut loader = load::Loader::new(&root);
+    let mut files = Vec::new();
+    for spec in &opts.specs {
+        if let Some(f) = loader.load(spec, &mut diags) {
+            files.push(f);
+        }
+    }
+    let mut named = Vec::new();
+    let mut used = Vec::new();
+    for f in &files {
+        if let Some(doc) = loader.doc(f) {
+            named.extend(dialect::named_schemas(f, doc));
+            used.extend(dialect::operation_schema_refs(f, doc));
+        }
+    }
+    let definitions = named.len();
+    let (ir, untyped) = {
+        let mut conv = convert::Converter::new(&mut loader, &mut diags, opts.derives.clone());
+        for (loc, name) in named {
+            conv.register(loc, name, true);
+        }
+        for (at, reference) in used {
+            conv.register_ref(&at, &reference);
+        }
+        conv.run();
+        (
+            std::mem::take(&mut conv.ir),
+            std::mem::take(&mut conv.untyped),
+        )
+    };
+    let mut ir = ir;
+    inherit::run(&mut ir, &mut diags);
+    poly::run(&mut ir, &mut diags);
+    cycles::run(&mut ir);
+    let names = naming::run(&ir, &mut diags);
+    let mut emitter = emit::Emitter::new(&ir, &names);
+    let items = emitter.items();
+    let code = match format::format(quote::quote!(#(#items)*)) {
+        Ok(c) => c,
+        Err(e) => {
+            diags.error("", "", e);
+            String::new()
+        }
+    };
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let warnings: Vec<Diagnostic> = diags.warnings().cloned().collect();
+    let report = report::build(&ir, &names, definitions, &untyped, warnings, |l| {
+        loader.display(&l.file)
+    });
+    Ok(Output { code, report })
+}

@@ -1,0 +1,861 @@
+//! Stage 2, IR: converts schemas (any dialect) into [`Ir`] types.
+//!
+//! Named definitions are registered first; every `$ref` and every inline schema that needs a
+//! type of its own (object, enum, union) registers one more, and a work queue converts them
+//! all. Inheritance, polymorphism and cycles are later passes (`inherit`, `poly`, `cycles`).
+
+use crate::diag::Diagnostics;
+use crate::ir::{
+    EnumDef, EnumValue, Field, Ir, Kind, Member, StructDef, Ty, TypeDef, TypeId, UnionDef, Variant,
+};
+use crate::load::{unescape_segment, Loader, Loc};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Nesting guard for inline `allOf` chains.
+const MAX_DEPTH: usize = 64;
+
+/// The converter's state.
+pub struct Converter<'a> {
+    loader: &'a mut Loader,
+    diags: &'a mut Diagnostics,
+    /// The IR being built.
+    pub ir: Ir,
+    next: usize,
+    enum_names: BTreeMap<String, (Vec<String>, TypeId)>,
+    default_derives: Vec<String>,
+    /// Schemas that fell back to `serde_json::Value` (file, pointer).
+    pub untyped: Vec<(String, String)>,
+}
+
+fn is_nullable(s: &Map<String, Value>) -> bool {
+    let flag = |k: &str| s.get(k).and_then(Value::as_bool) == Some(true);
+    if flag("x-nullable") || flag("nullable") {
+        return true;
+    }
+    if let Some(Value::Array(types)) = s.get("type") {
+        if types.iter().any(|t| t == "null") {
+            return true;
+        }
+    }
+    false
+}
+
+fn doc_of(s: &Map<String, Value>) -> Option<String> {
+    s.get("description")
+        .or_else(|| s.get("title"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+fn str_of<'v>(s: &'v Map<String, Value>, k: &str) -> Option<&'v str> {
+    s.get(k).and_then(Value::as_str)
+}
+
+/// The non-null `type` of a schema (first one when a list).
+fn type_of(s: &Map<String, Value>) -> Option<String> {
+    match s.get("type")? {
+        Value::String(t) => Some(t.clone()),
+        Value::Array(ts) => {
+            let non_null: Vec<&str> = ts
+                .iter()
+                .filter_map(Value::as_str)
+                .filter(|t| *t != "null")
+                .collect();
+            if non_null.len() == 1 {
+                non_null.first().map(|t| t.to_string())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn is_null_schema(v: &Value) -> bool {
+    match v.as_object() {
+        Some(o) => {
+            o.get("type") == Some(&Value::String("null".into()))
+                || o.get("enum") == Some(&Value::Array(vec![Value::Null]))
+        }
+        None => false,
+    }
+}
+
+/// Words for a name hint from a pointer: the segments after the container, without keywords.
+pub fn hint_from_loc(loc: &Loc) -> String {
+    let segs: Vec<String> = loc
+        .pointer
+        .split('/')
+        .skip(1)
+        .map(unescape_segment)
+        .collect();
+    let start = segs
+        .iter()
+        .position(|s| s == "definitions" || s == "$defs" || s == "schemas")
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let words: Vec<&str> = segs
+        .iter()
+        .skip(start)
+        .map(String::as_str)
+        .filter(|s| {
+            !matches!(
+                *s,
+                "properties" | "items" | "additionalProperties" | "allOf" | "oneOf" | "anyOf"
+            )
+        })
+        .filter(|s| s.parse::<u64>().is_err())
+        .collect();
+    if words.is_empty() {
+        loc.file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Root".into())
+    } else {
+        words.join(" ")
+    }
+}
+
+impl<'a> Converter<'a> {
+    /// A converter over loaded files.
+    pub fn new(
+        loader: &'a mut Loader,
+        diags: &'a mut Diagnostics,
+        default_derives: Vec<String>,
+    ) -> Self {
+        Converter {
+            loader,
+            diags,
+            ir: Ir::default(),
+            next: 0,
+            enum_names: BTreeMap::new(),
+            default_derives,
+            untyped: Vec::new(),
+        }
+    }
+
+    fn file(&self, loc: &Loc) -> String {
+        self.loader.display(&loc.file)
+    }
+
+    fn warn(&mut self, loc: &Loc, msg: impl Into<String>) {
+        let f = self.file(loc);
+        self.diags.warn(&f, &loc.pointer, msg);
+    }
+
+    fn error(&mut self, loc: &Loc, msg: impl Into<String>) {
+        let f = self.file(loc);
+        self.diags.error(&f, &loc.pointer, msg);
+    }
+
+    fn untyped(&mut self, loc: &Loc) {
+        let f = self.file(loc);
+        self.untyped.push((f, loc.pointer.clone()));
+    }
+
+    /// Registers a schema location as a type (once) and queues it for conversion.
+    pub fn register(&mut self, loc: Loc, hint: String, named_in_spec: bool) -> TypeId {
+        if let Some(id) = self.ir.by_loc.get(&loc) {
+            return *id;
+        }
+        let schema = self.loader.get(&loc).and_then(Value::as_object).cloned();
+        // x-ms-enum names are shared: an inline enum with the same name and values is the same type.
+        if let Some(s) = &schema {
+            if let Some((name, values)) = enum_key(s) {
+                if let Some((known, id)) = self.enum_names.get(&name) {
+                    if *known == values {
+                        let id = *id;
+                        self.ir.by_loc.insert(loc, id);
+                        return id;
+                    }
+                }
+            }
+        }
+        let id = self.ir.types.len();
+        let client_name = schema.as_ref().and_then(|s| {
+            let enum_name = if named_in_spec {
+                None
+            } else {
+                enum_key(s).map(|(n, _)| n)
+            };
+            str_of(s, "x-ms-client-name")
+                .map(str::to_string)
+                .or(enum_name)
+        });
+        let mut derives = self.default_derives.clone();
+        if let Some(Value::Array(ds)) = schema.as_ref().and_then(|s| s.get("x-azml-derive")) {
+            for d in ds.iter().filter_map(Value::as_str) {
+                if !derives.iter().any(|x| x == d) {
+                    derives.push(d.to_string());
+                }
+            }
+        }
+        if let Some(s) = &schema {
+            if let Some((name, values)) = enum_key(s) {
+                self.enum_names.entry(name).or_insert((values, id));
+            }
+        }
+        let file = self.file(&loc);
+        self.ir.types.push(TypeDef {
+            loc: loc.clone(),
+            file,
+            hint,
+            client_name,
+            named_in_spec,
+            doc: schema.as_ref().and_then(doc_of),
+            derives,
+            kind: Kind::Pending,
+        });
+        self.ir.by_loc.insert(loc, id);
+        id
+    }
+
+    /// Converts every queued type.
+    pub fn run(&mut self) {
+        while self.next < self.ir.types.len() {
+            let id = self.next;
+            self.next += 1;
+            let loc = self.ir.types[id].loc.clone();
+            let hint = self.ir.types[id].hint.clone();
+            let kind = match self.loader.get(&loc).cloned() {
+                Some(Value::Object(s)) => self.kind_of(&loc, &s, &hint),
+                Some(Value::Bool(true)) => {
+                    self.untyped(&loc);
+                    Kind::Alias(Ty::Value)
+                }
+                Some(_) => {
+                    self.error(&loc, "schema is not an object");
+                    Kind::Alias(Ty::Value)
+                }
+                None => {
+                    self.error(&loc, "schema not found");
+                    Kind::Alias(Ty::Value)
+                }
+            };
+            if let Some(t) = self.ir.types.get_mut(id) {
+                t.kind = kind;
+            }
+        }
+    }
+
+    fn kind_of(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> Kind {
+        if let Some(r) = str_of(s, "$ref") {
+            let r = r.to_string();
+            return Kind::Alias(self.ref_ty(&loc.child("$ref"), &r));
+        }
+        if s.get("properties").is_some()
+            || s.get("allOf").is_some()
+            || s.get("discriminator").is_some() && s.get("oneOf").is_none()
+        {
+            return Kind::Struct(self.build_struct(loc, s, hint));
+        }
+        if s.get("enum").is_some() {
+            return self.enum_kind(loc, s);
+        }
+        if s.get("oneOf").is_some() || s.get("anyOf").is_some() {
+            return self.union_kind(loc, s, hint);
+        }
+        if s.get("const").is_some() {
+            return Kind::Alias(const_ty(s));
+        }
+        let (ty, _) = self.scalar_ty(loc, s, hint);
+        Kind::Alias(ty)
+    }
+
+    /// The type of a property/items/value schema, registering a named type when it needs one.
+    /// Returns the type and whether the schema allows `null`.
+    pub fn ty_of(&mut self, loc: &Loc, schema: &Value, hint: &str) -> (Ty, bool) {
+        let s = match schema {
+            Value::Object(s) => s,
+            Value::Bool(true) => {
+                self.untyped(loc);
+                return (Ty::Value, false);
+            }
+            _ => {
+                self.warn(loc, "schema is not an object; using an untyped JSON value");
+                self.untyped(loc);
+                return (Ty::Value, false);
+            }
+        };
+        let nullable = is_nullable(s);
+        if let Some(r) = str_of(s, "$ref") {
+            let r = r.to_string();
+            return (self.ref_ty(&loc.child("$ref"), &r), nullable);
+        }
+        // `allOf: [{$ref}]` alone is only a wrapper for siblings such as a description.
+        if let Some(Value::Array(all)) = s.get("allOf") {
+            if all.len() == 1 && s.get("properties").is_none() {
+                if let Some(r) = all
+                    .first()
+                    .and_then(|a| a.get("$ref"))
+                    .and_then(Value::as_str)
+                {
+                    let r = r.to_string();
+                    return (
+                        self.ref_ty(&loc.child("allOf").child("0").child("$ref"), &r),
+                        nullable,
+                    );
+                }
+            }
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(vs)) = s.get(key) {
+                let non_null: Vec<(usize, &Value)> = vs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| !is_null_schema(v))
+                    .collect();
+                if non_null.len() < vs.len() && non_null.len() == 1 && s.get("properties").is_none()
+                {
+                    if let Some((i, v)) = non_null.first() {
+                        let (t, _) = self.ty_of(&loc.child(key).child(&i.to_string()), v, hint);
+                        return (t, true);
+                    }
+                }
+            }
+        }
+        let needs_type = s.get("properties").is_some()
+            || s.get("allOf").is_some()
+            || s.get("oneOf").is_some()
+            || s.get("anyOf").is_some()
+            || s.get("discriminator").is_some()
+            || s.get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|e| e.iter().any(Value::is_string));
+        if needs_type {
+            let id = self.register(loc.clone(), hint.to_string(), false);
+            return (Ty::Named(id), nullable);
+        }
+        if s.get("const").is_some() {
+            return (const_ty(s), nullable);
+        }
+        let (t, n) = self.scalar_ty(loc, s, hint);
+        (t, nullable || n)
+    }
+
+    /// Types that need no name of their own: primitives, arrays, maps, untyped.
+    fn scalar_ty(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> (Ty, bool) {
+        let format = str_of(s, "format").unwrap_or("");
+        let t = type_of(s);
+        if t.is_none() {
+            if let Some(Value::Array(ts)) = s.get("type") {
+                if ts.iter().filter(|t| *t != "null").count() > 1 {
+                    self.warn(loc, "several types allowed; using an untyped JSON value");
+                }
+            }
+        }
+        let ty = match t.as_deref() {
+            Some("string") => Ty::String,
+            Some("boolean") => Ty::Bool,
+            Some("integer") => match format {
+                "int32" => Ty::I32,
+                _ => Ty::I64,
+            },
+            Some("number") => match format {
+                "float" => Ty::F32,
+                "int32" => Ty::I32,
+                "int64" | "integer" => Ty::I64,
+                _ => Ty::F64,
+            },
+            Some("array") => match s.get("items") {
+                Some(items @ Value::Object(_)) | Some(items @ Value::Bool(_)) => {
+                    let (inner, _) =
+                        self.ty_of(&loc.child("items"), items, &format!("{hint} item"));
+                    Ty::Array(Box::new(inner))
+                }
+                Some(Value::Array(_)) => {
+                    self.warn(
+                        loc,
+                        "tuple `items` are not supported; using a list of untyped JSON values",
+                    );
+                    Ty::Array(Box::new(Ty::Value))
+                }
+                _ => Ty::Array(Box::new(Ty::Value)),
+            },
+            Some("object") | None => match s.get("additionalProperties") {
+                Some(ap @ Value::Object(o)) if !o.is_empty() => {
+                    let (inner, _) = self.ty_of(
+                        &loc.child("additionalProperties"),
+                        ap,
+                        &format!("{hint} value"),
+                    );
+                    Ty::Map(Box::new(inner))
+                }
+                Some(Value::Object(_)) | Some(Value::Bool(true)) => Ty::Map(Box::new(Ty::Value)),
+                _ => {
+                    self.untyped(loc);
+                    Ty::Value
+                }
+            },
+            Some("null") => {
+                self.untyped(loc);
+                Ty::Value
+            }
+            Some("file") => Ty::String,
+            Some(other) => {
+                self.warn(
+                    loc,
+                    format!("unknown type \"{other}\"; using an untyped JSON value"),
+                );
+                self.untyped(loc);
+                Ty::Value
+            }
+        };
+        (ty, false)
+    }
+
+    /// Registers the target of a `$ref` found at `at` (e.g. an operation's body schema).
+    pub fn register_ref(&mut self, at: &Loc, reference: &str) {
+        self.ref_ty(at, reference);
+    }
+
+    fn ref_ty(&mut self, at: &Loc, reference: &str) -> Ty {
+        match self.loader.resolve(at, reference, self.diags) {
+            Some(target) => {
+                let hint = hint_from_loc(&target);
+                let named = is_definition(&target);
+                Ty::Named(self.register(target, hint, named))
+            }
+            None => Ty::Value,
+        }
+    }
+
+    fn enum_kind(&mut self, loc: &Loc, s: &Map<String, Value>) -> Kind {
+        let raw = s
+            .get("enum")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let strings: Vec<String> = raw
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
+        if strings.is_empty() {
+            self.warn(loc, "enum without string values; using its base type");
+            let (t, _) = self.scalar_ty(loc, s, "");
+            return Kind::Alias(t);
+        }
+        if strings.len() + raw.iter().filter(|v| v.is_null()).count() < raw.len() {
+            self.warn(
+                loc,
+                "enum mixes strings and other values; only the strings are kept",
+            );
+        }
+        let xms = s.get("x-ms-enum").and_then(Value::as_object);
+        let open = xms
+            .and_then(|x| x.get("modelAsString"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let mut meta: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
+        if let Some(Value::Array(vs)) = xms.and_then(|x| x.get("values")) {
+            for v in vs.iter().filter_map(Value::as_object) {
+                if let Some(w) = v.get("value").and_then(Value::as_str) {
+                    meta.insert(
+                        w.to_string(),
+                        (
+                            str_of(v, "name").map(str::to_string),
+                            str_of(v, "description").map(str::to_string),
+                        ),
+                    );
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        let mut values = Vec::new();
+        for w in strings {
+            if !seen.insert(w.clone()) {
+                self.warn(loc, format!("enum value \"{w}\" is listed twice"));
+                continue;
+            }
+            let (name, doc) = meta.get(&w).cloned().unwrap_or((None, None));
+            values.push(EnumValue { wire: w, name, doc });
+        }
+        Kind::Enum(EnumDef { values, open })
+    }
+
+    fn build_struct(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> StructDef {
+        let mut sd = StructDef::default();
+        let mut fields: Vec<Field> = Vec::new();
+        let mut required: Vec<String> = Vec::new();
+        self.collect(loc, s, hint, &mut sd, &mut fields, &mut required, 0);
+        for f in &mut fields {
+            if required.contains(&f.wire) {
+                f.required = true;
+            }
+        }
+        sd.required_extra = required
+            .into_iter()
+            .filter(|r| !fields.iter().any(|f| &f.wire == r))
+            .collect();
+        sd.fields = fields;
+        sd
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn collect(
+        &mut self,
+        loc: &Loc,
+        s: &Map<String, Value>,
+        hint: &str,
+        sd: &mut StructDef,
+        fields: &mut Vec<Field>,
+        required: &mut Vec<String>,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            self.error(loc, "inline allOf nested too deeply");
+            return;
+        }
+        if let Some(all) = s.get("allOf") {
+            match all {
+                Value::Array(all) => {
+                    for (i, part) in all.iter().enumerate() {
+                        let at = loc.child("allOf").child(&i.to_string());
+                        match part {
+                            Value::Object(p) => {
+                                if let Some(r) = str_of(p, "$ref") {
+                                    let r = r.to_string();
+                                    if let Ty::Named(id) = self.ref_ty(&at.child("$ref"), &r) {
+                                        if !sd.parents.contains(&id) {
+                                            sd.parents.push(id);
+                                        }
+                                    }
+                                } else {
+                                    let p = p.clone();
+                                    self.collect(&at, &p, hint, sd, fields, required, depth + 1);
+                                }
+                            }
+                            Value::Bool(true) => {}
+                            _ => self.warn(&at, "allOf entry is not a schema; ignored"),
+                        }
+                    }
+                }
+                _ => self.warn(&loc.child("allOf"), "allOf is not a list; ignored"),
+            }
+        }
+        if let Some(req) = s.get("required") {
+            match req.as_array() {
+                Some(rs) => {
+                    for r in rs.iter().filter_map(Value::as_str) {
+                        if !required.iter().any(|x| x == r) {
+                            required.push(r.to_string());
+                        }
+                    }
+                }
+                None => self.warn(&loc.child("required"), "required is not a list; ignored"),
+            }
+        }
+        if let Some(props) = s.get("properties") {
+            match props.as_object() {
+                Some(props) => {
+                    for (name, p) in props {
+                        let at = loc.child("properties").child(name);
+                        let f = self.field(&at, name, p, hint);
+                        if let Some(old) = fields.iter_mut().find(|f| f.wire == *name) {
+                            *old = f;
+                        } else {
+                            fields.push(f);
+                        }
+                    }
+                }
+                None => self.warn(
+                    &loc.child("properties"),
+                    "properties is not an object; ignored",
+                ),
+            }
+        }
+        match s.get("additionalProperties") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => sd.extra = Some(Ty::Value),
+            Some(ap @ Value::Object(o)) => {
+                sd.extra = Some(if o.is_empty() {
+                    Ty::Value
+                } else {
+                    self.ty_of(
+                        &loc.child("additionalProperties"),
+                        ap,
+                        &format!("{hint} value"),
+                    )
+                    .0
+                })
+            }
+            Some(_) => self.warn(
+                &loc.child("additionalProperties"),
+                "additionalProperties is not a schema; ignored",
+            ),
+        }
+        match s.get("discriminator") {
+            None => {}
+            Some(Value::String(d)) => sd.discriminator = Some(d.clone()),
+            Some(Value::Object(d)) => {
+                sd.discriminator = str_of(d, "propertyName").map(str::to_string);
+                if sd.discriminator.is_none() {
+                    self.warn(
+                        &loc.child("discriminator"),
+                        "discriminator without propertyName; ignored",
+                    );
+                }
+                if let Some(Value::Object(m)) = d.get("mapping") {
+                    for (value, r) in m {
+                        if let Some(r) = r.as_str() {
+                            let at = loc.child("discriminator").child("mapping").child(value);
+                            // Mapping values may be bare schema names.
+                            let r = if r.contains('#') || r.contains('/') {
+                                r.to_string()
+                            } else {
+                                format!("#/components/schemas/{r}")
+                            };
+                            if let Some(target) = self.loader.resolve(&at, &r, self.diags) {
+                                sd.mapping.push((value.clone(), target));
+                            }
+                        }
+                    }
+                }
+            }
+            Some(_) => self.warn(
+                &loc.child("discriminator"),
+                "discriminator is neither a name nor an object; ignored",
+            ),
+        }
+        if let Some(v) = str_of(s, "x-ms-discriminator-value") {
+            sd.discriminator_value = Some(v.to_string());
+        }
+    }
+
+    fn field(&mut self, at: &Loc, name: &str, p: &Value, hint: &str) -> Field {
+        let (ty, nullable) = self.ty_of(at, p, &format!("{hint} {name}"));
+        let o = p.as_object();
+        let get = |k: &str| o.and_then(|o| o.get(k));
+        let default = get("default").cloned();
+        if let Some(Value::String(d)) = &default {
+            let structured = !matches!(ty, Ty::String | Ty::Named(_))
+                || matches!(ty, Ty::Named(id) if self.is_object_like(id));
+            if structured && (d.starts_with('{') || d.starts_with('[')) {
+                self.warn(at, format!("string-encoded default {d:?} for a structured value; kept in the docs only"));
+            }
+        }
+        Field {
+            wire: name.to_string(),
+            client_name: get("x-ms-client-name")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            ty,
+            required: false,
+            nullable,
+            read_only: get("readOnly").and_then(Value::as_bool) == Some(true),
+            doc: o.and_then(doc_of),
+            default,
+            boxed: false,
+            client_flatten: get("x-ms-client-flatten").and_then(Value::as_bool) == Some(true),
+            pointer: at.pointer.clone(),
+        }
+    }
+
+    fn is_object_like(&self, id: TypeId) -> bool {
+        let loc = match self.ir.types.get(id) {
+            Some(t) => &t.loc,
+            None => return false,
+        };
+        match self.loader.get(loc).and_then(Value::as_object) {
+            Some(s) => {
+                s.get("properties").is_some()
+                    || s.get("allOf").is_some()
+                    || type_of(s).as_deref() == Some("object")
+            }
+            None => false,
+        }
+    }
+
+    fn union_kind(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> Kind {
+        let key = if s.get("oneOf").is_some() {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let all = s
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let members: Vec<(Loc, Value)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !is_null_schema(v))
+            .map(|(i, v)| (loc.child(key).child(&i.to_string()), v.clone()))
+            .collect();
+        if members.is_empty() {
+            self.warn(
+                loc,
+                format!("{key} has no non-null member; using an untyped JSON value"),
+            );
+            self.untyped(loc);
+            return Kind::Alias(Ty::Value);
+        }
+        if members.len() == 1 {
+            if let Some((at, v)) = members.first() {
+                return Kind::Alias(self.ty_of(at, v, hint).0);
+            }
+        }
+        // The tag: an OpenAPI discriminator, or a property with a constant value in every member.
+        let disc = s.get("discriminator");
+        let mut tag = disc
+            .and_then(|d| d.get("propertyName"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let mut mapping: Vec<(String, Loc)> = Vec::new();
+        if let Some(Value::Object(m)) = disc.and_then(|d| d.get("mapping")) {
+            for (value, r) in m {
+                if let Some(r) = r.as_str() {
+                    let at = loc.child("discriminator").child("mapping").child(value);
+                    let r = if r.contains('#') || r.contains('/') {
+                        r.to_string()
+                    } else {
+                        format!("#/components/schemas/{r}")
+                    };
+                    if let Some(target) = self.loader.resolve(&at, &r, self.diags) {
+                        mapping.push((value.clone(), target));
+                    }
+                }
+            }
+        }
+        let mut consts: Vec<BTreeMap<String, String>> = Vec::new();
+        let mut targets: Vec<Option<Loc>> = Vec::new();
+        for (at, v) in &members {
+            let (target, schema) = match v.get("$ref").and_then(Value::as_str) {
+                Some(r) => match self.loader.resolve(&at.child("$ref"), r, self.diags) {
+                    Some(t) => {
+                        let sch = self.loader.get(&t).cloned().unwrap_or(Value::Null);
+                        (Some(t), sch)
+                    }
+                    None => (None, Value::Null),
+                },
+                None => (None, v.clone()),
+            };
+            consts.push(const_props(&schema));
+            targets.push(target);
+        }
+        if tag.is_none() {
+            if let Some(first) = consts.first() {
+                tag = first
+                    .keys()
+                    .find(|k| consts.iter().all(|c| c.contains_key(*k)))
+                    .cloned();
+            }
+        }
+        match tag {
+            Some(tag) => {
+                let mut variants = Vec::new();
+                let mut seen = BTreeSet::new();
+                for (i, (at, _)) in members.iter().enumerate() {
+                    let target = targets.get(i).cloned().flatten();
+                    let value = target
+                        .as_ref()
+                        .and_then(|t| mapping.iter().find(|(_, l)| l == t).map(|(v, _)| v.clone()))
+                        .or_else(|| consts.get(i).and_then(|c| c.get(&tag)).cloned())
+                        .or_else(|| target.as_ref().map(hint_from_loc));
+                    let value = match value {
+                        Some(v) => v,
+                        None => {
+                            self.warn(at, format!("union member has no value for tag \"{tag}\"; it is left to the catch-all"));
+                            continue;
+                        }
+                    };
+                    if !seen.insert(value.clone()) {
+                        self.warn(
+                            at,
+                            format!("tag value \"{value}\" is used twice; the first member wins"),
+                        );
+                        continue;
+                    }
+                    let ty = match &target {
+                        Some(t) => {
+                            let h = hint_from_loc(t);
+                            self.register(t.clone(), h, is_definition(t))
+                        }
+                        None => self.register(at.clone(), format!("{hint} {value}"), false),
+                    };
+                    variants.push(Variant {
+                        tag_value: value,
+                        ty,
+                        boxed: false,
+                    });
+                }
+                Kind::Union(UnionDef {
+                    tag,
+                    variants,
+                    base: None,
+                })
+            }
+            None => {
+                let mut out = Vec::new();
+                for (i, (at, v)) in members.iter().enumerate() {
+                    let (t, _) = self.ty_of(at, v, &format!("{hint} variant {i}"));
+                    out.push(Member {
+                        ty: t,
+                        boxed: false,
+                    });
+                }
+                Kind::Untagged(out)
+            }
+        }
+    }
+}
+
+/// Properties with a single constant value (`const`, or a one-value `enum`).
+fn const_props(schema: &Value) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+        for (k, p) in props {
+            let c = p
+                .get("const")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| {
+                    p.get("enum")
+                        .and_then(Value::as_array)
+                        .filter(|e| e.len() == 1)
+                        .and_then(|e| e.first())
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                });
+            if let Some(c) = c {
+                out.insert(k.clone(), c);
+            }
+        }
+    }
+    out
+}
+
+fn const_ty(s: &Map<String, Value>) -> Ty {
+    match s.get("const") {
+        Some(Value::String(_)) => Ty::String,
+        Some(Value::Bool(_)) => Ty::Bool,
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Ty::I64,
+        Some(Value::Number(_)) => Ty::F64,
+        _ => Ty::Value,
+    }
+}
+
+/// The (name, values) key of an `x-ms-enum` with a name.
+fn enum_key(s: &Map<String, Value>) -> Option<(String, Vec<String>)> {
+    let name = s.get("x-ms-enum")?.get("name")?.as_str()?.to_string();
+    let values = s
+        .get("enum")?
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect();
+    Some((name, values))
+}
+
+/// True for `#/definitions/X`, `#/$defs/X`, `#/components/schemas/X` and a document root.
+fn is_definition(loc: &Loc) -> bool {
+    let segs: Vec<&str> = loc.pointer.split('/').skip(1).collect();
+    matches!(
+        segs.as_slice(),
+        [] | ["definitions", _] | ["$defs", _] | ["components", "schemas", _]
+    )
+}

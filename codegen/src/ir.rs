@@ -1,0 +1,193 @@
+//! Stage 2's output: one intermediate representation for every dialect.
+//!
+//! Types live in a vector and refer to each other by [`TypeId`]; names are not decided here
+//! (see `naming`), only hints taken from the spec.
+
+use crate::load::Loc;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Index of a type in [`Ir::types`].
+pub type TypeId = usize;
+
+/// All types found in the specs.
+#[derive(Debug, Default)]
+pub struct Ir {
+    /// The types, in discovery order.
+    pub types: Vec<TypeDef>,
+    /// The type converted from each schema location.
+    pub by_loc: BTreeMap<Loc, TypeId>,
+    /// Discriminator bases whose references were replaced by their union: base → union.
+    pub unions_of: BTreeMap<TypeId, TypeId>,
+}
+
+/// One type to emit.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// Where the schema is.
+    pub loc: Loc,
+    /// The file as shown in diagnostics.
+    pub file: String,
+    /// Name hint (definition name, `x-ms-enum` name, or parent + property).
+    pub hint: String,
+    /// `x-ms-client-name` (or `title`) when it overrides the hint.
+    pub client_name: Option<String>,
+    /// True for definitions named in the spec; false for inline schemas given a name.
+    pub named_in_spec: bool,
+    /// Description.
+    pub doc: Option<String>,
+    /// Extra derives asked for by `x-azml-derive` or the generator options.
+    pub derives: Vec<String>,
+    /// The shape.
+    pub kind: Kind,
+}
+
+/// The shape of a type.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// Not converted yet (only during conversion).
+    Pending,
+    /// A struct with named fields.
+    Struct(StructDef),
+    /// A string enum.
+    Enum(EnumDef),
+    /// An internally tagged union with a catch-all variant.
+    Union(UnionDef),
+    /// An untagged union (`oneOf`/`anyOf` without a tag), plus a catch-all.
+    Untagged(Vec<Member>),
+    /// A type alias.
+    Alias(Ty),
+}
+
+/// A struct: its own and inherited fields.
+#[derive(Debug, Clone, Default)]
+pub struct StructDef {
+    /// Fields, parents' first (after inheritance).
+    pub fields: Vec<Field>,
+    /// `additionalProperties` value type, kept beside the fields in a flattened map.
+    pub extra: Option<Ty>,
+    /// Named `allOf` parents.
+    pub parents: Vec<TypeId>,
+    /// Names made required by this schema's `required` but declared in a parent.
+    pub required_extra: Vec<String>,
+    /// Discriminator property when this is a polymorphic base.
+    pub discriminator: Option<String>,
+    /// OpenAPI discriminator mapping: tag value → schema location.
+    pub mapping: Vec<(String, Loc)>,
+    /// `x-ms-discriminator-value` (or the value a parent's mapping gives).
+    pub discriminator_value: Option<String>,
+}
+
+/// One field of a struct.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The JSON key.
+    pub wire: String,
+    /// `x-ms-client-name`.
+    pub client_name: Option<String>,
+    /// The value type.
+    pub ty: Ty,
+    /// Listed in `required`.
+    pub required: bool,
+    /// May be JSON `null`.
+    pub nullable: bool,
+    /// `readOnly`: set by the service; always optional in Rust.
+    pub read_only: bool,
+    /// Description.
+    pub doc: Option<String>,
+    /// `default`.
+    pub default: Option<Value>,
+    /// Boxed to break a containment cycle (set by `cycles`).
+    pub boxed: bool,
+    /// `x-ms-client-flatten` was set (kept nested: the wire shape wins).
+    pub client_flatten: bool,
+    /// Where the property schema is (for diagnostics).
+    pub pointer: String,
+}
+
+/// A string enum.
+#[derive(Debug, Clone)]
+pub struct EnumDef {
+    /// The values in spec order.
+    pub values: Vec<EnumValue>,
+    /// Unknown values are kept (`modelAsString: true`, or not an `x-ms-enum`... see convert).
+    pub open: bool,
+}
+
+/// One enum value.
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    /// The wire string.
+    pub wire: String,
+    /// `x-ms-enum.values[].name`.
+    pub name: Option<String>,
+    /// `x-ms-enum.values[].description`.
+    pub doc: Option<String>,
+}
+
+/// A tagged union.
+#[derive(Debug, Clone)]
+pub struct UnionDef {
+    /// The tag property.
+    pub tag: String,
+    /// Tag value → variant type, in a deterministic order.
+    pub variants: Vec<Variant>,
+    /// The base struct it was built from, if any.
+    pub base: Option<TypeId>,
+}
+
+/// One union variant.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The tag value on the wire.
+    pub tag_value: String,
+    /// The variant's struct.
+    pub ty: TypeId,
+    /// Boxed to break a containment cycle.
+    pub boxed: bool,
+}
+
+/// One member of an untagged union.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// Its type.
+    pub ty: Ty,
+    /// Boxed to break a containment cycle.
+    pub boxed: bool,
+}
+
+/// A value type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Ty {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+    /// `serde_json::Value` (untyped).
+    Value,
+    /// `Vec<T>`.
+    Array(Box<Ty>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<Ty>),
+    /// A generated type.
+    Named(TypeId),
+}
+
+impl Ty {
+    /// Replaces every `Named(from)` by `Named(to)`.
+    pub fn replace(&mut self, from: TypeId, to: TypeId) {
+        match self {
+            Ty::Named(id) if *id == from => *id = to,
+            Ty::Array(t) | Ty::Map(t) => t.replace(from, to),
+            _ => {}
+        }
+    }
+}
