@@ -28,6 +28,7 @@ extern crate self as azml;
 pub mod dict;
 mod error;
 pub mod open_enum;
+pub mod parallel;
 pub mod py_repr;
 pub mod python_json;
 pub mod rest;

@@ -1,0 +1,8 @@
+//! Behaviour of the parallel entities that no spec can express, written by
+//! hand beside the generated types and attached to them through the specs'
+//! `x-azml-type` extension: the marshmallow field semantics of azure-ai-ml
+//! 1.35.2 (integers, data bindings, `azureml:` references, local paths).
+
+pub mod arm_id;
+pub mod binding;
+pub mod integer;
