@@ -23,7 +23,8 @@ pub fn python_int(value: &Value) -> Option<i64> {
             let f = n.as_f64()?;
             let t = f.trunc();
             // Exclusive upper bound: 2^63 itself is not an i64.
-            (t >= -9_223_372_036_854_775_808.0 && t < 9_223_372_036_854_775_808.0)
+            (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0)
+                .contains(&t)
                 .then_some(t as i64)
         }),
         Value::String(s) => int_from_str(s),
