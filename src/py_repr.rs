@@ -60,8 +60,6 @@ pub fn repr(value: &Value) -> String {
     out
 }
 
-/// Python's float repr: shortest digits that round-trip, positional for
-/// exponents in `-4..16`, otherwise `d.ddde±XX`.
 fn write_float<W: Write>(out: &mut W, f: f64) -> fmt::Result {
     if f.is_nan() {
         return out.write_str("nan");
@@ -69,46 +67,104 @@ fn write_float<W: Write>(out: &mut W, f: f64) -> fmt::Result {
     if f.is_infinite() {
         return out.write_str(if f > 0.0 { "inf" } else { "-inf" });
     }
-    // `{:e}` gives the shortest round-trip digits: "-1.5e-7", "1e16".
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
+    out.write_str(&float_repr(f))
+}
+
+/// Significant digits (without trailing zeros, at least one) and the decimal
+/// exponent of the first one, from Rust's `{:e}` text (`-1.25e-7`).
+fn split_sci(sci: &str) -> (String, i32) {
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    out.write_str(sign)?;
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    (digits.to_owned(), exp.parse().unwrap_or(0))
+}
+
+/// The shortest round-trip digits of a finite, non-negative `f` as Python's
+/// `repr` picks them (David Gay's `dtoa` mode 0).
+///
+/// Rust's shortest formatting and `dtoa` agree except when the exact value
+/// lies exactly halfway between two shortest candidates
+/// (`647683259277186.25`): `dtoa` rounds the last digit half-to-even
+/// (`…186.2`), Rust may pick the other one (`…186.3`).
+fn python_shortest_digits(f: f64) -> (String, i32) {
+    let (digits, exp) = split_sci(&format!("{f:e}"));
+    // The exact decimal value: a double has at most 767 significant digits.
+    let (exact, exact_exp) = split_sci(&format!("{f:.800e}"));
+    let n = digits.len();
+    if exact.len() != n + 1 || !exact.ends_with('5') {
+        return (digits, exp);
+    }
+    let lower = &exact[..n];
+    let lower_even = lower.bytes().last().is_some_and(|d| (d - b'0') % 2 == 0);
+    let want: (String, i32) = if lower_even {
+        (lower.to_owned(), exact_exp)
+    } else {
+        // lower + 1 in the last place, carrying.
+        let mut bytes = lower.as_bytes().to_vec();
+        let mut i = bytes.len();
+        let mut e = exact_exp;
+        loop {
+            if i == 0 {
+                bytes.insert(0, b'1');
+                e += 1;
+                break;
+            }
+            i -= 1;
+            if bytes[i] == b'9' {
+                bytes[i] = b'0';
+            } else {
+                bytes[i] += 1;
+                break;
+            }
+        }
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        let (d, extra) = split_sci(&format!("{text}e0"));
+        (d, e + extra)
+    };
+    let round_trips = format!("{}e{}", want.0, want.1 - (want.0.len() as i32 - 1))
+        .parse::<f64>()
+        .is_ok_and(|g| g == f);
+    if round_trips && want.0.len() <= n {
+        want
+    } else {
+        (digits, exp)
+    }
+}
+
+/// Python's `repr(float)` for a finite `f`: shortest round-trip digits,
+/// positional when the decimal exponent is in `-4..16`, otherwise `d.ddde±XX`.
+pub fn float_repr(f: f64) -> String {
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    let (digits, exp) = python_shortest_digits(f.abs());
+    let mut out = String::from(sign);
     if (-4..16).contains(&exp) {
         if exp < 0 {
-            out.write_str("0.")?;
-            for _ in 0..(-exp - 1) {
-                out.write_char('0')?;
-            }
-            out.write_str(&digits)
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
+            out.push_str(&digits);
         } else {
             let int_len = exp as usize + 1;
             if digits.len() <= int_len {
-                out.write_str(&digits)?;
-                for _ in digits.len()..int_len {
-                    out.write_char('0')?;
-                }
-                out.write_str(".0")
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', int_len - digits.len()));
+                out.push_str(".0");
             } else {
-                out.write_str(&digits[..int_len])?;
-                out.write_char('.')?;
-                out.write_str(&digits[int_len..])
+                out.push_str(&digits[..int_len]);
+                out.push('.');
+                out.push_str(&digits[int_len..]);
             }
         }
     } else {
-        out.write_str(&digits[..1])?;
+        out.push_str(&digits[..1]);
         if digits.len() > 1 {
-            out.write_char('.')?;
-            out.write_str(&digits[1..])?;
+            out.push('.');
+            out.push_str(&digits[1..]);
         }
         let exp_sign = if exp < 0 { '-' } else { '+' };
-        write!(out, "e{exp_sign}{:02}", exp.unsigned_abs())
+        out.push_str(&format!("e{exp_sign}{:02}", exp.unsigned_abs()));
     }
+    out
 }
 
 /// Python's `str.__repr__`: single quotes unless the text holds `'` and no
@@ -193,6 +249,7 @@ mod tests {
             (123456789012345.6, "123456789012345.6"),
             (1e-5, "1e-05"),
             (1.2345e20, "1.2345e+20"),
+            (647683259277186.25, "647683259277186.2"),
             (100.0, "100.0"),
         ] {
             assert_eq!(repr(&json!(f)), py, "{f}");

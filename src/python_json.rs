@@ -30,7 +30,7 @@ fn write_value(out: &mut String, value: &Value, sort_keys: bool) {
             (None, Some(u), _) => {
                 let _ = write!(out, "{u}");
             }
-            (None, None, Some(f)) => out.push_str(&crate::py_repr::repr(&Value::from(f))),
+            (None, None, Some(f)) => out.push_str(&crate::py_repr::float_repr(f)),
             (None, None, None) => {
                 let _ = write!(out, "{n}");
             }
