@@ -195,7 +195,6 @@ fn int_resolution() {
         ("0x2A", json!(42)),
         ("0x2a", json!(42)),
         ("-0x2A", json!(-42)),
-        ("0o52", json!(42)),
         ("0b101010", json!(42)),
         ("1_000", json!(1000)),
         // PyYAML: a leading zero means octal.
@@ -261,9 +260,7 @@ fn float_resolution() {
         ("+1.5", 1.5),
         (".5", 0.5),
         ("1.", 1.0),
-        ("1e3", 1000.0),
-        ("1E3", 1000.0),
-        ("1e-3", 0.001),
+        ("1.0e-3", 0.001),
         ("-2.5E+2", -250.0),
         ("1_000.5", 1000.5),
         ("0.01", 0.01),
@@ -275,7 +272,12 @@ fn float_resolution() {
         assert!(got.is_f64(), "{text:?} should be a float, got {got}");
         assert_eq!(got.as_f64(), Some(*expected), "{text:?}");
     }
-    for text in ["1.2.3", "1e", "e3", ".", "1.5x", "-.nan", ". 5", "1,5"] {
+    // PyYAML (YAML 1.1): a float has a dot and a signed exponent, and no sign
+    // before a leading dot; these are strings to PyYAML, and so here.
+    for text in [
+        "1.2.3", "1e", "e3", ".", "1.5x", "-.nan", ". 5", "1,5", "1e3", "1E3", "1e-3", "1.5e3",
+        "-.5", "0o52",
+    ] {
         assert_eq!(scalar(&format!("'{text}'")), json!(text));
         assert!(scalar(text).is_string(), "{text:?}");
     }
@@ -284,7 +286,16 @@ fn float_resolution() {
 #[test]
 fn infinity_and_nan_are_errors_naming_the_place() {
     for text in [
-        ".inf", "-.inf", "+.inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", "1e999", "-1e999",
+        ".inf",
+        "-.inf",
+        "+.inf",
+        ".Inf",
+        ".INF",
+        ".nan",
+        ".NaN",
+        ".NAN",
+        "1.0e+999",
+        "-1.0e+999",
     ] {
         let e = fail(&format!("a:\n  b: {text}\n"));
         assert_eq!(e.kind(), YamlErrorKind::Scalar, "{text}");

@@ -35,10 +35,10 @@
 //! | empty, `~`, `null`, `Null`, `NULL` | `null` | |
 //! | `true`/`True`/`TRUE`, `false`/`False`/`FALSE` | bool | |
 //! | `yes`/`Yes`/`YES`, `no`/`No`/`NO`, `on`/`On`/`ON`, `off`/`Off`/`OFF` | bool | **PyYAML compatibility**: PyYAML reads these as booleans, so a file means the same to the Python SDK and to us. Quote them to get strings. `y`/`n` stay strings (as in PyYAML). |
-//! | `42`, `+42`, `-42`, `0x2A`, `0o52`, `0b101010` | integer | `_` separators (`1_000`) and `0b` as in PyYAML; `0o52` is YAML 1.2 (PyYAML reads it as a string). |
+//! | `42`, `+42`, `-42`, `0x2A`, `0b101010` | integer | `_` separators (`1_000`) as in PyYAML; `0o52` is a string, as in PyYAML. |
 //! | `052` (leading zero) | integer, **octal** (42) | PyYAML compatibility (YAML 1.2 would say 52); `08`, `09` are strings as in PyYAML. |
-//! | `1.5`, `.5`, `1.`, `1e3`, `-2.5E-3` | float | YAML 1.2: an exponent without a dot (`1e3`) is a float (PyYAML says string). |
-//! | `.inf`, `-.inf`, `.nan`, and floats that overflow (`1e999`) | **error** | JSON cannot hold them; the error names the position and suggests quoting. |
+//! | `1.5`, `.5`, `1.`, `-2.5E-3` | float | As PyYAML: a float has a dot and a signed exponent; `1e3`, `1.5e3` and `-.5` are strings. |
+//! | `.inf`, `-.inf`, `.nan`, and floats that overflow (`1.0e+999`) | **error** | JSON cannot hold them; the error names the position and suggests quoting. |
 //! | integers outside `i64`/`u64` | **error** | Not silently rounded to a float; quote them to keep them as strings. |
 //! | `1:30` (sexagesimal), `2024-01-01` (timestamp) | string | PyYAML would give 90 and a `date`; YAML 1.2 and JSON give strings, which is what Azure ML expects for times and dates. |
 //! | anything else | string | |

@@ -221,9 +221,9 @@ fn split_sign(text: &str) -> (bool, &str) {
     }
 }
 
-/// Integer syntax: `[-+]?` then `0x` hex, `0o` octal, `0b` binary, `0` followed by
-/// octal digits (PyYAML's YAML 1.1 octal), `0`, or a decimal without a leading
-/// zero. `_` separators are accepted as PyYAML does (not in `0o`).
+/// Integer syntax, PyYAML's (YAML 1.1): `[-+]?` then `0x` hex, `0b` binary, `0`
+/// followed by octal digits, `0`, or a decimal without a leading zero, with `_`
+/// separators. (`0o17` is a string to PyYAML, and so here.)
 ///
 /// `None` if the text is not an integer; `Some(Err)` if it is one but does not
 /// fit in 64 bits.
@@ -231,8 +231,6 @@ fn parse_int(text: &str) -> Option<Result<Value, ScalarError>> {
     let (neg, body) = split_sign(text);
     let (radix, digits, underscores): (u32, &str, bool) = if let Some(r) = body.strip_prefix("0x") {
         (16, r, true)
-    } else if let Some(r) = body.strip_prefix("0o") {
-        (8, r, false)
     } else if let Some(r) = body.strip_prefix("0b") {
         (2, r, true)
     } else if body.len() > 1 && body.starts_with('0') {
@@ -297,9 +295,10 @@ fn parse_int(text: &str) -> Option<Result<Value, ScalarError>> {
     })
 }
 
-/// Float syntax (YAML 1.2 core, with PyYAML's `_` separators):
-/// `[-+]?(\.[0-9][0-9_]*|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?` with a `.`
-/// or an exponent, plus `[-+]?.inf` and `.nan` in the usual three spellings.
+/// Float syntax, PyYAML's (YAML 1.1): `[-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?`
+/// or `\.[0-9][0-9_]*([eE][-+][0-9]+)?` (no sign), so a float always has a dot and an
+/// exponent always has a sign (`1e3`, `1.5e3` and `-.5` are strings), plus
+/// `[-+]?.inf` and `.nan` in the usual three spellings.
 /// Infinities and NaN (including overflow such as `1e999`) are errors because
 /// JSON cannot hold them.
 fn parse_float(text: &str) -> Option<Result<Value, ScalarError>> {
@@ -323,8 +322,11 @@ fn parse_float(text: &str) -> Option<Result<Value, ScalarError>> {
             i += 1;
         }
     }
-    // Fraction.
+    // Fraction; PyYAML takes no sign before a leading dot.
     if b.get(i) == Some(&b'.') {
+        if mantissa_digits == 0 && body.len() != text.len() {
+            return None;
+        }
         dot = true;
         i += 1;
         if mantissa_digits == 0 && !b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -348,6 +350,8 @@ fn parse_float(text: &str) -> Option<Result<Value, ScalarError>> {
         i += 1;
         if matches!(b.get(i), Some(b'-' | b'+')) {
             i += 1;
+        } else {
+            return None;
         }
         let start = i;
         while b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -357,7 +361,7 @@ fn parse_float(text: &str) -> Option<Result<Value, ScalarError>> {
             return None;
         }
     }
-    if i != b.len() || !(dot || exp) {
+    if i != b.len() || !dot {
         return None;
     }
     Some(parse_float_digits(text))
