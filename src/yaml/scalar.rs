@@ -310,7 +310,6 @@ fn parse_float(text: &str) -> Option<Result<Value, ScalarError>> {
     let mut i = 0;
     let mut mantissa_digits = 0;
     let mut dot = false;
-    let mut exp = false;
     // Integer part.
     if b.first().is_some_and(u8::is_ascii_digit) {
         while let Some(&c) = b.get(i) {
@@ -346,7 +345,6 @@ fn parse_float(text: &str) -> Option<Result<Value, ScalarError>> {
     }
     // Exponent.
     if matches!(b.get(i), Some(b'e' | b'E')) {
-        exp = true;
         i += 1;
         if matches!(b.get(i), Some(b'-' | b'+')) {
             i += 1;
