@@ -4,9 +4,12 @@
 //! type of its own (object, enum, union) registers one more, and a work queue converts them
 //! all. Inheritance, polymorphism and cycles are later passes (`inherit`, `poly`, `cycles`).
 
+use crate::checks;
 use crate::diag::Diagnostics;
+use crate::extern_type;
 use crate::ir::{
-    EnumDef, EnumValue, Field, Ir, Kind, Member, StructDef, Ty, TypeDef, TypeId, UnionDef, Variant,
+    Checks, EnumDef, EnumValue, Field, Ir, Kind, Member, StructDef, Ty, TypeDef, TypeId, UnionDef,
+    Variant,
 };
 use crate::load::{unescape_segment, Loader, Loc};
 use serde_json::{Map, Value};
@@ -26,6 +29,15 @@ pub struct Converter<'a> {
     default_derives: Vec<String>,
     /// Schemas that fell back to `serde_json::Value` (file, pointer).
     pub untyped: Vec<(String, String)>,
+}
+
+/// The value at a JSON pointer (`""` is the document).
+fn pointer<'v>(doc: &'v Value, ptr: &str) -> Option<&'v Value> {
+    if ptr.is_empty() {
+        Some(doc)
+    } else {
+        doc.pointer(ptr)
+    }
 }
 
 fn is_nullable(s: &Map<String, Value>) -> bool {
@@ -159,9 +171,13 @@ impl<'a> Converter<'a> {
         if let Some(id) = self.ir.by_loc.get(&loc) {
             return *id;
         }
-        let schema = self.loader.get(&loc).and_then(Value::as_object).cloned();
+        let doc = self.loader.doc_shared(&loc.file);
+        let schema = doc
+            .as_deref()
+            .and_then(|d| pointer(d, &loc.pointer))
+            .and_then(Value::as_object);
         // x-ms-enum names are shared: an inline enum with the same name and values is the same type.
-        if let Some(s) = &schema {
+        if let Some(s) = schema.filter(|s| !s.contains_key(extern_type::KEY)) {
             if let Some((name, values)) = enum_key(s) {
                 if let Some((known, id)) = self.enum_names.get(&name) {
                     if *known == values {
@@ -173,7 +189,7 @@ impl<'a> Converter<'a> {
             }
         }
         let id = self.ir.types.len();
-        let client_name = schema.as_ref().and_then(|s| {
+        let client_name = schema.and_then(|s| {
             let enum_name = if named_in_spec {
                 None
             } else {
@@ -184,14 +200,14 @@ impl<'a> Converter<'a> {
                 .or(enum_name)
         });
         let mut derives = self.default_derives.clone();
-        if let Some(Value::Array(ds)) = schema.as_ref().and_then(|s| s.get("x-azml-derive")) {
+        if let Some(Value::Array(ds)) = schema.and_then(|s| s.get("x-azml-derive")) {
             for d in ds.iter().filter_map(Value::as_str) {
                 if !derives.iter().any(|x| x == d) {
                     derives.push(d.to_string());
                 }
             }
         }
-        if let Some(s) = &schema {
+        if let Some(s) = schema {
             if let Some((name, values)) = enum_key(s) {
                 self.enum_names.entry(name).or_insert((values, id));
             }
@@ -203,9 +219,10 @@ impl<'a> Converter<'a> {
             hint,
             client_name,
             named_in_spec,
-            doc: schema.as_ref().and_then(doc_of),
+            doc: schema.and_then(doc_of),
             derives,
             kind: Kind::Pending,
+            checks: None,
         });
         self.ir.by_loc.insert(loc, id);
         id
@@ -218,8 +235,11 @@ impl<'a> Converter<'a> {
             self.next += 1;
             let loc = self.ir.types[id].loc.clone();
             let hint = self.ir.types[id].hint.clone();
-            let kind = match self.loader.get(&loc).cloned() {
-                Some(Value::Object(s)) => self.kind_of(&loc, &s, &hint),
+            // The document is shared, so the schema is read in place while more files load.
+            let doc = self.loader.doc_shared(&loc.file);
+            let schema = doc.as_deref().and_then(|d| pointer(d, &loc.pointer));
+            let kind = match schema {
+                Some(Value::Object(s)) => self.kind_of(&loc, s, &hint),
                 Some(Value::Bool(true)) => {
                     self.untyped(&loc);
                     Kind::Alias(Ty::Value)
@@ -233,13 +253,21 @@ impl<'a> Converter<'a> {
                     Kind::Alias(Ty::Value)
                 }
             };
+            let checks = match (&kind, schema) {
+                (Kind::Alias(_), Some(Value::Object(s))) => self.checks(&loc, s),
+                _ => None,
+            };
             if let Some(t) = self.ir.types.get_mut(id) {
                 t.kind = kind;
+                t.checks = checks;
             }
         }
     }
 
     fn kind_of(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> Kind {
+        if let Some(v) = s.get(extern_type::KEY) {
+            return self.extern_kind(loc, v);
+        }
         if let Some(r) = str_of(s, "$ref") {
             let r = r.to_string();
             return Kind::Alias(self.ref_ty(&loc.child("$ref"), &r));
@@ -263,6 +291,22 @@ impl<'a> Converter<'a> {
         Kind::Alias(ty)
     }
 
+    /// A hand-written type (`x-azml-type`), or an error when its value is not a plain path.
+    fn extern_kind(&mut self, loc: &Loc, v: &Value) -> Kind {
+        let at = loc.child(extern_type::KEY);
+        let parsed = match v {
+            Value::String(text) => extern_type::parse(text),
+            _ => Err(format!("`{}` must be a string", extern_type::KEY)),
+        };
+        match parsed {
+            Ok(path) => Kind::Extern(path),
+            Err(e) => {
+                self.error(&at, e);
+                Kind::Alias(Ty::Value)
+            }
+        }
+    }
+
     /// The type of a property/items/value schema, registering a named type when it needs one.
     /// Returns the type and whether the schema allows `null`.
     pub fn ty_of(&mut self, loc: &Loc, schema: &Value, hint: &str) -> (Ty, bool) {
@@ -279,6 +323,10 @@ impl<'a> Converter<'a> {
             }
         };
         let nullable = is_nullable(s);
+        if s.contains_key(extern_type::KEY) {
+            let id = self.register(loc.clone(), hint.to_string(), false);
+            return (Ty::Named(id), nullable);
+        }
         if let Some(r) = str_of(s, "$ref") {
             let r = r.to_string();
             return (self.ref_ty(&loc.child("$ref"), &r), nullable);
@@ -567,9 +615,11 @@ impl<'a> Converter<'a> {
             }
         }
         match s.get("additionalProperties") {
-            None | Some(Value::Bool(false)) => {}
+            None => {}
+            Some(Value::Bool(false)) => sd.closed = true,
             Some(Value::Bool(true)) => sd.extra = Some(Ty::Value),
             Some(ap @ Value::Object(o)) => {
+                sd.extra_checks = self.checks(&loc.child("additionalProperties"), o);
                 sd.extra = Some(if o.is_empty() {
                     Ty::Value
                 } else {
@@ -650,7 +700,18 @@ impl<'a> Converter<'a> {
             boxed: false,
             client_flatten: get("x-ms-client-flatten").and_then(Value::as_bool) == Some(true),
             pointer: at.pointer.clone(),
+            checks: o.and_then(|o| self.checks(at, o)),
         }
+    }
+
+    /// The keyword checks of a schema, with pattern problems reported as warnings.
+    fn checks(&mut self, loc: &Loc, s: &Map<String, Value>) -> Option<Box<Checks>> {
+        let mut problems = Vec::new();
+        let c = checks::of(loc, s, &mut problems);
+        for (at, msg) in problems {
+            self.warn(&at, msg);
+        }
+        c
     }
 
     fn is_object_like(&self, id: TypeId) -> bool {

@@ -1,10 +1,11 @@
 //! Diagnostics: every problem found in a spec, with the file and JSON pointer where it sits.
 
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt;
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Generation went on, with a documented fix-up or fallback.
@@ -14,7 +15,7 @@ pub enum Severity {
 }
 
 /// One problem, located by file and JSON pointer.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -45,6 +46,9 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics {
     /// All diagnostics, in the order they were found.
     pub items: Vec<Diagnostic>,
+    /// The same, to drop repeats in constant time.
+    #[serde(skip)]
+    seen: HashSet<Diagnostic>,
 }
 
 impl Diagnostics {
@@ -65,7 +69,7 @@ impl Diagnostics {
             pointer: pointer.to_string(),
             message,
         };
-        if !self.items.contains(&d) {
+        if self.seen.insert(d.clone()) {
             self.items.push(d);
         }
     }

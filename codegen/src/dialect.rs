@@ -1,8 +1,9 @@
 //! Which dialect a document is written in, and where its named schemas are.
 
-use crate::load::{escape_segment, Loc};
+use crate::load::{escape_segment, push_escaped, Loc};
 use serde_json::Value;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The spec dialects the generator reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +28,9 @@ pub fn detect(doc: &Value) -> Dialect {
 }
 
 /// The named schemas of a document: (location, name), in document order.
-pub fn named_schemas(file: &Path, doc: &Value) -> Vec<(Loc, String)> {
+pub fn named_schemas(file: &Arc<Path>, doc: &Value) -> Vec<(Loc, String)> {
     let root = Loc {
-        file: file.to_path_buf(),
+        file: file.clone(),
         pointer: String::new(),
     };
     let mut out = Vec::new();
@@ -37,7 +38,7 @@ pub fn named_schemas(file: &Path, doc: &Value) -> Vec<(Loc, String)> {
         if let Some(map) = parent.and_then(Value::as_object) {
             for name in map.keys() {
                 let loc = Loc {
-                    file: file.to_path_buf(),
+                    file: file.clone(),
                     pointer: format!("{container}/{}", escape_segment(name)),
                 };
                 out.push((loc, name.clone()));
@@ -81,29 +82,59 @@ pub fn named_schemas(file: &Path, doc: &Value) -> Vec<(Loc, String)> {
 }
 
 /// `$ref`s of the schemas that operations use (`paths/**/schema/$ref`): (where, reference).
-pub fn operation_schema_refs(file: &Path, doc: &Value) -> Vec<(Loc, String)> {
-    fn walk(v: &Value, loc: &Loc, out: &mut Vec<(Loc, String)>, depth: usize) {
+pub fn operation_schema_refs(file: &Arc<Path>, doc: &Value) -> Vec<(Loc, String)> {
+    /// Walks with one pointer buffer; a [`Loc`] is made only for a found `$ref`.
+    fn walk(
+        v: &Value,
+        pointer: &mut String,
+        file: &Arc<Path>,
+        out: &mut Vec<(Loc, String)>,
+        depth: usize,
+    ) {
         if depth > 32 {
             return;
         }
+        let len = pointer.len();
         match v {
             Value::Object(m) => {
                 for (k, child) in m {
-                    let at = loc.child(k);
-                    if k == "schema" {
-                        if let Some(r) = child.get("$ref").and_then(Value::as_str) {
-                            out.push((at.child("$ref"), r.to_string()));
-                            continue;
+                    if k == "x-ms-examples" || k == "examples" {
+                        continue;
+                    }
+                    pointer.push('/');
+                    push_escaped(pointer, k);
+                    let reference = if k == "schema" {
+                        child.get("$ref").and_then(Value::as_str)
+                    } else {
+                        None
+                    };
+                    match reference {
+                        Some(r) => {
+                            pointer.push_str("/$ref");
+                            out.push((
+                                Loc {
+                                    pointer: pointer.clone(),
+                                    file: file.clone(),
+                                },
+                                r.to_string(),
+                            ));
                         }
+                        None if child.is_object() || child.is_array() => {
+                            walk(child, pointer, file, out, depth + 1)
+                        }
+                        None => {}
                     }
-                    if k != "x-ms-examples" && k != "examples" {
-                        walk(child, &at, out, depth + 1);
-                    }
+                    pointer.truncate(len);
                 }
             }
             Value::Array(a) => {
                 for (i, child) in a.iter().enumerate() {
-                    walk(child, &loc.child(&i.to_string()), out, depth + 1);
+                    if child.is_object() || child.is_array() {
+                        pointer.push('/');
+                        pointer.push_str(&i.to_string());
+                        walk(child, pointer, file, out, depth + 1);
+                        pointer.truncate(len);
+                    }
                 }
             }
             _ => {}
@@ -112,11 +143,8 @@ pub fn operation_schema_refs(file: &Path, doc: &Value) -> Vec<(Loc, String)> {
     let mut out = Vec::new();
     if detect(doc) != Dialect::JsonSchema {
         if let Some(paths) = doc.get("paths") {
-            let loc = Loc {
-                file: file.to_path_buf(),
-                pointer: "/paths".to_string(),
-            };
-            walk(paths, &loc, &mut out, 0);
+            let mut pointer = String::from("/paths");
+            walk(paths, &mut pointer, file, &mut out, 0);
         }
     }
     out

@@ -1,74 +1,97 @@
-//! Stage 4, tokens: Rust items for the named IR, built with `quote`. Every name went through
-//! `naming`; every text from the spec (descriptions, wire names, values) is a string literal.
+//! Stage 4, code: the Rust items of the named IR, written as text in rustfmt's layout (see
+//! [`crate::format`]). Every name went through `naming` and is checked again here; every
+//! text from the spec (descriptions, wire names, values) is a string literal or a doc comment.
 
+use crate::format::{lit, Out};
 use crate::ir::{EnumDef, Field, Ir, Kind, StructDef, Ty, TypeDef, TypeId, UnionDef};
 use crate::naming::{Names, OTHER};
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Fewest types for which writing on two threads pays off.
+const PARALLEL_MIN: usize = 200;
 
 /// The helper module emitted when a field is optional and nullable.
 const HELPER: &str = "__azml_codegen";
 
+/// The helper module's text.
+const HELPER_MOD: &str = r#"#[doc(hidden)]
+mod __azml_codegen {
+    /// Reads a present field as `Some`, even when it is `null`: absent, `null`
+    /// and a value stay three different states.
+    pub fn nullable<'de, D, T>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+        T: ::serde::Deserialize<'de>,
+    {
+        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
+            .map(::std::option::Option::Some)
+    }
+}
+"#;
+
 /// An identifier; names come from `naming`, so the fallback never shows in practice.
-fn ident(name: &str) -> Ident {
-    let (raw, bare) = match name.strip_prefix("r#") {
-        Some(b) => (true, b),
-        None => (false, name),
-    };
+pub(crate) fn ident(name: &str) -> &str {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
     let valid = bare
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && bare != "_";
-    if !valid {
-        return Ident::new("invalid_name", Span::call_site());
-    }
-    if raw {
-        Ident::new_raw(bare, Span::call_site())
+    if valid {
+        name
     } else {
-        Ident::new(bare, Span::call_site())
+        "invalid_name"
     }
 }
 
 /// Doc text made safe for rustdoc: normalised newlines, no indented or fenced code blocks
 /// (which rustdoc would compile as doctests).
-fn doc_text(s: &str) -> String {
+fn doc_text(s: &str) -> Cow<'_, str> {
+    let clean = !s.contains(['\r', '`'])
+        && s.trim().len() == s.len()
+        && s.lines().all(|l| l.trim().len() == l.len());
+    if clean {
+        return Cow::Borrowed(s);
+    }
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<String> = s.lines().map(|l| l.trim().replace("```", "'''")).collect();
-    lines.join("\n").trim().to_string()
+    Cow::Owned(lines.join("\n").trim().to_string())
 }
 
-fn doc_attrs(doc: Option<&str>, extra: &[String]) -> TokenStream {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(d) = doc {
-        let d = doc_text(d);
-        if !d.is_empty() {
-            parts.push(d);
+/// Writes the description and notes as doc comments (paragraphs apart).
+pub(crate) fn docs(out: &mut Out, doc: Option<&str>, extra: &[String]) {
+    let doc = doc.map(doc_text).filter(|d| !d.is_empty());
+    if extra.is_empty() {
+        if let Some(d) = doc {
+            out.doc(&d);
         }
+        return;
     }
-    parts.extend(extra.iter().cloned());
-    if parts.is_empty() {
-        return quote!();
-    }
-    let text = parts.join("\n\n");
-    let lines = text.lines().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
+    let mut text = String::new();
+    for part in doc
+        .iter()
+        .map(|d| &**d)
+        .chain(extra.iter().map(String::as_str))
+    {
+        if !text.is_empty() {
+            text.push_str("\n\n");
         }
-    });
-    quote!(#(#[doc = #lines])*)
+        text.push_str(part);
+    }
+    out.doc(&text);
 }
 
 /// Emits every type, sorted by name, plus helpers.
 pub struct Emitter<'a> {
-    ir: &'a Ir,
-    names: &'a Names,
+    pub(crate) ir: &'a Ir,
+    pub(crate) names: &'a Names,
     defaultable: Vec<bool>,
     /// Set when a field needs the nullable helper.
-    pub needs_helper: bool,
+    needs_helper: AtomicBool,
 }
 
 impl<'a> Emitter<'a> {
@@ -79,11 +102,12 @@ impl<'a> Emitter<'a> {
             ir,
             names,
             defaultable,
-            needs_helper: false,
+            needs_helper: AtomicBool::new(false),
         }
     }
 
-    fn name(&self, id: TypeId) -> Ident {
+    /// A type's identifier.
+    pub(crate) fn name(&self, id: TypeId) -> &'a str {
         ident(
             self.names
                 .types
@@ -93,31 +117,52 @@ impl<'a> Emitter<'a> {
         )
     }
 
-    fn ty(&self, ty: &Ty) -> TokenStream {
+    /// The Rust type of a value type.
+    pub(crate) fn ty(&self, ty: &Ty) -> String {
+        let mut s = String::new();
+        self.ty_into(ty, &mut s);
+        s
+    }
+
+    fn ty_into(&self, ty: &Ty, s: &mut String) {
         match ty {
-            Ty::String => quote!(::std::string::String),
-            Ty::Bool => quote!(bool),
-            Ty::I32 => quote!(i32),
-            Ty::I64 => quote!(i64),
-            Ty::F32 => quote!(f32),
-            Ty::F64 => quote!(f64),
-            Ty::Value => quote!(::serde_json::Value),
+            Ty::String => s.push_str("::std::string::String"),
+            Ty::Bool => s.push_str("bool"),
+            Ty::I32 => s.push_str("i32"),
+            Ty::I64 => s.push_str("i64"),
+            Ty::F32 => s.push_str("f32"),
+            Ty::F64 => s.push_str("f64"),
+            Ty::Value => s.push_str("::serde_json::Value"),
             Ty::Array(t) => {
-                let t = self.ty(t);
-                quote!(::std::vec::Vec<#t>)
+                s.push_str("::std::vec::Vec<");
+                self.ty_into(t, s);
+                s.push('>');
             }
             Ty::Map(t) => {
-                let t = self.ty(t);
-                quote!(::std::collections::BTreeMap<::std::string::String, #t>)
+                s.push_str("::std::collections::BTreeMap<::std::string::String, ");
+                self.ty_into(t, s);
+                s.push('>');
             }
-            Ty::Named(id) => {
-                let n = self.name(*id);
-                quote!(#n)
-            }
+            Ty::Named(id) => s.push_str(self.named_ty(*id)),
         }
     }
 
+    /// A generated type's name, or a hand-written type's path (`x-azml-type`).
+    pub(crate) fn named_ty(&self, id: TypeId) -> &'a str {
+        if let Some(Kind::Extern(path)) = self.ir.types.get(id).map(|t| &t.kind) {
+            // Printed by `extern_type` from a checked path; checked again here.
+            return if crate::extern_type::is_printed_path(path) {
+                path
+            } else {
+                "::serde_json::Value"
+            };
+        }
+        self.name(id)
+    }
+
     /// True when the type holds a generated enum or union somewhere (DictMixin needs `serde`).
+    /// Hand-written `x-azml-type` types implement `DictValue` themselves, with the stored
+    /// value that Python's dict view shows, so they need nothing.
     fn enum_like(&self, ty: &Ty) -> bool {
         match ty {
             Ty::Array(t) | Ty::Map(t) => self.enum_like(t),
@@ -130,129 +175,127 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// All items, sorted by type name.
-    pub fn items(&mut self) -> Vec<TokenStream> {
+    /// The whole module, sorted by type name. Big modules are written in two halves on two
+    /// threads (when there are two cores), then joined: the text is the same either way.
+    pub fn code(&self) -> String {
         let mut ids: Vec<TypeId> = (0..self.ir.types.len()).collect();
         ids.sort_by(|a, b| self.names.types.get(*a).cmp(&self.names.types.get(*b)));
-        let mut out = Vec::new();
-        for id in ids {
-            if let Some(t) = self.ir.types.get(id) {
-                out.push(self.item(id, t));
-            }
-        }
-        if self.needs_helper {
-            let h = ident(HELPER);
-            out.push(quote! {
-                #[doc(hidden)]
-                mod #h {
-                    /// Reads a present field as `Some`, even when it is `null`: absent, `null`
-                    /// and a value stay three different states.
-                    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
-                    where
-                        D: ::serde::Deserializer<'de>,
-                        T: ::serde::Deserialize<'de>,
-                    {
-                        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(::std::option::Option::Some)
-                    }
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut code = if threads > 1 && ids.len() >= PARALLEL_MIN {
+            let (first, second) = ids.split_at(ids.len() / 2);
+            std::thread::scope(|s| {
+                let other = s.spawn(|| self.chunk(second));
+                let mut text = self.chunk(first);
+                match other.join() {
+                    Ok(rest) => text.push_str(&rest),
+                    // Never expected; the same text, written here instead.
+                    Err(_) => text.push_str(&self.chunk(second)),
                 }
-            });
+                text
+            })
+        } else {
+            self.chunk(&ids)
+        };
+        if self.needs_helper.load(Ordering::Relaxed) {
+            code.push_str(HELPER_MOD);
         }
-        out
+        code
     }
 
-    fn item(&mut self, id: TypeId, t: &TypeDef) -> TokenStream {
-        let name = self.name(id);
+    fn chunk(&self, ids: &[TypeId]) -> String {
+        let mut out = Out::with_capacity(ids.len() * 2048);
+        for id in ids {
+            if let Some(t) = self.ir.types.get(*id) {
+                self.item(&mut out, *id, t);
+            }
+        }
+        out.finish()
+    }
+
+    fn item(&self, out: &mut Out, id: TypeId, t: &TypeDef) {
         match &t.kind {
-            Kind::Struct(sd) => self.struct_item(id, t, sd),
-            Kind::Enum(e) => self.enum_item(id, t, e),
-            Kind::Union(u) => self.union_item(id, t, u),
+            Kind::Struct(sd) => self.struct_item(out, id, t, sd),
+            Kind::Enum(e) => self.enum_item(out, id, t, e),
+            Kind::Union(u) => self.union_item(out, id, t, u),
             Kind::Untagged(ms) => {
-                let docs = doc_attrs(t.doc.as_deref(), &[]);
-                let vnames = self.names.variants.get(id).cloned().unwrap_or_default();
-                let vs = ms.iter().zip(&vnames).map(|(m, n)| {
-                    let n = ident(n);
+                docs(out, t.doc.as_deref(), &[]);
+                out.line(
+                    "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]",
+                );
+                out.line("#[serde(untagged)]");
+                out.line("#[allow(clippy::large_enum_variant)]");
+                out.open(&format!("pub enum {}", self.name(id)));
+                let vnames = self
+                    .names
+                    .variants
+                    .get(id)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                for (m, n) in ms.iter().zip(vnames) {
                     let ty = self.ty(&m.ty);
                     if m.boxed {
-                        quote!(#n(::std::boxed::Box<#ty>),)
+                        out.parts(&[ident(n), "(::std::boxed::Box<", &ty, ">),"]);
                     } else {
-                        quote!(#n(#ty),)
-                    }
-                });
-                let other = ident(OTHER);
-                quote! {
-                    #docs
-                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-                    #[serde(untagged)]
-                    #[allow(clippy::large_enum_variant)]
-                    pub enum #name {
-                        #(#vs)*
-                        /// Any other JSON value, kept as is.
-                        #other(::serde_json::Value),
+                        out.parts(&[ident(n), "(", &ty, "),"]);
                     }
                 }
+                out.line("/// Any other JSON value, kept as is.");
+                out.parts(&[OTHER, "(::serde_json::Value),"]);
+                out.close("");
             }
             Kind::Alias(ty) => {
-                let docs = doc_attrs(t.doc.as_deref(), &[]);
+                docs(out, t.doc.as_deref(), &[]);
                 let ty = self.ty(ty);
-                quote! {
-                    #docs
-                    pub type #name = #ty;
-                }
+                out.parts(&["pub type ", self.name(id), " = ", &ty, ";"]);
             }
-            Kind::Pending => quote!(),
+            Kind::Pending | Kind::Extern(_) => return,
         }
+        self.validate_impl(out, id, t);
     }
 
-    fn struct_item(&mut self, id: TypeId, t: &TypeDef, sd: &StructDef) -> TokenStream {
-        let name = self.name(id);
-        let docs = doc_attrs(t.doc.as_deref(), &[]);
-        let fnames = self.names.fields.get(id).cloned().unwrap_or_default();
+    fn struct_item(&self, out: &mut Out, id: TypeId, t: &TypeDef, sd: &StructDef) {
+        docs(out, t.doc.as_deref(), &[]);
         let dict = t.derives.iter().any(|d| d == "DictMixin");
-        let mut fields = Vec::new();
-        for (f, n) in sd.fields.iter().zip(&fnames) {
-            fields.push(self.field(f, n, dict));
+        let mut derive = String::from("#[derive(Debug, Clone, PartialEq, ");
+        if self.defaultable.get(id).copied().unwrap_or(false) {
+            derive.push_str("Default, ");
+        }
+        derive.push_str("::serde::Serialize, ::serde::Deserialize");
+        for d in &t.derives {
+            match d.as_str() {
+                "DictMixin" => derive.push_str(", ::azml::DictMixin"),
+                "RestTranslatable" => derive.push_str(", ::azml::RestTranslatable"),
+                _ => {}
+            }
+        }
+        derive.push_str(")]");
+        out.line(&derive);
+        out.open(&format!("pub struct {}", self.name(id)));
+        let fnames = self.names.fields.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        for (f, n) in sd.fields.iter().zip(fnames) {
+            self.field(out, f, n, dict);
         }
         if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
-            let n = ident(n);
             let ty = match extra {
-                Ty::Value => quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
-                other => {
-                    let v = self.ty(other);
-                    quote!(::std::collections::BTreeMap<::std::string::String, #v>)
+                Ty::Value => {
+                    "::serde_json::Map<::std::string::String, ::serde_json::Value>".to_string()
                 }
+                other => format!(
+                    "::std::collections::BTreeMap<::std::string::String, {}>",
+                    self.ty(other)
+                ),
             };
-            let dict_attr = if dict {
-                quote!(#[dict(extra)])
-            } else {
-                quote!()
-            };
-            fields.push(quote! {
-                /// Properties not declared above (`additionalProperties`).
-                #[serde(flatten)]
-                #dict_attr
-                pub #n: #ty,
-            });
-        }
-        let default = if self.defaultable.get(id).copied().unwrap_or(false) {
-            quote!(Default,)
-        } else {
-            quote!()
-        };
-        let extra_derives = t.derives.iter().filter_map(|d| match d.as_str() {
-            "DictMixin" => Some(quote!(::azml::DictMixin,)),
-            "RestTranslatable" => Some(quote!(::azml::RestTranslatable,)),
-            _ => None,
-        });
-        quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize, #(#extra_derives)*)]
-            pub struct #name {
-                #(#fields)*
+            out.line("/// Properties not declared above (`additionalProperties`).");
+            out.line("#[serde(flatten)]");
+            if dict {
+                out.line("#[dict(extra)]");
             }
+            out.parts(&["pub ", ident(n), ": ", &ty, ","]);
         }
+        out.close("");
     }
 
-    fn field(&mut self, f: &Field, n: &str, dict: bool) -> TokenStream {
+    fn field(&self, out: &mut Out, f: &Field, n: &str, dict: bool) {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -263,182 +306,186 @@ impl<'a> Emitter<'a> {
         if f.client_flatten {
             notes.push("`x-ms-client-flatten`: kept nested, as on the wire.".to_string());
         }
-        let docs = doc_attrs(f.doc.as_deref(), &notes);
-        let id = ident(n);
-        let inner = self.ty(&f.ty);
-        let inner = if f.boxed {
-            quote!(::std::boxed::Box<#inner>)
-        } else {
-            inner
-        };
-        let rename = if crate::naming::unraw(n) != f.wire {
-            let w = &f.wire;
-            quote!(rename = #w,)
-        } else {
-            quote!()
-        };
-        let dict_attr = if dict && self.enum_like(&f.ty) {
-            quote!(#[dict(serde)])
-        } else {
-            quote!()
-        };
+        docs(out, f.doc.as_deref(), &notes);
+        let mut inner = self.ty(&f.ty);
+        if f.boxed {
+            inner = format!("::std::boxed::Box<{inner}>");
+        }
+        let mut serde: Vec<String> = Vec::new();
+        if crate::naming::unraw(n) != f.wire {
+            serde.push(format!("rename = {}", lit(&f.wire)));
+        }
         let required = f.required && !f.read_only;
-        let (ty, attrs) = match (required, f.nullable) {
-            (true, false) => (inner, quote!()),
-            (true, true) => (quote!(::std::option::Option<#inner>), quote!()),
-            (false, false) => (
-                quote!(::std::option::Option<#inner>),
-                quote!(
-                    default,
-                    skip_serializing_if = "::std::option::Option::is_none",
-                ),
-            ),
+        let ty = match (required, f.nullable) {
+            (true, false) => inner,
+            (true, true) => format!("::std::option::Option<{inner}>"),
+            (false, false) => {
+                serde.push("default".into());
+                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                format!("::std::option::Option<{inner}>")
+            }
             (false, true) => {
-                self.needs_helper = true;
-                let with = format!("{HELPER}::nullable");
-                (
-                    quote!(::std::option::Option<::std::option::Option<#inner>>),
-                    quote!(default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #with,),
-                )
+                self.needs_helper.store(true, Ordering::Relaxed);
+                serde.push("default".into());
+                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
+                format!("::std::option::Option<::std::option::Option<{inner}>>")
             }
         };
-        let serde_attr = if rename.is_empty() && attrs.is_empty() {
-            quote!()
-        } else {
-            quote!(#[serde(#rename #attrs)])
-        };
-        quote! {
-            #docs
-            #serde_attr
-            #dict_attr
-            pub #id: #ty,
+        if !serde.is_empty() {
+            out.parts(&["#[serde(", &serde.join(", "), ")]"]);
         }
+        if dict && self.enum_like(&f.ty) {
+            out.line("#[dict(serde)]");
+        }
+        out.parts(&["pub ", ident(n), ": ", &ty, ","]);
     }
 
-    fn enum_item(&self, id: TypeId, t: &TypeDef, e: &EnumDef) -> TokenStream {
-        let name = self.name(id);
-        let docs = doc_attrs(t.doc.as_deref(), &[]);
-        let vnames = self.names.variants.get(id).cloned().unwrap_or_default();
+    fn enum_item(&self, out: &mut Out, id: TypeId, t: &TypeDef, e: &EnumDef) {
+        let vnames = self
+            .names
+            .variants
+            .get(id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         if e.open {
-            let vs = e.values.iter().zip(&vnames).map(|(v, n)| {
-                let d = doc_attrs(v.doc.as_deref(), &[]);
-                let n = ident(n);
-                let w = &v.wire;
-                quote!(#d #n = #w,)
-            });
-            quote! {
-                ::azml::open_enum! {
-                    #docs
-                    pub enum #name {
-                        #(#vs)*
-                    }
-                }
+            out.open("::azml::open_enum!");
+            docs(out, t.doc.as_deref(), &[]);
+            out.open(&format!("pub enum {}", self.name(id)));
+            for (v, n) in e.values.iter().zip(vnames) {
+                docs(out, v.doc.as_deref(), &[]);
+                out.parts(&[ident(n), " = ", &lit(&v.wire), ","]);
             }
+            out.close("");
+            out.close("");
         } else {
-            let vs = e.values.iter().zip(&vnames).map(|(v, n)| {
-                let d = doc_attrs(v.doc.as_deref(), &[]);
-                let rename = if n != &v.wire {
-                    let w = &v.wire;
-                    quote!(#[serde(rename = #w)])
-                } else {
-                    quote!()
-                };
-                let n = ident(n);
-                quote!(#d #rename #n,)
-            });
-            quote! {
-                #docs
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
-                #[allow(clippy::enum_variant_names)]
-                pub enum #name {
-                    #(#vs)*
+            docs(out, t.doc.as_deref(), &[]);
+            out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]");
+            out.line("#[allow(clippy::enum_variant_names)]");
+            out.open(&format!("pub enum {}", self.name(id)));
+            for (v, n) in e.values.iter().zip(vnames) {
+                docs(out, v.doc.as_deref(), &[]);
+                if n != &v.wire {
+                    out.parts(&["#[serde(rename = ", &lit(&v.wire), ")]"]);
                 }
+                out.parts(&[ident(n), ","]);
             }
+            out.close("");
         }
     }
 
-    fn union_item(&self, id: TypeId, t: &TypeDef, u: &UnionDef) -> TokenStream {
+    fn union_item(&self, out: &mut Out, id: TypeId, t: &TypeDef, u: &UnionDef) {
         let name = self.name(id);
-        let docs = doc_attrs(
+        docs(
+            out,
             t.doc.as_deref(),
             &[format!(
                 "Tagged by `{}`; an unknown tag is kept in `Other` as raw JSON.",
                 u.tag.replace('`', "'")
             )],
         );
-        let vnames: Vec<Ident> = self
+        let vnames: Vec<&str> = self
             .names
             .variants
             .get(id)
-            .cloned()
-            .unwrap_or_default()
+            .map(|v| v.iter().map(|n| ident(n)).collect())
+            .unwrap_or_default();
+        let tag = lit(&u.tag);
+        let variants: Vec<(&str, String, &str, bool)> = u
+            .variants
             .iter()
-            .map(|n| ident(n))
+            .zip(&vnames)
+            .map(|(v, n)| (*n, lit(&v.tag_value), v.tag_value.as_str(), v.boxed))
             .collect();
-        let other = ident(OTHER);
-        let tag = &u.tag;
-        let mut defs = Vec::new();
-        let mut sers = Vec::new();
-        let mut des = Vec::new();
-        let mut tags = Vec::new();
-        for (v, n) in u.variants.iter().zip(&vnames) {
-            let ty = self.name(v.ty);
-            let value = &v.tag_value;
-            let d = format!(
-                " `{}` = `{}`.",
+        out.line("#[derive(Debug, Clone, PartialEq)]");
+        out.line("#[allow(clippy::large_enum_variant)]");
+        out.open(&format!("pub enum {name}"));
+        for ((n, _, value, boxed), v) in variants.iter().zip(&u.variants) {
+            out.doc(&format!(
+                "`{}` = `{}`.",
                 u.tag.replace('`', "'"),
                 value.replace('`', "'")
-            );
-            if v.boxed {
-                defs.push(quote!(#[doc = #d] #n(::std::boxed::Box<#ty>),));
-                des.push(quote!(::std::option::Option::Some(#value) => ::serde_json::from_value(value).map(|v| Self::#n(::std::boxed::Box::new(v))).map_err(::serde::de::Error::custom),));
+            ));
+            let ty = self.named_ty(v.ty);
+            if *boxed {
+                out.parts(&[n, "(::std::boxed::Box<", ty, ">),"]);
             } else {
-                defs.push(quote!(#[doc = #d] #n(#ty),));
-                des.push(quote!(::std::option::Option::Some(#value) => ::serde_json::from_value(value).map(Self::#n).map_err(::serde::de::Error::custom),));
-            }
-            sers.push(quote!(Self::#n(v) => ::serde::Serialize::serialize(v, serializer),));
-            tags.push(quote!(Self::#n(_) => ::std::option::Option::Some(#value),));
-        }
-        quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq)]
-            #[allow(clippy::large_enum_variant)]
-            pub enum #name {
-                #(#defs)*
-                /// A tag this version of the spec does not know: the JSON object as received.
-                #other(::serde_json::Value),
-            }
-
-            impl #name {
-                /// The tag value on the wire.
-                pub fn tag(&self) -> ::std::option::Option<&str> {
-                    match self {
-                        #(#tags)*
-                        Self::#other(v) => v.get(#tag).and_then(::serde_json::Value::as_str),
-                    }
-                }
-            }
-
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    match self {
-                        #(#sers)*
-                        Self::#other(v) => ::serde::Serialize::serialize(v, serializer),
-                    }
-                }
-            }
-
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let tag = value.get(#tag).and_then(::serde_json::Value::as_str).map(::std::string::ToString::to_string);
-                    match tag.as_deref() {
-                        #(#des)*
-                        _ => ::std::result::Result::Ok(Self::#other(value)),
-                    }
-                }
+                out.parts(&[n, "(", ty, "),"]);
             }
         }
+        out.line("/// A tag this version of the spec does not know: the JSON object as received.");
+        out.parts(&[OTHER, "(::serde_json::Value),"]);
+        out.close("");
+
+        out.open(&format!("impl {name}"));
+        out.line("/// The tag value on the wire.");
+        out.open("pub fn tag(&self) -> ::std::option::Option<&str>");
+        out.open("match self");
+        for (n, value, _, _) in &variants {
+            out.parts(&[
+                "Self::",
+                n,
+                "(_) => ::std::option::Option::Some(",
+                value,
+                "),",
+            ]);
+        }
+        out.parts(&[
+            "Self::Other(v) => v.get(",
+            &tag,
+            ").and_then(::serde_json::Value::as_str),",
+        ]);
+        out.close("");
+        out.close("");
+        out.close("");
+
+        out.open(&format!("impl ::serde::Serialize for {name}"));
+        out.line("fn serialize<S: ::serde::Serializer>(");
+        out.line("    &self,");
+        out.line("    serializer: S,");
+        out.open(") -> ::std::result::Result<S::Ok, S::Error>");
+        out.open("match self");
+        for (n, _, _, _) in &variants {
+            out.parts(&[
+                "Self::",
+                n,
+                "(v) => ::serde::Serialize::serialize(v, serializer),",
+            ]);
+        }
+        out.line("Self::Other(v) => ::serde::Serialize::serialize(v, serializer),");
+        out.close("");
+        out.close("");
+        out.close("");
+
+        out.open(&format!("impl<'de> ::serde::Deserialize<'de> for {name}"));
+        out.line("fn deserialize<D: ::serde::Deserializer<'de>>(");
+        out.line("    deserializer: D,");
+        out.open(") -> ::std::result::Result<Self, D::Error>");
+        out.line("let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;");
+        out.parts(&[
+            "let tag = value.get(",
+            &tag,
+            ").and_then(::serde_json::Value::as_str).map(::std::string::ToString::to_string);",
+        ]);
+        out.open("match tag.as_deref()");
+        for (n, value, _, boxed) in &variants {
+            let map = if *boxed {
+                format!("|v| Self::{n}(::std::boxed::Box::new(v))")
+            } else {
+                format!("Self::{n}")
+            };
+            out.parts(&[
+                "::std::option::Option::Some(",
+                value,
+                ") => ::serde_json::from_value(value).map(",
+                &map,
+                ").map_err(::serde::de::Error::custom),",
+            ]);
+        }
+        out.line("_ => ::std::result::Result::Ok(Self::Other(value)),");
+        out.close("");
+        out.close("");
+        out.close("");
     }
 }
 

@@ -33,6 +33,7 @@ fn resolve(ir: &mut Ir, id: TypeId, state: &mut [u8], diags: &mut Diagnostics) {
     };
     let mut inherited: Vec<Field> = Vec::new();
     let mut extra: Option<Ty> = None;
+    let mut extra_checks = None;
     for p in &parents {
         resolve(ir, *p, state, diags);
         match ir.types.get(*p).map(|t| &t.kind) {
@@ -42,6 +43,7 @@ fn resolve(ir: &mut Ir, id: TypeId, state: &mut [u8], diags: &mut Diagnostics) {
                 }
                 if extra.is_none() {
                     extra = psd.extra.clone();
+                    extra_checks = psd.extra_checks.clone();
                 }
             }
             Some(Kind::Alias(Ty::Value)) | Some(Kind::Alias(Ty::Map(_))) => {
@@ -71,6 +73,7 @@ fn resolve(ir: &mut Ir, id: TypeId, state: &mut [u8], diags: &mut Diagnostics) {
         sd.fields = inherited;
         if sd.extra.is_none() {
             sd.extra = extra;
+            sd.extra_checks = extra_checks;
         }
     }
     if let Some(s) = state.get_mut(id) {

@@ -40,6 +40,9 @@ pub struct TypeDef {
     pub derives: Vec<String>,
     /// The shape.
     pub kind: Kind,
+    /// Keyword checks of an alias's schema (`pattern`, `minimum`, …), applied wherever the
+    /// alias is used.
+    pub checks: Option<Box<Checks>>,
 }
 
 /// The shape of a type.
@@ -57,6 +60,9 @@ pub enum Kind {
     Untagged(Vec<Member>),
     /// A type alias.
     Alias(Ty),
+    /// A hand-written Rust type (`x-azml-type`): its path, as checked token text. Nothing is
+    /// emitted for it; uses name the path.
+    Extern(String),
 }
 
 /// A struct: its own and inherited fields.
@@ -70,6 +76,10 @@ pub struct StructDef {
     pub parents: Vec<TypeId>,
     /// Names made required by this schema's `required` but declared in a parent.
     pub required_extra: Vec<String>,
+    /// Keyword checks of the `additionalProperties` schema.
+    pub extra_checks: Option<Box<Checks>>,
+    /// `additionalProperties: false`: undeclared keys are validation errors.
+    pub closed: bool,
     /// Discriminator property when this is a polymorphic base.
     pub discriminator: Option<String>,
     /// OpenAPI discriminator mapping: tag value → schema location.
@@ -103,6 +113,37 @@ pub struct Field {
     pub client_flatten: bool,
     /// Where the property schema is (for diagnostics).
     pub pointer: String,
+    /// Keyword checks of the property schema.
+    pub checks: Option<Box<Checks>>,
+}
+
+/// JSON Schema keywords checked by the validators beside the type.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Checks {
+    /// `pattern` (known to compile with the runtime's regex engine).
+    pub pattern: Option<String>,
+    /// `minLength`.
+    pub min_length: Option<u64>,
+    /// `maxLength`.
+    pub max_length: Option<u64>,
+    /// `minimum`, or a numeric `exclusiveMinimum`.
+    pub minimum: Option<f64>,
+    /// The minimum is exclusive.
+    pub exclusive_minimum: bool,
+    /// `maximum`, or a numeric `exclusiveMaximum`.
+    pub maximum: Option<f64>,
+    /// The maximum is exclusive.
+    pub exclusive_maximum: bool,
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+    /// `const`.
+    pub constant: Option<Value>,
+    /// Checks of every array item (inline `items`).
+    pub items: Option<Box<Checks>>,
+    /// Checks of every map value (inline `additionalProperties`).
+    pub values: Option<Box<Checks>>,
 }
 
 /// A string enum.

@@ -5,8 +5,12 @@
 //! only `serde`, `serde_json` and `azml`.
 //!
 //! Stages, one module each: [`load`] → [`convert`] (IR, with the [`inherit`], [`poly`] and
-//! [`cycles`] passes) → [`naming`] → [`emit`] → [`format`]. Every problem is collected in
-//! [`Diagnostics`] with its file and JSON pointer; nothing panics on spec data.
+//! [`cycles`] passes) → [`naming`] → [`emit`] (serde items) and [`emit_validate`]
+//! (`azml::validate::Validate` impls), written as text in rustfmt's layout by [`format`].
+//! Every problem is collected in [`Diagnostics`] with its file and JSON pointer; nothing
+//! panics on spec data. Spec text reaches the output only as string literals or doc comments
+//! ([`format::lit`], [`format::Out::doc`]), names only through [`naming`], and hand-written
+//! types (`x-azml-type`) only as checked type paths ([`extern_type`]).
 //!
 //! ```no_run
 //! let out = azml_codegen::generate(&azml_codegen::Options {
@@ -17,11 +21,14 @@
 //! std::fs::write("types.rs", out.code).unwrap();
 //! ```
 
+pub mod checks;
 pub mod convert;
 pub mod cycles;
 pub mod diag;
 pub mod dialect;
 pub mod emit;
+pub mod emit_validate;
+pub mod extern_type;
 pub mod format;
 pub mod inherit;
 pub mod ir;
@@ -102,12 +109,7 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
         .clone()
         .unwrap_or_else(|| common_root(&opts.specs));
     let mut loader = load::Loader::new(&root);
-    let mut files = Vec::new();
-    for spec in &opts.specs {
-        if let Some(f) = loader.load(spec, &mut diags) {
-            files.push(f);
-        }
-    }
+    let files = loader.load_all(&opts.specs, &mut diags);
     let mut named = Vec::new();
     let mut used = Vec::new();
     for f in &files {
@@ -136,15 +138,7 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     poly::run(&mut ir, &mut diags);
     cycles::run(&mut ir);
     let names = naming::run(&ir, &mut diags);
-    let mut emitter = emit::Emitter::new(&ir, &names);
-    let items = emitter.items();
-    let code = match format::format(quote::quote!(#(#items)*)) {
-        Ok(c) => c,
-        Err(e) => {
-            diags.error("", "", e);
-            String::new()
-        }
-    };
+    let code = emit::Emitter::new(&ir, &names).code();
     if diags.has_errors() {
         return Err(diags);
     }
@@ -152,5 +146,15 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     let report = report::build(&ir, &names, definitions, &untyped, warnings, |l| {
         loader.display(&l.file)
     });
+    drop_in_background((loader, ir, names));
     Ok(Output { code, report })
+}
+
+/// Drops a value on another thread: freeing the parsed specs and the IR takes as long as a
+/// whole stage, and nothing waits for it.
+fn drop_in_background<T: Send + 'static>(value: T) {
+    // If no thread can be started, the closure (and the value) is dropped right here.
+    let _ = std::thread::Builder::new()
+        .name("azml-codegen-drop".into())
+        .spawn(move || drop(value));
 }

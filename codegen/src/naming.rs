@@ -6,7 +6,7 @@
 use crate::diag::Diagnostics;
 use crate::ir::{Ir, Kind, TypeId};
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The catch-all variant of open enums and unions.
 pub const OTHER: &str = "Other";
@@ -113,6 +113,16 @@ fn unique(
     }
 }
 
+/// The last segment's name of a type path's text (`:: a :: B < C >` → `B`).
+fn last_segment(path: &str) -> &str {
+    let before_args = path.split('<').next().unwrap_or(path);
+    before_args
+        .rsplit("::")
+        .next()
+        .unwrap_or(before_args)
+        .trim()
+}
+
 /// Names every type, field and variant.
 pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
     let n = ir.types.len();
@@ -134,17 +144,26 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
     let mut used: BTreeSet<String> = BTreeSet::new();
     for id in order {
         let t = &ir.types[id];
+        if let Kind::Extern(path) = &t.kind {
+            // Not emitted: the name is the path, and takes no name from the others.
+            names.types[id] = path.clone();
+            continue;
+        }
         let raw = t.client_name.clone().unwrap_or_else(|| t.hint.clone());
         let want = pascal(&raw, "Unnamed");
         names.types[id] = unique(&mut used, want, "type", diags, &t.file, &t.loc.pointer);
     }
+    // Inherited fields and shared enum values repeat the same names: convert each once.
+    let mut snakes: HashMap<&str, String> = HashMap::new();
+    let mut pascals: HashMap<&str, String> = HashMap::new();
     for (id, t) in ir.types.iter().enumerate() {
         match &t.kind {
             Kind::Struct(sd) => {
                 let mut used = BTreeSet::new();
                 let mut out = Vec::new();
                 for f in &sd.fields {
-                    let want = snake(f.client_name.as_deref().unwrap_or(&f.wire));
+                    let raw = f.client_name.as_deref().unwrap_or(&f.wire);
+                    let want = snakes.entry(raw).or_insert_with(|| snake(raw)).clone();
                     out.push(unique(&mut used, want, "field", diags, &t.file, &f.pointer));
                 }
                 if sd.extra.is_some() {
@@ -168,7 +187,11 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                     .values
                     .iter()
                     .map(|v| {
-                        let want = pascal(v.name.as_deref().unwrap_or(&v.wire), "Empty");
+                        let raw = v.name.as_deref().unwrap_or(&v.wire);
+                        let want = pascals
+                            .entry(raw)
+                            .or_insert_with(|| pascal(raw, "Empty"))
+                            .clone();
                         unique(&mut used, want, "variant", diags, &t.file, &t.loc.pointer)
                     })
                     .collect();
@@ -195,9 +218,14 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                 let mut out = Vec::new();
                 for m in ms {
                     let want = match &m.ty {
-                        crate::ir::Ty::Named(tid) => {
-                            names.types.get(*tid).cloned().unwrap_or_default()
-                        }
+                        crate::ir::Ty::Named(tid) => match ir.types.get(*tid).map(|t| &t.kind) {
+                            Some(Kind::Extern(path)) => ir
+                                .types
+                                .get(*tid)
+                                .map(|e| e.client_name.clone().unwrap_or_else(|| e.hint.clone()))
+                                .unwrap_or_else(|| last_segment(path).to_string()),
+                            _ => names.types.get(*tid).cloned().unwrap_or_default(),
+                        },
                         crate::ir::Ty::String => "String".into(),
                         crate::ir::Ty::Bool => "Bool".into(),
                         crate::ir::Ty::I32 | crate::ir::Ty::I64 => "Integer".into(),

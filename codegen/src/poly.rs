@@ -98,6 +98,7 @@ pub fn run(ir: &mut Ir, diags: &mut Diagnostics) {
             named_in_spec: b.named_in_spec,
             doc: b.doc.clone(),
             derives: Vec::new(),
+            checks: None,
             kind: Kind::Union(UnionDef {
                 tag,
                 variants,

@@ -52,7 +52,7 @@ pub fn build(
             Kind::Union(_) => "union",
             Kind::Untagged(_) => "untagged",
             Kind::Alias(_) => "alias",
-            Kind::Pending => continue,
+            Kind::Pending | Kind::Extern(_) => continue,
         };
         *types.entry(k.to_string()).or_default() += 1;
     }

@@ -128,3 +128,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn hostile_extern_types_are_errors_with_pointers() {
+    let errs = errors_of("hostile_extern_type.json");
+    for ptr in [
+        "/definitions/Inject/x-azml-type",
+        "/definitions/Macro/x-azml-type",
+        "/definitions/QSelf/x-azml-type",
+        "/definitions/ConstArg/x-azml-type",
+        "/definitions/NotString/x-azml-type",
+        "/definitions/Holder/properties/p/x-azml-type",
+    ] {
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with(&format!("hostile_extern_type.json#{ptr}: "))),
+            "missing error at {ptr} in {errs:#?}"
+        );
+    }
+    assert_eq!(errs.len(), 6, "{errs:#?}");
+}

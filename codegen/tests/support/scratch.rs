@@ -73,3 +73,30 @@ pub fn build(dir: &Path) {
         dir.display()
     );
 }
+
+/// Runs the scratch crate's binary (after [`build`]) with `stdin`; returns its stdout, or
+/// panics with its stderr when it fails.
+pub fn run(dir: &Path, name: &str, stdin: &str) -> String {
+    use std::io::Write;
+    let _ = dir;
+    let exe = scratch_target()
+        .join("debug")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let mut child = Command::new(&exe)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run {}: {e}", exe.display()));
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{} failed:\n{}",
+        exe.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
