@@ -26,12 +26,17 @@
 extern crate self as azml;
 
 pub mod dict;
+pub mod entities;
 mod error;
+pub mod kind;
+pub mod load;
 pub mod open_enum;
 pub mod parallel;
 pub mod py_repr;
 pub mod python_json;
+pub mod pyyaml;
 pub mod rest;
+pub mod validate;
 pub mod yaml;
 
 #[doc(hidden)]

@@ -149,6 +149,38 @@ impl<'de> Deserialize<'de> for LenientInt {
     }
 }
 
+impl crate::validate::Validate for IntOrBinding {
+    fn validate(value: &Value, cx: &mut crate::validate::Validator) {
+        if let Err(message) = IntOrBinding::from_value(value) {
+            cx.error(message);
+        }
+    }
+}
+
+impl crate::validate::Validate for LenientInt {
+    fn validate(value: &Value, cx: &mut crate::validate::Validator) {
+        if let Err(message) = LenientInt::from_value(value) {
+            cx.error(message);
+        }
+    }
+}
+
+impl crate::DictValue for IntOrBinding {
+    fn to_value(&self) -> Value {
+        match self {
+            IntOrBinding::Int(i) => Value::from(*i),
+            IntOrBinding::Binding(s) => Value::String(s.clone()),
+        }
+    }
+    fn from_value(value: Value) -> Result<Self, crate::ValueError> {
+        IntOrBinding::from_value(&value)
+            .map_err(|_| crate::ValueError::new(Self::expected(), &value))
+    }
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "integer or ${{...}} binding".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

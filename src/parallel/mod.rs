@@ -5,4 +5,14 @@
 
 pub mod arm_id;
 pub mod binding;
+pub mod code_ref;
 pub mod integer;
+pub mod task_type;
+
+pub use code_ref::{CodeKind, CodeRef};
+pub use integer::{IntOrBinding, LenientInt};
+pub use task_type::TaskType;
+pub mod environment;
+
+pub use environment::EnvironmentRef;
+mod task;

@@ -137,7 +137,11 @@ def record(root: Path, rel: str) -> dict:
                 }
             elif kind == "task":
                 loaded = ParallelTask._load(str(path))
-                out["dict"] = ParallelTask._from_dict(loaded)._to_dict()
+                task = ParallelTask._from_dict(loaded)
+                out["dict"] = task._to_dict()
+                # DictMixin: the stored attributes, as `keys()` and `items()` give them.
+                out["keys"] = list(task.keys())
+                out["items"] = {k: plain(v) for k, v in task.items()}
             elif kind == "job":
                 job = ParallelJob._load_from_dict(
                     data, context={"base_path": path.parent}, additional_message=""

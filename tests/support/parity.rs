@@ -1,0 +1,92 @@
+//! Shared by the parity tests: the fixtures at their fixed home and the
+//! goldens that azure-ai-ml 1.35.2 produced for them (`cargo xtask parity`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+use serde_json::Value;
+
+/// Where `cargo xtask parity` placed the fixtures when it made the goldens;
+/// absolute code paths in the goldens point here.
+pub const FIXTURE_HOME: &str = "/tmp/azml-parity/fixtures";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies the fixtures to [`FIXTURE_HOME`] once per test binary.
+pub fn fixtures() -> &'static Path {
+    static COPY: Once = Once::new();
+    COPY.call_once(|| {
+        let home = Path::new(FIXTURE_HOME);
+        let _ = std::fs::remove_dir_all(home);
+        copy_dir(&repo().join("tests/parity/fixtures"), home);
+    });
+    Path::new(FIXTURE_HOME)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// One golden record.
+pub struct Golden {
+    /// The fixture, relative to the fixture root (`task/minimal.yml`).
+    pub file: String,
+    /// The record as the harness wrote it.
+    pub record: Value,
+}
+
+impl Golden {
+    /// Whether azure-ai-ml accepted the document.
+    pub fn accepted(&self) -> bool {
+        self.record["accepted"] == Value::Bool(true)
+    }
+
+    /// The field paths of Python's errors (`""` for the document).
+    pub fn error_paths(&self) -> Vec<String> {
+        self.record["errors"]
+            .as_array()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .map(|e| e["path"].as_str().unwrap_or("").to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Every golden of one kind (`task`, `component`, ...), sorted by file.
+pub fn goldens(kind: &str) -> Vec<Golden> {
+    let dir = repo().join("tests/parity/golden").join(kind);
+    let mut out: Vec<Golden> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let record: Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            Golden {
+                file: record["file"].as_str().unwrap().to_owned(),
+                record,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    out
+}
+
+/// Same JSON, same key order.
+pub fn same_json(a: &Value, b: &Value) -> bool {
+    serde_json::to_string(a).unwrap() == serde_json::to_string(b).unwrap()
+}
