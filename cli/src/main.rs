@@ -1,6 +1,9 @@
 //! The `azml` command line.
 
 mod codegen;
+mod dump;
+mod files;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -16,6 +19,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    Validate(validate::Args),
+    Dump(dump::Args),
     Codegen(codegen::Args),
 }
 
@@ -23,6 +28,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Validate(args) => validate::run(&args),
+        Command::Dump(args) => dump::run(&args),
         Command::Codegen(args) => codegen::run(&args),
     }
 }

@@ -1,0 +1,150 @@
+//! `azml validate`: check Azure ML YAML files as azure-ai-ml would.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use azml::kind::DocumentKind;
+use azml::load::{LoadError, Problem};
+
+use crate::files::yaml_files;
+
+/// Validate Azure ML YAML files: every problem of every file, one line each
+/// as `file:line:col: field.path: message`.
+///
+/// Folders are searched recursively for *.yml and *.yaml. Files of kinds
+/// that azml does not support yet are listed as skipped, not as invalid.
+/// Exit status: 0 when every checked file is valid, 1 when any is invalid,
+/// 2 on a usage or I/O error.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders to check.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// One line per problem; skipped files and a summary on stderr.
+    Text,
+    /// One JSON document with every file's status and problems.
+    Json,
+}
+
+/// The outcome for one file.
+enum Outcome {
+    Valid(DocumentKind),
+    Invalid(Option<DocumentKind>, LoadError),
+    Skipped(DocumentKind),
+}
+
+/// Loads and checks one file.
+fn check(path: &Path) -> Outcome {
+    let doc = match azml::yaml::parse_path(path) {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::Invalid(None, e.into()),
+    };
+    let kind = DocumentKind::detect(&doc.value);
+    let base = path.parent().unwrap_or_else(|| Path::new("."));
+    match kind {
+        DocumentKind::ParallelTask => match azml::entities::ParallelTask::from_document(&doc, base)
+        {
+            Ok(_) => Outcome::Valid(DocumentKind::ParallelTask),
+            Err(e) => Outcome::Invalid(Some(DocumentKind::ParallelTask), e),
+        },
+        other => Outcome::Skipped(other),
+    }
+}
+
+/// Runs the command.
+pub fn run(args: &Args) -> ExitCode {
+    let files = match yaml_files(&args.paths) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("azml validate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let outcomes: Vec<(PathBuf, Outcome)> = files
+        .into_iter()
+        .map(|f| {
+            let outcome = check(&f);
+            (f, outcome)
+        })
+        .collect();
+    let invalid = outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Invalid(..)))
+        .count();
+    match args.format {
+        Format::Text => print_text(&outcomes),
+        Format::Json => print_json(&outcomes),
+    }
+    if invalid > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_text(outcomes: &[(PathBuf, Outcome)]) {
+    let (mut valid, mut invalid, mut skipped) = (0, 0, 0);
+    for (path, outcome) in outcomes {
+        match outcome {
+            Outcome::Valid(_) => valid += 1,
+            Outcome::Invalid(_, error) => {
+                invalid += 1;
+                for problem in &error.problems {
+                    println!("{}", with_file(problem, path));
+                }
+            }
+            Outcome::Skipped(kind) => {
+                skipped += 1;
+                eprintln!("{}: skipped: {kind} (not supported yet)", path.display());
+            }
+        }
+    }
+    eprintln!("azml validate: {valid} valid, {invalid} invalid, {skipped} skipped");
+}
+
+/// The problem with the file named even when the loader did not know it.
+fn with_file(problem: &Problem, path: &Path) -> Problem {
+    let mut problem = problem.clone();
+    if problem.file.is_none() {
+        problem.file = Some(path.to_path_buf());
+    }
+    problem
+}
+
+fn print_json(outcomes: &[(PathBuf, Outcome)]) {
+    let files: Vec<serde_json::Value> = outcomes
+        .iter()
+        .map(|(path, outcome)| {
+            let (status, kind, problems) = match outcome {
+                Outcome::Valid(kind) => ("valid", Some(kind), Vec::new()),
+                Outcome::Invalid(kind, error) => (
+                    "invalid",
+                    kind.as_ref(),
+                    error.problems.iter().map(|p| {
+                        serde_json::json!({"line": p.line, "col": p.col, "path": p.path, "message": p.message})
+                    }).collect(),
+                ),
+                Outcome::Skipped(kind) => ("skipped", Some(kind), Vec::new()),
+            };
+            serde_json::json!({
+                "file": path.display().to_string(),
+                "status": status,
+                "kind": kind.map(DocumentKind::name),
+                "problems": problems,
+            })
+        })
+        .collect();
+    let report = serde_json::json!({ "files": files });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&report).unwrap_or_default()
+    );
+}

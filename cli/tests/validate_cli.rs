@@ -1,0 +1,151 @@
+//! `azml validate` and `azml dump` run as a user runs them, on files in a
+//! scratch folder: exit codes, `file:line:col: field: message` lines, JSON.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("azml-validate-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(dir.join("src/score.py"), "def run(batch): return batch\n").unwrap();
+    dir
+}
+
+fn azml(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_azml"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const GOOD: &str =
+    "type: Run_Function\ncode: ./src\nentry_script: score.py\nenvironment: azureml:my-env:1\n";
+const BAD: &str =
+    "type: run_function\ncode: ./src\nentry_script: 5\nenvironment: my-env:1\nshell: bash\n";
+
+#[test]
+fn a_folder_with_good_bad_and_other_files() {
+    let dir = scratch("folder");
+    std::fs::write(dir.join("good.yml"), GOOD).unwrap();
+    std::fs::write(dir.join("bad.yaml"), BAD).unwrap();
+    std::fs::write(dir.join("command.yml"), "type: command\ncommand: echo hi\n").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not yaml: [").unwrap();
+    let out = azml(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let bad = dir.join("bad.yaml");
+    let bad = bad.display();
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            format!("{bad}:3:15: entry_script: expected string, got integer 5"),
+            format!("{bad}:4:14: environment: In order to specify an existing environment, please provide either of the following prefixed with 'azureml:': the full ARM ID for the resource, or the short-hand name of the resource registered in the workspace, e.g. azureml:<name>:<version>"),
+            format!("{bad}:5:1: shell: unknown field"),
+        ]
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("command.yml: skipped: `command` document"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 valid, 1 invalid, 1 skipped"), "{stderr}");
+}
+
+#[test]
+fn valid_files_exit_0_and_json_lists_every_file() {
+    let dir = scratch("json");
+    std::fs::write(dir.join("good.yml"), GOOD).unwrap();
+    let out = azml(&["validate", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["status"], "valid");
+    assert_eq!(report["files"][0]["kind"], "parallel task");
+}
+
+#[test]
+fn broken_yaml_is_invalid_with_its_place() {
+    let dir = scratch("broken");
+    std::fs::write(
+        dir.join("broken.yml"),
+        "type: run_function\nenvironment: [a, b\n",
+    )
+    .unwrap();
+    let out = azml(&["validate", dir.join("broken.yml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!("{}:", dir.join("broken.yml").display())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn missing_paths_exit_2() {
+    let out = azml(&["validate", "/no/such/path.yml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = azml(&["dump", "/no/such/path.yml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn dump_prints_the_python_dict_and_yaml() {
+    let dir = scratch("dump");
+    std::fs::write(dir.join("task.yml"), GOOD).unwrap();
+    let file = dir.join("task.yml");
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "dict"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let src = std::fs::canonicalize(dir.join("src")).unwrap();
+    assert_eq!(
+        dict,
+        serde_json::json!({
+            "type": "run_function",
+            "code": src.to_str().unwrap(),
+            "entry_script": "score.py",
+            "environment": "azureml:my-env:1"
+        })
+    );
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "yaml"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "type: run_function\ncode: {}\nentry_script: score.py\nenvironment: azureml:my-env:1\n",
+            src.display()
+        )
+    );
+    std::fs::write(dir.join("bad.yml"), BAD).unwrap();
+    let out = azml(&["dump", dir.join("bad.yml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("shell: unknown field"));
+}
+
+#[test]
+fn help_is_complete() {
+    for (args, needles) in [
+        (vec!["--help"], vec!["validate", "dump", "codegen"]),
+        (
+            vec!["validate", "--help"],
+            vec!["<PATH>", "--format", "file:line:col"],
+        ),
+        (
+            vec!["dump", "--help"],
+            vec!["<FILE>", "--as", "dict", "rest", "yaml"],
+        ),
+    ] {
+        let out = azml(&args);
+        assert!(out.status.success());
+        let help = text(&out.stdout);
+        for needle in needles {
+            assert!(
+                help.contains(needle),
+                "{needle} missing from `azml {}`:\n{help}",
+                args.join(" ")
+            );
+        }
+    }
+}
