@@ -7,11 +7,15 @@ pub mod arm_id;
 pub mod binding;
 pub mod code_ref;
 pub mod integer;
+pub mod mini_batch_size;
 pub mod task_type;
+pub mod version;
 
 pub use code_ref::{CodeKind, CodeRef};
 pub use integer::{IntOrBinding, LenientInt};
+pub use mini_batch_size::MiniBatchSize;
 pub use task_type::TaskType;
+pub use version::Version;
 pub mod environment;
 
 pub use environment::EnvironmentRef;
