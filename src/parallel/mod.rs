@@ -6,6 +6,7 @@
 pub mod arm_id;
 pub mod binding;
 pub mod code_ref;
+pub mod component_hash;
 pub mod integer;
 pub mod mini_batch_size;
 pub mod task_type;
