@@ -1,6 +1,8 @@
 //! Shared by the parity tests: the fixtures at their fixed home and the
 //! goldens that azure-ai-ml 1.35.2 produced for them (`cargo xtask parity`).
 
+#![allow(dead_code)] // each test binary uses a different part
+
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
