@@ -3,32 +3,81 @@
 /// A `${{...}}` data-binding expression.
 pub type DataBinding = ::std::string::String;
 /// An inline (anonymous) environment, dumped as `CliV2AnonymousEnvironment` with a content-hash version; its own name and version are ignored. Property order is azure-ai-ml's dump order.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Environment {
     /// Ignored for anonymous environments.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Ignored for anonymous environments.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Base Docker image.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub image: ::std::option::Option<::std::string::String>,
     /// Conda specification: a path to a YAML file (relative to the document) or the specification inline.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conda_file: ::std::option::Option<EnvironmentCondaFile>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub build: ::std::option::Option<EnvironmentBuild>,
     /// Routes of an inference server (liveness_route, readiness_route, scoring_route).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inference_config: ::std::option::Option<::serde_json::Value>,
     /// linux or windows, any case; dumped lower-cased.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub os_type: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Environment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        __azml_codegen::deserialize_struct(deserializer)
+    }
+}
+impl __azml_codegen::FromMap for Environment {
+    const NAME: &'static str = "Environment";
+    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "image", "conda_file", "build", "inference_config", "os_type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::string::String>>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::std::option::Option<EnvironmentCondaFile>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::std::option::Option<EnvironmentBuild>> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::std::option::Option<::serde_json::Value>> = ::std::option::Option::None;
+        let mut f8: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => __azml_codegen::field(&mut map, &mut f0, "name")?,
+                1 => __azml_codegen::field(&mut map, &mut f1, "description")?,
+                2 => __azml_codegen::field(&mut map, &mut f2, "tags")?,
+                3 => __azml_codegen::field(&mut map, &mut f3, "version")?,
+                4 => __azml_codegen::field(&mut map, &mut f4, "image")?,
+                5 => __azml_codegen::field(&mut map, &mut f5, "conda_file")?,
+                6 => __azml_codegen::field(&mut map, &mut f6, "build")?,
+                7 => __azml_codegen::field(&mut map, &mut f7, "inference_config")?,
+                8 => __azml_codegen::field(&mut map, &mut f8, "os_type")?,
+                _ => __azml_codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: f0.unwrap_or_default(),
+            description: f1.unwrap_or_default(),
+            tags: f2.unwrap_or_default(),
+            version: f3.unwrap_or_default(),
+            image: f4.unwrap_or_default(),
+            conda_file: f5.unwrap_or_default(),
+            build: f6.unwrap_or_default(),
+            inference_config: f7.unwrap_or_default(),
+            os_type: f8.unwrap_or_default(),
+        })
+    }
 }
 impl ::azml::validate::Validate for Environment {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -36,7 +85,7 @@ impl ::azml::validate::Validate for Environment {
         __v::Validator::object(cx, value, &[
             __v::FieldSpec::optional("name", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::optional("description", <::std::string::String as __v::Validate>::validate),
-            __v::FieldSpec::optional("tags", <::std::collections::BTreeMap<::std::string::String, ::std::string::String> as __v::Validate>::validate),
+            __v::FieldSpec::optional("tags", <::azml::OrderedMap<::std::string::String> as __v::Validate>::validate),
             __v::FieldSpec::optional("version", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::optional("image", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::optional("conda_file", <EnvironmentCondaFile as __v::Validate>::validate),
@@ -46,13 +95,41 @@ impl ::azml::validate::Validate for Environment {
         ], __v::Unknown::Allow);
     }
 }
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct EnvironmentBuild {
     /// Docker build context folder.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dockerfile_path: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentBuild {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        __azml_codegen::deserialize_struct(deserializer)
+    }
+}
+impl __azml_codegen::FromMap for EnvironmentBuild {
+    const NAME: &'static str = "EnvironmentBuild";
+    const FIELDS: &'static [&'static str] = &["path", "dockerfile_path"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => __azml_codegen::field(&mut map, &mut f0, "path")?,
+                1 => __azml_codegen::field(&mut map, &mut f1, "dockerfile_path")?,
+                _ => __azml_codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            path: f0.unwrap_or_default(),
+            dockerfile_path: f1.unwrap_or_default(),
+        })
+    }
 }
 impl ::azml::validate::Validate for EnvironmentBuild {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -83,28 +160,71 @@ impl ::azml::validate::Validate for EnvironmentCondaFile {
     }
 }
 /// Compute resources of a job (azure-ai-ml `JobResourceConfiguration`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize, ::azml::DictMixin)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::azml::DictMixin)]
 pub struct JobResourceConfiguration {
     /// Number of nodes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_count: ::std::option::Option<::azml::parallel::IntOrBinding>,
     /// VM size.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_type: ::std::option::Option<::std::string::String>,
     /// Additional properties.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub properties: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Docker shared memory size, e.g. `2g`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shm_size: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_instance_count: ::std::option::Option<::azml::parallel::IntOrBinding>,
     /// Extra `docker run` arguments.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(serde)]
     pub docker_args: ::std::option::Option<JobResourceConfigurationDockerArgs>,
+}
+impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        __azml_codegen::deserialize_struct(deserializer)
+    }
+}
+impl __azml_codegen::FromMap for JobResourceConfiguration {
+    const NAME: &'static str = "JobResourceConfiguration";
+    const FIELDS: &'static [&'static str] = &["instance_count", "instance_type", "properties", "locations", "shm_size", "max_instance_count", "docker_args"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::serde_json::Value>>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<::std::vec::Vec<::std::string::String>>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::std::option::Option<JobResourceConfigurationDockerArgs>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => __azml_codegen::field(&mut map, &mut f0, "instance_count")?,
+                1 => __azml_codegen::field(&mut map, &mut f1, "instance_type")?,
+                2 => __azml_codegen::field(&mut map, &mut f2, "properties")?,
+                3 => __azml_codegen::field(&mut map, &mut f3, "locations")?,
+                4 => __azml_codegen::field(&mut map, &mut f4, "shm_size")?,
+                5 => __azml_codegen::field(&mut map, &mut f5, "max_instance_count")?,
+                6 => __azml_codegen::field(&mut map, &mut f6, "docker_args")?,
+                _ => __azml_codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            instance_count: f0.unwrap_or_default(),
+            instance_type: f1.unwrap_or_default(),
+            properties: f2.unwrap_or_default(),
+            locations: f3.unwrap_or_default(),
+            shm_size: f4.unwrap_or_default(),
+            max_instance_count: f5.unwrap_or_default(),
+            docker_args: f6.unwrap_or_default(),
+        })
+    }
 }
 impl ::azml::validate::Validate for JobResourceConfiguration {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -112,7 +232,7 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
         __v::Validator::object(cx, value, &[
             __v::FieldSpec::optional("instance_count", <::azml::parallel::IntOrBinding as __v::Validate>::validate),
             __v::FieldSpec::optional("instance_type", <::std::string::String as __v::Validate>::validate),
-            __v::FieldSpec::optional("properties", <::std::collections::BTreeMap<::std::string::String, ::serde_json::Value> as __v::Validate>::validate),
+            __v::FieldSpec::optional("properties", <::azml::OrderedMap<::serde_json::Value> as __v::Validate>::validate),
             __v::FieldSpec::optional("locations", <::std::vec::Vec<::std::string::String> as __v::Validate>::validate),
             __v::FieldSpec::optional("shm_size", |value, cx| {
                 static __C0: __v::Checks = __v::Checks { pattern: ::std::option::Option::Some(&__P0), ..__v::Checks::NONE };
@@ -144,24 +264,67 @@ impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
     }
 }
 /// The task of a parallel component or job (azure-ai-ml `ParallelTask`). A standalone task document admits no other keys.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::azml::DictMixin)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::azml::DictMixin)]
 pub struct ParallelTask {
     pub r#type: ::azml::parallel::TaskType,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::azml::parallel::CodeRef>,
     /// The script, relative to `code`, with `init()` and `run(mini_batch)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entry_script: ::std::option::Option<::std::string::String>,
     /// Arguments passed to the entry script, one string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub program_arguments: ::std::option::Option<::std::string::String>,
     /// A model reference, kept as written.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
     /// Where the rows that `run()` returns are appended, usually `${{outputs.<name>}}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub append_row_to: ::std::option::Option<::std::string::String>,
     pub environment: ::azml::parallel::EnvironmentRef,
+}
+impl<'de> ::serde::Deserialize<'de> for ParallelTask {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        __azml_codegen::deserialize_struct(deserializer)
+    }
+}
+impl __azml_codegen::FromMap for ParallelTask {
+    const NAME: &'static str = "ParallelTask";
+    const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::azml::parallel::TaskType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::azml::parallel::CodeRef>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => __azml_codegen::field(&mut map, &mut f0, "type")?,
+                1 => __azml_codegen::field(&mut map, &mut f1, "code")?,
+                2 => __azml_codegen::field(&mut map, &mut f2, "entry_script")?,
+                3 => __azml_codegen::field(&mut map, &mut f3, "program_arguments")?,
+                4 => __azml_codegen::field(&mut map, &mut f4, "model")?,
+                5 => __azml_codegen::field(&mut map, &mut f5, "append_row_to")?,
+                6 => __azml_codegen::field(&mut map, &mut f6, "environment")?,
+                _ => __azml_codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: __azml_codegen::required(f0, "type")?,
+            code: f1.unwrap_or_default(),
+            entry_script: f2.unwrap_or_default(),
+            program_arguments: f3.unwrap_or_default(),
+            model: f4.unwrap_or_default(),
+            append_row_to: f5.unwrap_or_default(),
+            environment: __azml_codegen::required(f6, "environment")?,
+        })
+    }
 }
 impl ::azml::validate::Validate for ParallelTask {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -178,14 +341,42 @@ impl ::azml::validate::Validate for ParallelTask {
     }
 }
 /// Retries of a mini-batch (azure-ai-ml `RetrySettings`; not the REST `BatchRetrySettings`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize, ::azml::DictMixin)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::azml::DictMixin)]
 pub struct RetrySettings {
     /// Seconds before a mini-batch call times out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<::azml::parallel::IntOrBinding>,
     /// Retries of a failed or timed-out mini-batch.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_retries: ::std::option::Option<::azml::parallel::IntOrBinding>,
+}
+impl<'de> ::serde::Deserialize<'de> for RetrySettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        __azml_codegen::deserialize_struct(deserializer)
+    }
+}
+impl __azml_codegen::FromMap for RetrySettings {
+    const NAME: &'static str = "RetrySettings";
+    const FIELDS: &'static [&'static str] = &["timeout", "max_retries"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => __azml_codegen::field(&mut map, &mut f0, "timeout")?,
+                1 => __azml_codegen::field(&mut map, &mut f1, "max_retries")?,
+                _ => __azml_codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            timeout: f0.unwrap_or_default(),
+            max_retries: f1.unwrap_or_default(),
+        })
+    }
 }
 impl ::azml::validate::Validate for RetrySettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -197,20 +388,63 @@ impl ::azml::validate::Validate for RetrySettings {
     }
 }
 /// A parallel task of type run_function (azure-ai-ml `RunFunction`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::azml::DictMixin)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::azml::DictMixin)]
 pub struct RunFunction {
     pub r#type: ::std::string::String,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::azml::parallel::CodeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entry_script: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub program_arguments: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub append_row_to: ::std::option::Option<::std::string::String>,
     pub environment: ::azml::parallel::EnvironmentRef,
+}
+impl<'de> ::serde::Deserialize<'de> for RunFunction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        __azml_codegen::deserialize_struct(deserializer)
+    }
+}
+impl __azml_codegen::FromMap for RunFunction {
+    const NAME: &'static str = "RunFunction";
+    const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::azml::parallel::CodeRef>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => __azml_codegen::field(&mut map, &mut f0, "type")?,
+                1 => __azml_codegen::field(&mut map, &mut f1, "code")?,
+                2 => __azml_codegen::field(&mut map, &mut f2, "entry_script")?,
+                3 => __azml_codegen::field(&mut map, &mut f3, "program_arguments")?,
+                4 => __azml_codegen::field(&mut map, &mut f4, "model")?,
+                5 => __azml_codegen::field(&mut map, &mut f5, "append_row_to")?,
+                6 => __azml_codegen::field(&mut map, &mut f6, "environment")?,
+                _ => __azml_codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: __azml_codegen::required(f0, "type")?,
+            code: f1.unwrap_or_default(),
+            entry_script: f2.unwrap_or_default(),
+            program_arguments: f3.unwrap_or_default(),
+            model: f4.unwrap_or_default(),
+            append_row_to: f5.unwrap_or_default(),
+            environment: __azml_codegen::required(f6, "environment")?,
+        })
+    }
 }
 impl ::azml::validate::Validate for RunFunction {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -227,5 +461,127 @@ impl ::azml::validate::Validate for RunFunction {
             __v::FieldSpec::optional("append_row_to", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::required("environment", <::azml::parallel::EnvironmentRef as __v::Validate>::validate),
         ], __v::Unknown::Deny);
+    }
+}
+#[doc(hidden)]
+#[allow(dead_code)]
+mod __azml_codegen {
+    use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
+    use ::std::fmt;
+    use ::std::marker::PhantomData;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+
+    /// Reads a present field as `Some`, even when it is `null`: absent, `null`
+    /// and a value stay three different states.
+    pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+        T: ::serde::Deserialize<'de>,
+    {
+        <Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
+
+    /// A struct read from a map, one entry at a time.
+    pub trait FromMap: Sized {
+        /// The struct's name, for error messages.
+        const NAME: &'static str;
+        /// The wire names of its fields, in order.
+        const FIELDS: &'static [&'static str];
+        /// Reads the struct from the entries of a map.
+        fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    }
+
+    /// `Deserialize::deserialize` of a [`FromMap`] struct.
+    pub fn deserialize_struct<'de, T: FromMap, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
+    }
+
+    struct StructVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: FromMap> Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("struct ")?;
+            f.write_str(T::NAME)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+
+    /// Reads a key as the index of a field (`usize::MAX` for any other key).
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = usize;
+        fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+            d.deserialize_identifier(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Key {
+        type Value = usize;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("field identifier")
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<usize, E> {
+            Ok(usize::try_from(v).ok().filter(|i| *i < self.0.len()).unwrap_or(usize::MAX))
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<usize, E> {
+            Ok(self.0.iter().position(|f| *f == v).unwrap_or(usize::MAX))
+        }
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<usize, E> {
+            Ok(self.0.iter().position(|f| f.as_bytes() == v).unwrap_or(usize::MAX))
+        }
+    }
+
+    /// Reads the next key: a field index, `usize::MAX` for another key, `None` at the end.
+    pub fn key<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        fields: &'static [&'static str],
+    ) -> Result<Option<usize>, A::Error> {
+        map.next_key_seed(Key(fields))
+    }
+
+    /// Reads a field's value into its slot; a second occurrence is an error.
+    pub fn field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(A::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// Reads an optional nullable field: present (even `null`) is `Some`.
+    pub fn nullable_field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut Option<Option<Option<T>>>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(A::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// Skips the value of a key no field has.
+    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+    }
+
+    /// A required field's value, or the missing-field error.
+    pub fn required<T, E: Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+        match slot {
+            Some(v) => Ok(v),
+            None => Err(E::missing_field(name)),
+        }
     }
 }

@@ -5,7 +5,26 @@
 //!
 //! This crate is the thin runtime: the [`DictMixin`] and [`RestTranslatable`]
 //! traits with their derive macros (re-exported under the same names, as serde
-//! does), the dynamic [`Value`] type that dict access uses, error types, and I/O.
+//! does), the dynamic [`Value`] type that dict access uses, error types, and I/O
+//! ([`yaml`] with positions, [`load`] with located problems, [`validate`]).
+//! The entity types in [`entities`] are generated from the project's specs;
+//! their behaviour beyond the specs lives in [`parallel`].
+//!
+//! ```
+//! use azml::entities::ParallelTask;
+//!
+//! let task = ParallelTask::from_yaml_str(
+//!     "type: Run_Function\nentry_script: score.py\nenvironment: azureml:my-env:1\n",
+//!     ".",
+//! )
+//! .unwrap();
+//! assert_eq!(task.to_dict()["type"], "run_function");
+//! assert_eq!(task.to_dict()["environment"], "azureml:my-env:1");
+//!
+//! let err = ParallelTask::from_yaml_str("type: script\nenvironment: my-env:1\n", ".").unwrap_err();
+//! assert_eq!(err.problems.len(), 2);
+//! assert_eq!(err.problems[0].to_string(), "1:7: type: Value 'script' passed is not in set ['run_function', 'model', 'function']");
+//! ```
 //!
 //! ```
 //! use azml::{DictMixin, Value};
@@ -31,6 +50,7 @@ mod error;
 pub mod kind;
 pub mod load;
 pub mod open_enum;
+pub mod ordered_map;
 pub mod parallel;
 pub mod py_repr;
 pub mod python_json;
@@ -45,6 +65,7 @@ pub mod __private;
 pub use azml_derive::{DictMixin, RestTranslatable};
 pub use dict::{DictMixin, DictValue, ExtraMap, Keys};
 pub use error::{DictError, RestError, ValueError};
+pub use ordered_map::OrderedMap;
 pub use rest::{RestField, RestTranslatable};
 /// The dynamic value of dict access: a JSON value whose objects keep insertion order.
 pub use serde_json::Value;

@@ -11,26 +11,150 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Fewest types for which writing on two threads pays off.
 const PARALLEL_MIN: usize = 200;
 
-/// The helper module emitted when a field is optional and nullable.
+/// The helper module emitted when a struct deserializes through it or a field is optional
+/// and nullable.
 const HELPER: &str = "__azml_codegen";
 
-/// The helper module's text.
+/// The helper module's text. Structs without an extra-keys map deserialize through
+/// `deserialize_struct` and `FromMap`: one shared visitor and key reader instead of serde's
+/// per-struct field enum, visitors and per-field wrappers, which are most of the build time
+/// of a large generated module.
 const HELPER_MOD: &str = r#"#[doc(hidden)]
+#[allow(dead_code)]
 mod __azml_codegen {
+    use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
+    use ::std::fmt;
+    use ::std::marker::PhantomData;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+
     /// Reads a present field as `Some`, even when it is `null`: absent, `null`
     /// and a value stay three different states.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::option::Option::Some)
+        <Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
+
+    /// A struct read from a map, one entry at a time.
+    pub trait FromMap: Sized {
+        /// The struct's name, for error messages.
+        const NAME: &'static str;
+        /// The wire names of its fields, in order.
+        const FIELDS: &'static [&'static str];
+        /// Reads the struct from the entries of a map.
+        fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    }
+
+    /// `Deserialize::deserialize` of a [`FromMap`] struct.
+    pub fn deserialize_struct<'de, T: FromMap, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
+    }
+
+    struct StructVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: FromMap> Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("struct ")?;
+            f.write_str(T::NAME)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+
+    /// Reads a key as the index of a field (`usize::MAX` for any other key).
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = usize;
+        fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+            d.deserialize_identifier(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Key {
+        type Value = usize;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("field identifier")
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<usize, E> {
+            Ok(usize::try_from(v).ok().filter(|i| *i < self.0.len()).unwrap_or(usize::MAX))
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<usize, E> {
+            Ok(self.0.iter().position(|f| *f == v).unwrap_or(usize::MAX))
+        }
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<usize, E> {
+            Ok(self.0.iter().position(|f| f.as_bytes() == v).unwrap_or(usize::MAX))
+        }
+    }
+
+    /// Reads the next key: a field index, `usize::MAX` for another key, `None` at the end.
+    pub fn key<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        fields: &'static [&'static str],
+    ) -> Result<Option<usize>, A::Error> {
+        map.next_key_seed(Key(fields))
+    }
+
+    /// Reads a field's value into its slot; a second occurrence is an error.
+    pub fn field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(A::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// Reads an optional nullable field: present (even `null`) is `Some`.
+    pub fn nullable_field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut Option<Option<Option<T>>>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(A::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// Skips the value of a key no field has.
+    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+    }
+
+    /// A required field's value, or the missing-field error.
+    pub fn required<T, E: Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+        match slot {
+            Some(v) => Ok(v),
+            None => Err(E::missing_field(name)),
+        }
     }
 }
 "#;
+
+/// How a struct field is read: `Option` wrappers and the missing-field rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldKind {
+    /// `T`: an error when missing.
+    Required,
+    /// `Option<T>`, required but nullable: `None` when missing, as serde does.
+    RequiredNullable,
+    /// `Option<T>`: `None` when missing or `null`.
+    Optional,
+    /// `Option<Option<T>>`: missing, `null` and a value are three states.
+    OptionalNullable,
+}
 
 /// An identifier; names come from `naming`, so the fallback never shows in practice.
 pub(crate) fn ident(name: &str) -> &str {
@@ -139,7 +263,7 @@ impl<'a> Emitter<'a> {
                 s.push('>');
             }
             Ty::Map(t) => {
-                s.push_str("::std::collections::BTreeMap<::std::string::String, ");
+                s.push_str("::azml::OrderedMap<");
                 self.ty_into(t, s);
                 s.push('>');
             }
@@ -260,7 +384,13 @@ impl<'a> Emitter<'a> {
         if self.defaultable.get(id).copied().unwrap_or(false) {
             derive.push_str("Default, ");
         }
-        derive.push_str("::serde::Serialize, ::serde::Deserialize");
+        // Structs with an extra-keys map keep serde's derive (it handles `flatten`); the
+        // others deserialize through the shared helper (see `HELPER_MOD`).
+        let own_de = sd.extra.is_none();
+        derive.push_str("::serde::Serialize");
+        if !own_de {
+            derive.push_str(", ::serde::Deserialize");
+        }
         for d in &t.derives {
             match d.as_str() {
                 "DictMixin" => derive.push_str(", ::azml::DictMixin"),
@@ -273,17 +403,14 @@ impl<'a> Emitter<'a> {
         out.open(&format!("pub struct {}", self.name(id)));
         let fnames = self.names.fields.get(id).map(Vec::as_slice).unwrap_or(&[]);
         for (f, n) in sd.fields.iter().zip(fnames) {
-            self.field(out, f, n, dict);
+            self.field(out, f, n, dict, own_de);
         }
         if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
             let ty = match extra {
                 Ty::Value => {
                     "::serde_json::Map<::std::string::String, ::serde_json::Value>".to_string()
                 }
-                other => format!(
-                    "::std::collections::BTreeMap<::std::string::String, {}>",
-                    self.ty(other)
-                ),
+                other => format!("::azml::OrderedMap<{}>", self.ty(other)),
             };
             out.line("/// Properties not declared above (`additionalProperties`).");
             out.line("#[serde(flatten)]");
@@ -293,9 +420,132 @@ impl<'a> Emitter<'a> {
             out.parts(&["pub ", ident(n), ": ", &ty, ","]);
         }
         out.close("");
+        if own_de {
+            self.deserialize_impl(out, id, sd, fnames);
+        }
     }
 
-    fn field(&self, out: &mut Out, f: &Field, n: &str, dict: bool) {
+    /// `Deserialize` of a struct without an extra-keys map, through the helper module:
+    /// serde's behaviour for maps (unknown keys ignored, duplicate and missing fields
+    /// refused, `null` for an optional nullable field kept as `Some(None)`).
+    fn deserialize_impl(&self, out: &mut Out, id: TypeId, sd: &StructDef, fnames: &[String]) {
+        self.needs_helper.store(true, Ordering::Relaxed);
+        let name = self.name(id);
+        out.open(&format!("impl<'de> ::serde::Deserialize<'de> for {name}"));
+        out.line("fn deserialize<D: ::serde::Deserializer<'de>>(");
+        out.line("    deserializer: D,");
+        out.open(") -> ::std::result::Result<Self, D::Error>");
+        out.parts(&[HELPER, "::deserialize_struct(deserializer)"]);
+        out.close("");
+        out.close("");
+        out.open(&format!("impl {HELPER}::FromMap for {name}"));
+        out.parts(&["const NAME: &'static str = ", &lit(name), ";"]);
+        let mut fields = String::new();
+        for (i, f) in sd.fields.iter().enumerate() {
+            if i > 0 {
+                fields.push_str(", ");
+            }
+            fields.push_str(&lit(&f.wire));
+        }
+        out.parts(&["const FIELDS: &'static [&'static str] = &[", &fields, "];"]);
+        out.line("fn from_map<'de, A: ::serde::de::MapAccess<'de>>(");
+        out.line("    mut map: A,");
+        out.open(") -> ::std::result::Result<Self, A::Error>");
+        for (i, f) in sd.fields.iter().enumerate() {
+            let ty = self.field_ty(f).0;
+            out.parts(&[
+                "let mut f",
+                &i.to_string(),
+                ": ::std::option::Option<",
+                &ty,
+                "> = ::std::option::Option::None;",
+            ]);
+        }
+        if sd.fields.is_empty() {
+            out.parts(&[
+                "while ",
+                HELPER,
+                "::key(&mut map, Self::FIELDS)?.is_some() {",
+            ]);
+            out.open_only();
+            out.parts(&[HELPER, "::skip(&mut map)?;"]);
+        } else {
+            out.parts(&[
+                "while let ::std::option::Option::Some(key) = ",
+                HELPER,
+                "::key(&mut map, Self::FIELDS)? {",
+            ]);
+            out.open_only();
+            out.open("match key");
+            for (i, f) in sd.fields.iter().enumerate() {
+                let helper = if self.field_ty(f).1 == FieldKind::OptionalNullable {
+                    "nullable_field"
+                } else {
+                    "field"
+                };
+                let i = i.to_string();
+                out.parts(&[
+                    &i,
+                    " => ",
+                    HELPER,
+                    "::",
+                    helper,
+                    "(&mut map, &mut f",
+                    &i,
+                    ", ",
+                    &lit(&f.wire),
+                    ")?,",
+                ]);
+            }
+            out.parts(&["_ => ", HELPER, "::skip(&mut map)?,"]);
+            out.close("");
+        }
+        out.dedent("}");
+        if sd.fields.is_empty() {
+            out.line("::std::result::Result::Ok(Self {})");
+        } else {
+            out.open("::std::result::Result::Ok(Self");
+            for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
+                let slot = format!("f{i}");
+                let value = match self.field_ty(f).1 {
+                    FieldKind::Required => {
+                        format!("{HELPER}::required({slot}, {})?", lit(&f.wire))
+                    }
+                    _ => format!("{slot}.unwrap_or_default()"),
+                };
+                out.parts(&[ident(n), ": ", &value, ","]);
+            }
+            out.close(")");
+        }
+        out.close("");
+        out.close("");
+    }
+
+    /// A field's Rust type and how it is read.
+    fn field_ty(&self, f: &Field) -> (String, FieldKind) {
+        let mut inner = self.ty(&f.ty);
+        if f.boxed {
+            inner = format!("::std::boxed::Box<{inner}>");
+        }
+        let required = f.required && !f.read_only;
+        match (required, f.nullable) {
+            (true, false) => (inner, FieldKind::Required),
+            (true, true) => (
+                format!("::std::option::Option<{inner}>"),
+                FieldKind::RequiredNullable,
+            ),
+            (false, false) => (
+                format!("::std::option::Option<{inner}>"),
+                FieldKind::Optional,
+            ),
+            (false, true) => (
+                format!("::std::option::Option<::std::option::Option<{inner}>>"),
+                FieldKind::OptionalNullable,
+            ),
+        }
+    }
+
+    fn field(&self, out: &mut Out, f: &Field, n: &str, dict: bool, own_de: bool) {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -307,31 +557,24 @@ impl<'a> Emitter<'a> {
             notes.push("`x-ms-client-flatten`: kept nested, as on the wire.".to_string());
         }
         docs(out, f.doc.as_deref(), &notes);
-        let mut inner = self.ty(&f.ty);
-        if f.boxed {
-            inner = format!("::std::boxed::Box<{inner}>");
-        }
+        let (ty, kind) = self.field_ty(f);
         let mut serde: Vec<String> = Vec::new();
         if crate::naming::unraw(n) != f.wire {
             serde.push(format!("rename = {}", lit(&f.wire)));
         }
-        let required = f.required && !f.read_only;
-        let ty = match (required, f.nullable) {
-            (true, false) => inner,
-            (true, true) => format!("::std::option::Option<{inner}>"),
-            (false, false) => {
-                serde.push("default".into());
+        match kind {
+            FieldKind::Required | FieldKind::RequiredNullable => {}
+            FieldKind::Optional | FieldKind::OptionalNullable => {
+                if !own_de {
+                    serde.push("default".into());
+                }
                 serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
-                format!("::std::option::Option<{inner}>")
+                if kind == FieldKind::OptionalNullable && !own_de {
+                    self.needs_helper.store(true, Ordering::Relaxed);
+                    serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
+                }
             }
-            (false, true) => {
-                self.needs_helper.store(true, Ordering::Relaxed);
-                serde.push("default".into());
-                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
-                serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
-                format!("::std::option::Option<::std::option::Option<{inner}>>")
-            }
-        };
+        }
         if !serde.is_empty() {
             out.parts(&["#[serde(", &serde.join(", "), ")]"]);
         }

@@ -136,6 +136,7 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     let mut ir = ir;
     inherit::run(&mut ir, &mut diags);
     poly::run(&mut ir, &mut diags);
+    poly::collapse_untagged(&mut ir);
     cycles::run(&mut ir);
     let names = naming::run(&ir, &mut diags);
     let code = emit::Emitter::new(&ir, &names).code();

@@ -1,8 +1,12 @@
 //! Stage 1, load: reads spec files, follows `$ref`s to other files and resolves JSON pointers.
 //!
 //! Files are keyed by their lexically normalised absolute path. A `$ref` is resolved
-//! relative to the file that contains it; `http(s)` (any URL scheme) and paths that leave the
-//! root folder are refused with an error.
+//! relative to the file that contains it. An absolute URI (`https://…`) is resolved through
+//! the base URI of the schema resource that contains it (`id`/`$id`, as JSON Schema does):
+//! the document itself or one of its embedded resources when it names one, otherwise the
+//! local file at the same relative location as the target is from that base, when both have
+//! the same scheme and authority. Nothing is ever fetched: other URIs, paths that leave the
+//! root folder and files that do not exist are refused with an error.
 
 use crate::diag::Diagnostics;
 use serde_json::Value;
@@ -99,6 +103,8 @@ pub struct Loader {
     /// Files already reached: referring file (its shared path's address, alive as long as the
     /// loader) → file part of a `$ref` → loaded file.
     targets: HashMap<usize, HashMap<String, Arc<Path>>>,
+    /// Schema resources of a file (same key), found when it first has an absolute `$ref`.
+    resources: HashMap<usize, Vec<(String, String)>>,
 }
 
 impl Loader {
@@ -109,6 +115,7 @@ impl Loader {
             docs: Vec::new(),
             failed: BTreeMap::new(),
             targets: HashMap::new(),
+            resources: HashMap::new(),
         }
     }
 
@@ -264,14 +271,32 @@ impl Loader {
             Some((f, p)) => (f, p),
             None => (reference, ""),
         };
+        // An absolute URI: the document itself, or a file beside it under the same base URI.
+        let mut by_uri: Option<(String, PathBuf)> = None;
+        let mut own_pointer: Option<String> = None;
         if let Some(scheme_end) = file_part.find("://") {
             let scheme = &file_part[..scheme_end];
-            diags.error(
-                &self.display(&at.file),
-                &at.pointer,
-                format!("`$ref` \"{reference}\" uses the {scheme} scheme: only relative file references are allowed"),
-            );
-            return None;
+            let from = Arc::as_ptr(&at.file) as *const u8 as usize;
+            if !self.resources.contains_key(&from) {
+                let found = self.doc(&at.file).map(resources).unwrap_or_default();
+                self.resources.insert(from, found);
+            }
+            let all = self.resources.get(&from).map(Vec::as_slice).unwrap_or(&[]);
+            match map_absolute(all, &at.pointer, file_part) {
+                Some(Mapped::Resource(pointer)) => own_pointer = Some(pointer),
+                Some(Mapped::Relative(rel)) => {
+                    let base = at.file.parent().unwrap_or(Path::new("/"));
+                    by_uri = Some((file_part.to_string(), normalize(&base.join(rel))));
+                }
+                None => {
+                    diags.error(
+                        &self.display(&at.file),
+                        &at.pointer,
+                        format!("`$ref` \"{reference}\" uses the {scheme} scheme: only relative file references, or absolute ones under the document's own `id`/`$id`, are allowed (nothing is fetched)"),
+                    );
+                    return None;
+                }
+            }
         }
         let fragment = match percent_decode(fragment) {
             Some(f) => f,
@@ -300,10 +325,34 @@ impl Loader {
             .get(&from)
             .and_then(|m| m.get(file_part))
             .cloned();
-        let file: Arc<Path> = if file_part.is_empty() {
+        let file: Arc<Path> = if file_part.is_empty() || own_pointer.is_some() {
             at.file.clone()
-        } else if let Some(known) = cached {
+        } else if let Some(known) = cached.filter(|_| by_uri.is_none()) {
             known
+        } else if let Some((uri, target)) = by_uri {
+            if !target.starts_with(&self.root) {
+                diags.error(
+                    &self.display(&at.file),
+                    &at.pointer,
+                    format!(
+                        "`$ref` \"{reference}\" maps (through the document's `id`) to a file outside the spec root folder {}; widen the root to allow it",
+                        self.root.display()
+                    ),
+                );
+                return None;
+            }
+            if !target.is_file() {
+                diags.error(
+                    &self.display(&at.file),
+                    &at.pointer,
+                    format!(
+                        "`$ref` \"{uri}\" maps (through the document's `id`) to the local file {}, which does not exist; nothing is fetched",
+                        self.display_uncached(&target)
+                    ),
+                );
+                return None;
+            }
+            self.load(&target, diags)?
         } else {
             let decoded = match percent_decode(file_part) {
                 Some(f) => f,
@@ -336,10 +385,14 @@ impl Loader {
                 .insert(file_part.to_string(), loaded.clone());
             loaded
         };
-        let loc = Loc {
-            pointer: fragment,
-            file,
+        let pointer = match own_pointer {
+            Some(mut p) => {
+                p.push_str(&fragment);
+                p
+            }
+            None => fragment,
         };
+        let loc = Loc { pointer, file };
         if self.get(&loc).is_none() {
             diags.error(
                 &self.display(&at.file),
@@ -404,4 +457,247 @@ pub fn percent_decode(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
+}
+
+/// Where an absolute `$ref` URI leads: a schema resource of the referring document (its
+/// pointer), or a file at this path relative to the referring file's folder.
+#[derive(Debug, PartialEq)]
+enum Mapped {
+    Resource(String),
+    Relative(PathBuf),
+}
+
+/// Keywords whose values are data, not schemas: an `id` in them names nothing.
+const DATA_KEYWORDS: [&str; 6] = [
+    "default",
+    "example",
+    "examples",
+    "enum",
+    "const",
+    "x-ms-examples",
+];
+
+/// The schema resources of a document: each `id`/`$id` (made absolute against the enclosing
+/// one, fragment removed) with the pointer of its schema, outermost first.
+fn resources(doc: &Value) -> Vec<(String, String)> {
+    fn walk(v: &Value, here: &mut String, base: Option<&str>, out: &mut Vec<(String, String)>) {
+        let mut own = None;
+        if let Value::Object(m) = v {
+            for key in ["$id", "id"] {
+                if let Some(id) = m.get(key).and_then(Value::as_str) {
+                    if let Some(abs) = join_uri(base, id.split('#').next().unwrap_or("")) {
+                        out.push((here.clone(), abs.clone()));
+                        own = Some(abs);
+                        break;
+                    }
+                }
+            }
+        }
+        let base = own.as_deref().or(base);
+        let len = here.len();
+        match v {
+            Value::Object(m) => {
+                for (k, child) in m {
+                    if child.is_object() || child.is_array() {
+                        if DATA_KEYWORDS.contains(&k.as_str()) {
+                            continue;
+                        }
+                        here.push('/');
+                        push_escaped(here, k);
+                        walk(child, here, base, out);
+                        here.truncate(len);
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for (i, child) in a.iter().enumerate() {
+                    if child.is_object() || child.is_array() {
+                        here.push('/');
+                        here.push_str(&i.to_string());
+                        walk(child, here, base, out);
+                        here.truncate(len);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, &mut String::new(), None, &mut out);
+    out
+}
+
+/// True when `pointer` is `prefix` or below it.
+fn is_under(pointer: &str, prefix: &str) -> bool {
+    pointer
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Splits an absolute URI (no fragment) into `scheme://authority` and its path; `None` when
+/// it is not absolute, has no authority, or has a query.
+fn split_uri(uri: &str) -> Option<(&str, &str)> {
+    let scheme_end = uri.find("://")?;
+    let scheme = &uri[..scheme_end];
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        || uri.contains('?')
+    {
+        return None;
+    }
+    let rest = &uri[scheme_end + 3..];
+    let path_start = rest.find('/').unwrap_or(rest.len());
+    Some(uri.split_at(scheme_end + 3 + path_start))
+}
+
+/// `reference` resolved against `base` (RFC 3986, for the forms ids use): absolute URIs as
+/// they are, absolute paths and relative paths joined to the base's origin and folder.
+fn join_uri(base: Option<&str>, reference: &str) -> Option<String> {
+    if reference.contains("://") {
+        let (origin, path) = split_uri(reference)?;
+        return Some(format!("{origin}{}", remove_dots(path)));
+    }
+    let (origin, base_path) = split_uri(base?)?;
+    if reference.is_empty() {
+        return Some(format!("{origin}{base_path}"));
+    }
+    let path = if reference.starts_with('/') {
+        reference.to_string()
+    } else {
+        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = if dir.is_empty() { "/" } else { dir };
+        format!("{dir}{reference}")
+    };
+    Some(format!("{origin}{}", remove_dots(&path)))
+}
+
+/// Removes `.` and `..` segments from a URI path (never above its root).
+fn remove_dots(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segs: Vec<&str> = path.split('/').skip(1).collect();
+    let last = segs.len().saturating_sub(1);
+    for (i, seg) in segs.iter().enumerate() {
+        match *seg {
+            "." => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                out.pop();
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let mut s = String::with_capacity(path.len());
+    for seg in out {
+        s.push('/');
+        s.push_str(seg);
+    }
+    if s.is_empty() {
+        s.push('/');
+    }
+    s
+}
+
+/// Maps an absolute `$ref` URI (no fragment) found at pointer `at`: the document's resource it
+/// names, or its path relative to the innermost enclosing base with the same scheme and
+/// authority.
+fn map_absolute(resources: &[(String, String)], at: &str, target: &str) -> Option<Mapped> {
+    let (origin, path) = split_uri(target)?;
+    let target = format!("{origin}{}", remove_dots(path));
+    if let Some((pointer, _)) = resources.iter().find(|(_, b)| *b == target) {
+        return Some(Mapped::Resource(pointer.clone()));
+    }
+    let (_, base) = resources.iter().rev().find(|(p, b)| {
+        is_under(at, p) && split_uri(b).is_some_and(|(o, _)| o.eq_ignore_ascii_case(origin))
+    })?;
+    let (_, base_path) = split_uri(base)?;
+    let target_path = percent_decode(&remove_dots(path))?;
+    let base_path = percent_decode(base_path)?;
+    let from: Vec<&str> = base_path.split('/').skip(1).collect();
+    let from = &from[..from.len().saturating_sub(1)];
+    let to: Vec<&str> = target_path.split('/').skip(1).collect();
+    let (file, to_dirs) = to.split_last()?;
+    if file.is_empty()
+        || to_dirs
+            .iter()
+            .chain(std::iter::once(file))
+            .any(|s| s.contains('\\'))
+    {
+        return None;
+    }
+    let common = from.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in common..from.len() {
+        rel.push("..");
+    }
+    for seg in &to_dirs[common..] {
+        rel.push(seg);
+    }
+    rel.push(file);
+    Some(Mapped::Relative(rel))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_refs_map_through_the_base() {
+        let res = vec![(
+            String::new(),
+            "https://h.example/schemas/2026/A.json".to_string(),
+        )];
+        let map = |t| map_absolute(&res, "/definitions/X", t);
+        assert_eq!(
+            map("https://h.example/schemas/common/d.json"),
+            Some(Mapped::Relative(PathBuf::from("../common/d.json")))
+        );
+        assert_eq!(
+            map("https://h.example/schemas/2026/A.json"),
+            Some(Mapped::Resource(String::new()))
+        );
+        assert_eq!(
+            map("https://H.example/schemas/2026/./x/../B.json"),
+            Some(Mapped::Relative(PathBuf::from("B.json")))
+        );
+        assert_eq!(map("https://other.example/a.json"), None);
+        assert_eq!(map("http://h.example/schemas/a.json"), None);
+        assert_eq!(map("https://h.example/a.json?x=1"), None);
+        assert_eq!(map_absolute(&[], "", "https://h.example/a.json"), None);
+    }
+
+    #[test]
+    fn nested_ids_resolve_against_their_parent() {
+        let doc = serde_json::json!({
+            "id": "https://h.example/s/root.json#",
+            "definitions": {"A": {"$id": "sub/a.json", "properties": {"id": {"type": "string"}},
+                "default": {"id": "data.json"}}}
+        });
+        let res = resources(&doc);
+        assert_eq!(
+            res,
+            vec![
+                (String::new(), "https://h.example/s/root.json".to_string()),
+                (
+                    "/definitions/A".to_string(),
+                    "https://h.example/s/sub/a.json".to_string()
+                )
+            ]
+        );
+        assert_eq!(
+            map_absolute(&res, "/definitions/B", "https://h.example/s/sub/a.json"),
+            Some(Mapped::Resource("/definitions/A".to_string()))
+        );
+        assert_eq!(
+            map_absolute(&res, "/definitions/A/x", "https://h.example/s/sub/c.json"),
+            Some(Mapped::Relative(PathBuf::from("c.json")))
+        );
+    }
 }

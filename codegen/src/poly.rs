@@ -3,7 +3,7 @@
 //! definition name), with a catch-all variant for unknown tags.
 
 use crate::diag::Diagnostics;
-use crate::ir::{Ir, Kind, TypeDef, TypeId, UnionDef, Variant};
+use crate::ir::{Ir, Kind, Ty, TypeDef, TypeId, UnionDef, Variant};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Builds the unions and points every use of a base at its union.
@@ -138,6 +138,43 @@ pub fn run(ir: &mut Ir, diags: &mut Diagnostics) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The type behind a chain of aliases (a few steps at most; a cycle stops the walk).
+fn through_aliases<'a>(ir: &'a Ir, mut ty: &'a Ty) -> &'a Ty {
+    for _ in 0..8 {
+        match ty {
+            Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
+                Some(Kind::Alias(inner)) => ty = inner,
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    ty
+}
+
+/// An untagged union whose members all have the same Rust type (ARM's
+/// `oneOf: [{type: string, pattern}, {$ref: expression}]`, where the expression is a string
+/// too) becomes an alias of that type: the first member would always win anyway.
+pub fn collapse_untagged(ir: &mut Ir) {
+    for id in 0..ir.types.len() {
+        let same = match ir.types.get(id).map(|t| &t.kind) {
+            Some(Kind::Untagged(ms)) => {
+                let mut tys = ms.iter().map(|m| through_aliases(ir, &m.ty));
+                match tys.next() {
+                    Some(first) if tys.all(|t| t == first) && *first != Ty::Named(id) => {
+                        Some(first.clone())
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let (Some(ty), Some(t)) = (same, ir.types.get_mut(id)) {
+            t.kind = Kind::Alias(ty);
         }
     }
 }

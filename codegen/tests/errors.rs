@@ -60,6 +60,32 @@ fn bad_refs_are_all_reported_with_pointers() {
 }
 
 #[test]
+fn absolute_refs_through_the_id_are_local_only() {
+    let errs = errors_of("bad_ids.json");
+    let expect = [
+        ("/definitions/Missing/properties/a/$ref", "does not exist"),
+        (
+            "/definitions/Escape/properties/b/$ref",
+            "outside the spec root folder",
+        ),
+        ("/definitions/Other/properties/c/$ref", "https scheme"),
+        ("/definitions/Scheme/properties/d/$ref", "http scheme"),
+        (
+            "/definitions/Nothing/properties/e/$ref",
+            "points to nothing",
+        ),
+    ];
+    for (ptr, msg) in expect {
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with(&format!("bad_ids.json#{ptr}: ")) && e.contains(msg)),
+            "missing error {ptr} {msg} in {errs:#?}"
+        );
+    }
+    assert_eq!(errs.len(), expect.len(), "{errs:#?}");
+}
+
+#[test]
 fn invalid_json_is_an_error_not_a_panic() {
     let errs = errors_of("truncated.json");
     assert!(errs.iter().any(|e| e.contains("invalid JSON")), "{errs:#?}");
