@@ -34,10 +34,10 @@ impl<'de> ::serde::Deserialize<'de> for Environment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        __azml_codegen::deserialize_struct(deserializer)
+        ::azml::__codegen::deserialize_struct(deserializer)
     }
 }
-impl __azml_codegen::FromMap for Environment {
+impl ::azml::__codegen::FromMap for Environment {
     const NAME: &'static str = "Environment";
     const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "image", "conda_file", "build", "inference_config", "os_type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
@@ -52,18 +52,18 @@ impl __azml_codegen::FromMap for Environment {
         let mut f6: ::std::option::Option<::std::option::Option<EnvironmentBuild>> = ::std::option::Option::None;
         let mut f7: ::std::option::Option<::std::option::Option<::serde_json::Value>> = ::std::option::Option::None;
         let mut f8: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
-                0 => __azml_codegen::field(&mut map, &mut f0, "name")?,
-                1 => __azml_codegen::field(&mut map, &mut f1, "description")?,
-                2 => __azml_codegen::field(&mut map, &mut f2, "tags")?,
-                3 => __azml_codegen::field(&mut map, &mut f3, "version")?,
-                4 => __azml_codegen::field(&mut map, &mut f4, "image")?,
-                5 => __azml_codegen::field(&mut map, &mut f5, "conda_file")?,
-                6 => __azml_codegen::field(&mut map, &mut f6, "build")?,
-                7 => __azml_codegen::field(&mut map, &mut f7, "inference_config")?,
-                8 => __azml_codegen::field(&mut map, &mut f8, "os_type")?,
-                _ => __azml_codegen::skip(&mut map)?,
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "name")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "description")?,
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "tags")?,
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "version")?,
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "image")?,
+                5 => ::azml::__codegen::field(&mut map, &mut f5, "conda_file")?,
+                6 => ::azml::__codegen::field(&mut map, &mut f6, "build")?,
+                7 => ::azml::__codegen::field(&mut map, &mut f7, "inference_config")?,
+                8 => ::azml::__codegen::field(&mut map, &mut f8, "os_type")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
         ::std::result::Result::Ok(Self {
@@ -107,10 +107,10 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentBuild {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        __azml_codegen::deserialize_struct(deserializer)
+        ::azml::__codegen::deserialize_struct(deserializer)
     }
 }
-impl __azml_codegen::FromMap for EnvironmentBuild {
+impl ::azml::__codegen::FromMap for EnvironmentBuild {
     const NAME: &'static str = "EnvironmentBuild";
     const FIELDS: &'static [&'static str] = &["path", "dockerfile_path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
@@ -118,11 +118,11 @@ impl __azml_codegen::FromMap for EnvironmentBuild {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
-                0 => __azml_codegen::field(&mut map, &mut f0, "path")?,
-                1 => __azml_codegen::field(&mut map, &mut f1, "dockerfile_path")?,
-                _ => __azml_codegen::skip(&mut map)?,
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "path")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "dockerfile_path")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
         ::std::result::Result::Ok(Self {
@@ -187,10 +187,10 @@ impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        __azml_codegen::deserialize_struct(deserializer)
+        ::azml::__codegen::deserialize_struct(deserializer)
     }
 }
-impl __azml_codegen::FromMap for JobResourceConfiguration {
+impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     const NAME: &'static str = "JobResourceConfiguration";
     const FIELDS: &'static [&'static str] = &["instance_count", "instance_type", "properties", "locations", "shm_size", "max_instance_count", "docker_args"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
@@ -203,16 +203,16 @@ impl __azml_codegen::FromMap for JobResourceConfiguration {
         let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f5: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
         let mut f6: ::std::option::Option<::std::option::Option<JobResourceConfigurationDockerArgs>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
-                0 => __azml_codegen::field(&mut map, &mut f0, "instance_count")?,
-                1 => __azml_codegen::field(&mut map, &mut f1, "instance_type")?,
-                2 => __azml_codegen::field(&mut map, &mut f2, "properties")?,
-                3 => __azml_codegen::field(&mut map, &mut f3, "locations")?,
-                4 => __azml_codegen::field(&mut map, &mut f4, "shm_size")?,
-                5 => __azml_codegen::field(&mut map, &mut f5, "max_instance_count")?,
-                6 => __azml_codegen::field(&mut map, &mut f6, "docker_args")?,
-                _ => __azml_codegen::skip(&mut map)?,
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "instance_count")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "instance_type")?,
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "properties")?,
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "locations")?,
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "shm_size")?,
+                5 => ::azml::__codegen::field(&mut map, &mut f5, "max_instance_count")?,
+                6 => ::azml::__codegen::field(&mut map, &mut f6, "docker_args")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
         ::std::result::Result::Ok(Self {
@@ -287,10 +287,10 @@ impl<'de> ::serde::Deserialize<'de> for ParallelTask {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        __azml_codegen::deserialize_struct(deserializer)
+        ::azml::__codegen::deserialize_struct(deserializer)
     }
 }
-impl __azml_codegen::FromMap for ParallelTask {
+impl ::azml::__codegen::FromMap for ParallelTask {
     const NAME: &'static str = "ParallelTask";
     const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
@@ -303,26 +303,26 @@ impl __azml_codegen::FromMap for ParallelTask {
         let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f5: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
-                0 => __azml_codegen::field(&mut map, &mut f0, "type")?,
-                1 => __azml_codegen::field(&mut map, &mut f1, "code")?,
-                2 => __azml_codegen::field(&mut map, &mut f2, "entry_script")?,
-                3 => __azml_codegen::field(&mut map, &mut f3, "program_arguments")?,
-                4 => __azml_codegen::field(&mut map, &mut f4, "model")?,
-                5 => __azml_codegen::field(&mut map, &mut f5, "append_row_to")?,
-                6 => __azml_codegen::field(&mut map, &mut f6, "environment")?,
-                _ => __azml_codegen::skip(&mut map)?,
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "code")?,
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "entry_script")?,
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "program_arguments")?,
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "model")?,
+                5 => ::azml::__codegen::field(&mut map, &mut f5, "append_row_to")?,
+                6 => ::azml::__codegen::field(&mut map, &mut f6, "environment")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
         ::std::result::Result::Ok(Self {
-            r#type: __azml_codegen::required(f0, "type")?,
+            r#type: ::azml::__codegen::required(f0, "type")?,
             code: f1.unwrap_or_default(),
             entry_script: f2.unwrap_or_default(),
             program_arguments: f3.unwrap_or_default(),
             model: f4.unwrap_or_default(),
             append_row_to: f5.unwrap_or_default(),
-            environment: __azml_codegen::required(f6, "environment")?,
+            environment: ::azml::__codegen::required(f6, "environment")?,
         })
     }
 }
@@ -354,10 +354,10 @@ impl<'de> ::serde::Deserialize<'de> for RetrySettings {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        __azml_codegen::deserialize_struct(deserializer)
+        ::azml::__codegen::deserialize_struct(deserializer)
     }
 }
-impl __azml_codegen::FromMap for RetrySettings {
+impl ::azml::__codegen::FromMap for RetrySettings {
     const NAME: &'static str = "RetrySettings";
     const FIELDS: &'static [&'static str] = &["timeout", "max_retries"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
@@ -365,11 +365,11 @@ impl __azml_codegen::FromMap for RetrySettings {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::option::Option<::azml::parallel::IntOrBinding>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
-                0 => __azml_codegen::field(&mut map, &mut f0, "timeout")?,
-                1 => __azml_codegen::field(&mut map, &mut f1, "max_retries")?,
-                _ => __azml_codegen::skip(&mut map)?,
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "timeout")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "max_retries")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
         ::std::result::Result::Ok(Self {
@@ -407,10 +407,10 @@ impl<'de> ::serde::Deserialize<'de> for RunFunction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        __azml_codegen::deserialize_struct(deserializer)
+        ::azml::__codegen::deserialize_struct(deserializer)
     }
 }
-impl __azml_codegen::FromMap for RunFunction {
+impl ::azml::__codegen::FromMap for RunFunction {
     const NAME: &'static str = "RunFunction";
     const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
@@ -423,26 +423,26 @@ impl __azml_codegen::FromMap for RunFunction {
         let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f5: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = __azml_codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
-                0 => __azml_codegen::field(&mut map, &mut f0, "type")?,
-                1 => __azml_codegen::field(&mut map, &mut f1, "code")?,
-                2 => __azml_codegen::field(&mut map, &mut f2, "entry_script")?,
-                3 => __azml_codegen::field(&mut map, &mut f3, "program_arguments")?,
-                4 => __azml_codegen::field(&mut map, &mut f4, "model")?,
-                5 => __azml_codegen::field(&mut map, &mut f5, "append_row_to")?,
-                6 => __azml_codegen::field(&mut map, &mut f6, "environment")?,
-                _ => __azml_codegen::skip(&mut map)?,
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "code")?,
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "entry_script")?,
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "program_arguments")?,
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "model")?,
+                5 => ::azml::__codegen::field(&mut map, &mut f5, "append_row_to")?,
+                6 => ::azml::__codegen::field(&mut map, &mut f6, "environment")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
         ::std::result::Result::Ok(Self {
-            r#type: __azml_codegen::required(f0, "type")?,
+            r#type: ::azml::__codegen::required(f0, "type")?,
             code: f1.unwrap_or_default(),
             entry_script: f2.unwrap_or_default(),
             program_arguments: f3.unwrap_or_default(),
             model: f4.unwrap_or_default(),
             append_row_to: f5.unwrap_or_default(),
-            environment: __azml_codegen::required(f6, "environment")?,
+            environment: ::azml::__codegen::required(f6, "environment")?,
         })
     }
 }
@@ -461,127 +461,5 @@ impl ::azml::validate::Validate for RunFunction {
             __v::FieldSpec::optional("append_row_to", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::required("environment", <::azml::parallel::EnvironmentRef as __v::Validate>::validate),
         ], __v::Unknown::Deny);
-    }
-}
-#[doc(hidden)]
-#[allow(dead_code)]
-mod __azml_codegen {
-    use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
-    use ::std::fmt;
-    use ::std::marker::PhantomData;
-    use ::std::option::Option::{self, None, Some};
-    use ::std::result::Result::{self, Err, Ok};
-
-    /// Reads a present field as `Some`, even when it is `null`: absent, `null`
-    /// and a value stay three different states.
-    pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Some)
-    }
-
-    /// A struct read from a map, one entry at a time.
-    pub trait FromMap: Sized {
-        /// The struct's name, for error messages.
-        const NAME: &'static str;
-        /// The wire names of its fields, in order.
-        const FIELDS: &'static [&'static str];
-        /// Reads the struct from the entries of a map.
-        fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
-    }
-
-    /// `Deserialize::deserialize` of a [`FromMap`] struct.
-    pub fn deserialize_struct<'de, T: FromMap, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<T, D::Error> {
-        deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
-    }
-
-    struct StructVisitor<T>(PhantomData<T>);
-
-    impl<'de, T: FromMap> Visitor<'de> for StructVisitor<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("struct ")?;
-            f.write_str(T::NAME)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::from_map(map)
-        }
-    }
-
-    /// Reads a key as the index of a field (`usize::MAX` for any other key).
-    pub struct Key(pub &'static [&'static str]);
-
-    impl<'de> DeserializeSeed<'de> for Key {
-        type Value = usize;
-        fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
-            d.deserialize_identifier(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for Key {
-        type Value = usize;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("field identifier")
-        }
-        fn visit_u64<E: Error>(self, v: u64) -> Result<usize, E> {
-            Ok(usize::try_from(v).ok().filter(|i| *i < self.0.len()).unwrap_or(usize::MAX))
-        }
-        fn visit_str<E: Error>(self, v: &str) -> Result<usize, E> {
-            Ok(self.0.iter().position(|f| *f == v).unwrap_or(usize::MAX))
-        }
-        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<usize, E> {
-            Ok(self.0.iter().position(|f| f.as_bytes() == v).unwrap_or(usize::MAX))
-        }
-    }
-
-    /// Reads the next key: a field index, `usize::MAX` for another key, `None` at the end.
-    pub fn key<'de, A: MapAccess<'de>>(
-        map: &mut A,
-        fields: &'static [&'static str],
-    ) -> Result<Option<usize>, A::Error> {
-        map.next_key_seed(Key(fields))
-    }
-
-    /// Reads a field's value into its slot; a second occurrence is an error.
-    pub fn field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(A::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
-    }
-
-    /// Reads an optional nullable field: present (even `null`) is `Some`.
-    pub fn nullable_field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut Option<Option<Option<T>>>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(A::Error::duplicate_field(name));
-        }
-        *slot = Some(Some(map.next_value()?));
-        Ok(())
-    }
-
-    /// Skips the value of a key no field has.
-    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-        map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
-    }
-
-    /// A required field's value, or the missing-field error.
-    pub fn required<T, E: Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-        match slot {
-            Some(v) => Ok(v),
-            None => Err(E::missing_field(name)),
-        }
     }
 }

@@ -60,6 +60,8 @@ pub mod validate;
 pub mod yaml;
 
 #[doc(hidden)]
+pub mod __codegen;
+#[doc(hidden)]
 pub mod __private;
 
 pub use azml_derive::{DictMixin, RestTranslatable};

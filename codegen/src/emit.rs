@@ -6,142 +6,13 @@ use crate::format::{lit, Out};
 use crate::ir::{EnumDef, Field, Ir, Kind, StructDef, Ty, TypeDef, TypeId, UnionDef};
 use crate::naming::{Names, OTHER};
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Fewest types for which writing on two threads pays off.
 const PARALLEL_MIN: usize = 200;
 
-/// The helper module emitted when a struct deserializes through it or a field is optional
-/// and nullable.
-const HELPER: &str = "__azml_codegen";
-
-/// The helper module's text. Structs without an extra-keys map deserialize through
-/// `deserialize_struct` and `FromMap`: one shared visitor and key reader instead of serde's
-/// per-struct field enum, visitors and per-field wrappers, which are most of the build time
-/// of a large generated module.
-const HELPER_MOD: &str = r#"#[doc(hidden)]
-#[allow(dead_code)]
-mod __azml_codegen {
-    use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
-    use ::std::fmt;
-    use ::std::marker::PhantomData;
-    use ::std::option::Option::{self, None, Some};
-    use ::std::result::Result::{self, Err, Ok};
-
-    /// Reads a present field as `Some`, even when it is `null`: absent, `null`
-    /// and a value stay three different states.
-    pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Some)
-    }
-
-    /// A struct read from a map, one entry at a time.
-    pub trait FromMap: Sized {
-        /// The struct's name, for error messages.
-        const NAME: &'static str;
-        /// The wire names of its fields, in order.
-        const FIELDS: &'static [&'static str];
-        /// Reads the struct from the entries of a map.
-        fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
-    }
-
-    /// `Deserialize::deserialize` of a [`FromMap`] struct.
-    pub fn deserialize_struct<'de, T: FromMap, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<T, D::Error> {
-        deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
-    }
-
-    struct StructVisitor<T>(PhantomData<T>);
-
-    impl<'de, T: FromMap> Visitor<'de> for StructVisitor<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("struct ")?;
-            f.write_str(T::NAME)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::from_map(map)
-        }
-    }
-
-    /// Reads a key as the index of a field (`usize::MAX` for any other key).
-    pub struct Key(pub &'static [&'static str]);
-
-    impl<'de> DeserializeSeed<'de> for Key {
-        type Value = usize;
-        fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
-            d.deserialize_identifier(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for Key {
-        type Value = usize;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("field identifier")
-        }
-        fn visit_u64<E: Error>(self, v: u64) -> Result<usize, E> {
-            Ok(usize::try_from(v).ok().filter(|i| *i < self.0.len()).unwrap_or(usize::MAX))
-        }
-        fn visit_str<E: Error>(self, v: &str) -> Result<usize, E> {
-            Ok(self.0.iter().position(|f| *f == v).unwrap_or(usize::MAX))
-        }
-        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<usize, E> {
-            Ok(self.0.iter().position(|f| f.as_bytes() == v).unwrap_or(usize::MAX))
-        }
-    }
-
-    /// Reads the next key: a field index, `usize::MAX` for another key, `None` at the end.
-    pub fn key<'de, A: MapAccess<'de>>(
-        map: &mut A,
-        fields: &'static [&'static str],
-    ) -> Result<Option<usize>, A::Error> {
-        map.next_key_seed(Key(fields))
-    }
-
-    /// Reads a field's value into its slot; a second occurrence is an error.
-    pub fn field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(A::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
-    }
-
-    /// Reads an optional nullable field: present (even `null`) is `Some`.
-    pub fn nullable_field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut Option<Option<Option<T>>>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(A::Error::duplicate_field(name));
-        }
-        *slot = Some(Some(map.next_value()?));
-        Ok(())
-    }
-
-    /// Skips the value of a key no field has.
-    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-        map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
-    }
-
-    /// A required field's value, or the missing-field error.
-    pub fn required<T, E: Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-        match slot {
-            Some(v) => Ok(v),
-            None => Err(E::missing_field(name)),
-        }
-    }
-}
-"#;
+/// The runtime module that generated structs deserialize through (and optional nullable
+/// fields read with); see `src/__codegen.rs` in the azml crate.
+const HELPER: &str = "::azml::__codegen";
 
 /// How a struct field is read: `Option` wrappers and the missing-field rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,8 +85,6 @@ pub struct Emitter<'a> {
     pub(crate) ir: &'a Ir,
     pub(crate) names: &'a Names,
     defaultable: Vec<bool>,
-    /// Set when a field needs the nullable helper.
-    needs_helper: AtomicBool,
 }
 
 impl<'a> Emitter<'a> {
@@ -226,7 +95,6 @@ impl<'a> Emitter<'a> {
             ir,
             names,
             defaultable,
-            needs_helper: AtomicBool::new(false),
         }
     }
 
@@ -305,7 +173,7 @@ impl<'a> Emitter<'a> {
         let mut ids: Vec<TypeId> = (0..self.ir.types.len()).collect();
         ids.sort_by(|a, b| self.names.types.get(*a).cmp(&self.names.types.get(*b)));
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let mut code = if threads > 1 && ids.len() >= PARALLEL_MIN {
+        if threads > 1 && ids.len() >= PARALLEL_MIN {
             let (first, second) = ids.split_at(ids.len() / 2);
             std::thread::scope(|s| {
                 let other = s.spawn(|| self.chunk(second));
@@ -319,11 +187,7 @@ impl<'a> Emitter<'a> {
             })
         } else {
             self.chunk(&ids)
-        };
-        if self.needs_helper.load(Ordering::Relaxed) {
-            code.push_str(HELPER_MOD);
         }
-        code
     }
 
     fn chunk(&self, ids: &[TypeId]) -> String {
@@ -385,7 +249,7 @@ impl<'a> Emitter<'a> {
             derive.push_str("Default, ");
         }
         // Structs with an extra-keys map keep serde's derive (it handles `flatten`); the
-        // others deserialize through the shared helper (see `HELPER_MOD`).
+        // others deserialize through the shared helpers in `::azml::__codegen`.
         let own_de = sd.extra.is_none();
         derive.push_str("::serde::Serialize");
         if !own_de {
@@ -429,7 +293,6 @@ impl<'a> Emitter<'a> {
     /// serde's behaviour for maps (unknown keys ignored, duplicate and missing fields
     /// refused, `null` for an optional nullable field kept as `Some(None)`).
     fn deserialize_impl(&self, out: &mut Out, id: TypeId, sd: &StructDef, fnames: &[String]) {
-        self.needs_helper.store(true, Ordering::Relaxed);
         let name = self.name(id);
         out.open(&format!("impl<'de> ::serde::Deserialize<'de> for {name}"));
         out.line("fn deserialize<D: ::serde::Deserializer<'de>>(");
@@ -570,7 +433,6 @@ impl<'a> Emitter<'a> {
                 }
                 serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
                 if kind == FieldKind::OptionalNullable && !own_de {
-                    self.needs_helper.store(true, Ordering::Relaxed);
                     serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
                 }
             }
