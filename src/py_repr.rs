@@ -14,12 +14,7 @@ pub fn write_repr<W: Write>(out: &mut W, value: &Value) -> fmt::Result {
         Value::Null => out.write_str("None"),
         Value::Bool(true) => out.write_str("True"),
         Value::Bool(false) => out.write_str("False"),
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => write!(out, "{i}"),
-            (None, Some(u), _) => write!(out, "{u}"),
-            (None, None, Some(f)) => write_float(out, f),
-            (None, None, None) => write!(out, "{n}"),
-        },
+        Value::Number(n) => out.write_str(&number_repr(n)),
         Value::String(s) => write_str_repr(out, s),
         Value::Array(items) => {
             out.write_char('[')?;
@@ -32,6 +27,19 @@ pub fn write_repr<W: Write>(out: &mut W, value: &Value) -> fmt::Result {
             out.write_char(']')
         }
         Value::Object(map) => write_dict(out, map.iter().map(|(k, v)| (k.as_str(), v))),
+    }
+}
+
+/// Python's `repr()` of a JSON number: an int's digits, or a float's shortest
+/// round-trip form (`json.dumps` prints numbers the same way).
+pub fn number_repr(n: &serde_json::Number) -> String {
+    match (n.as_i64(), n.as_u64(), n.as_f64()) {
+        (Some(i), _, _) => i.to_string(),
+        (None, Some(u), _) => u.to_string(),
+        (None, None, Some(f)) if f.is_finite() => float_repr(f),
+        (None, None, Some(f)) if f.is_nan() => "nan".to_owned(),
+        (None, None, Some(f)) => if f > 0.0 { "inf" } else { "-inf" }.to_owned(),
+        (None, None, None) => n.to_string(),
     }
 }
 
@@ -58,16 +66,6 @@ pub fn repr(value: &Value) -> String {
     // Writing into a String cannot fail.
     let _ = write_repr(&mut out, value);
     out
-}
-
-fn write_float<W: Write>(out: &mut W, f: f64) -> fmt::Result {
-    if f.is_nan() {
-        return out.write_str("nan");
-    }
-    if f.is_infinite() {
-        return out.write_str(if f > 0.0 { "inf" } else { "-inf" });
-    }
-    out.write_str(&float_repr(f))
 }
 
 /// Significant digits (without trailing zeros, at least one) and the decimal

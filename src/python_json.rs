@@ -23,18 +23,7 @@ fn write_value(out: &mut String, value: &Value, sort_keys: bool) {
         Value::Null => out.push_str("null"),
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => {
-                let _ = write!(out, "{i}");
-            }
-            (None, Some(u), _) => {
-                let _ = write!(out, "{u}");
-            }
-            (None, None, Some(f)) => out.push_str(&crate::py_repr::float_repr(f)),
-            (None, None, None) => {
-                let _ = write!(out, "{n}");
-            }
-        },
+        Value::Number(n) => out.push_str(&crate::py_repr::number_repr(n)),
         Value::String(s) => write_string(out, s),
         Value::Array(items) => {
             out.push('[');

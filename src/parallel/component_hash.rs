@@ -4,8 +4,6 @@
 //! `json.dumps(component_dict_without_some_keys, sort_keys=True)`, written
 //! as a UUID.
 
-use sha2::{Digest, Sha256};
-
 use crate::Value;
 
 /// `hash_dict(dict, keys_to_omit)`; the keys are top-level keys.
@@ -20,8 +18,7 @@ pub fn hash_dict(dict: &Value, keys_to_omit: &[&str]) -> String {
         other => other.clone(),
     };
     let text = crate::python_json::dumps(&trimmed, true);
-    let digest = Sha256::digest(text.as_bytes());
-    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    let hex = super::sha::sha256_hex(&text);
     format!(
         "{}-{}-{}-{}-{}",
         &hex[0..8],

@@ -10,9 +10,9 @@ use std::fmt;
 use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use sha2::{Digest, Sha256};
 
 use super::arm_id::{parse_versioned, with_prefix, REGISTRY_PREFIX};
+use super::sha::sha256_hex;
 use crate::entities::{Environment, EnvironmentCondaFile};
 use crate::Value;
 
@@ -138,16 +138,6 @@ fn conda_value(conda: &EnvironmentCondaFile) -> Value {
         EnvironmentCondaFile::String(path) => Value::String(path.clone()),
         EnvironmentCondaFile::Value(value) | EnvironmentCondaFile::Other(value) => value.clone(),
     }
-}
-
-fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut out = String::with_capacity(64);
-    for byte in digest {
-        use std::fmt::Write;
-        let _ = write!(out, "{byte:02x}");
-    }
-    out
 }
 
 /// Python's `sep.join(s)` for a string `s`: its characters separated by `sep`.

@@ -9,6 +9,7 @@ pub mod code_ref;
 pub mod component_hash;
 pub mod integer;
 pub mod mini_batch_size;
+mod sha;
 pub mod task_type;
 pub mod version;
 

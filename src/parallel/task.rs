@@ -15,19 +15,15 @@ fn resolve_files(
     base: &Path,
     code: Option<&mut super::CodeRef>,
     environment: &mut super::EnvironmentRef,
-    at: &str,
 ) -> Vec<crate::load::Problem> {
     let mut problems = Vec::new();
     if let Some(code) = code {
         if let Err(message) = code.resolve(base) {
-            problems.push(problem(doc, &Issue::new(format!("{at}/code"), message)));
+            problems.push(problem(doc, &Issue::new("/code", message)));
         }
     }
     if let Err(message) = environment.resolve_files(base) {
-        problems.push(problem(
-            doc,
-            &Issue::new(format!("{at}/environment"), message),
-        ));
+        problems.push(problem(doc, &Issue::new("/environment", message)));
     }
     problems
 }
@@ -62,8 +58,7 @@ macro_rules! task_api {
             /// Every problem, each with its place.
             pub fn from_document(doc: &Document, base: &Path) -> Result<Self, LoadError> {
                 let mut task: Self = from_document(doc)?;
-                let problems =
-                    resolve_files(doc, base, task.code.as_mut(), &mut task.environment, "");
+                let problems = resolve_files(doc, base, task.code.as_mut(), &mut task.environment);
                 if problems.is_empty() {
                     Ok(task)
                 } else {
