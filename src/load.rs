@@ -114,17 +114,33 @@ fn nearest_position(doc: &Document, pointer: &str) -> Option<crate::yaml::Positi
     None
 }
 
-/// Validates `doc` as a `T` and deserializes it; every problem is returned.
-pub fn from_document<T: DeserializeOwned + Validate>(doc: &Document) -> Result<T, LoadError> {
+/// Validates `value` as a `T` and deserializes it; every issue is returned.
+///
+/// # Errors
+/// Every issue, with its JSON pointer.
+pub fn from_value<T: DeserializeOwned + Validate>(
+    value: &serde_json::Value,
+) -> Result<T, Vec<Issue>> {
     let mut cx = Validator::new();
-    T::validate(&doc.value, &mut cx);
+    T::validate(value, &mut cx);
     let issues = cx.into_issues();
     if !issues.is_empty() {
-        return Err(LoadError {
-            problems: issues.iter().map(|i| problem(doc, i)).collect(),
-        });
+        return Err(issues);
     }
-    serde_json::from_value(doc.value.clone()).map_err(|e| LoadError {
-        problems: vec![problem(doc, &Issue::new("", e.to_string()))],
-    })
+    T::deserialize(value).map_err(|e| vec![Issue::new("", e.to_string())])
+}
+
+/// Validates `doc` as a `T` and deserializes it; every problem is returned.
+///
+/// # Errors
+/// Every problem, with its place in the document.
+pub fn from_document<T: DeserializeOwned + Validate>(doc: &Document) -> Result<T, LoadError> {
+    from_value(&doc.value).map_err(|issues| located(doc, &issues))
+}
+
+/// The issues of `doc`, located.
+pub fn located(doc: &Document, issues: &[Issue]) -> LoadError {
+    LoadError {
+        problems: issues.iter().map(|i| problem(doc, i)).collect(),
+    }
 }

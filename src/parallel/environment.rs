@@ -67,15 +67,28 @@ impl EnvironmentRef {
             };
             env.conda_file = Some(EnvironmentCondaFile::Value(Value::Object(map)));
         }
+        let mut context = None;
         if let Some(build) = &mut env.build {
             if let Some(path) = &build.path {
                 if !path.contains("://") {
                     let joined = base.join(path);
                     let resolved = std::fs::canonicalize(&joined).unwrap_or(joined);
                     build.path = Some(resolved.to_string_lossy().replace('\\', "/"));
+                    context = Some(resolved);
                 }
             }
         }
+        // As the constructor of an anonymous Environment: name and version
+        // become the anonymous name and the content hash.
+        let version = match (&context, &env.build) {
+            (Some(folder), Some(build)) => build_version(
+                &super::upload_hash::object_hash(folder)?,
+                build.dockerfile_path.as_deref(),
+            ),
+            _ => anonymous_version(env),
+        };
+        env.name = Some(ANONYMOUS_ENV_NAME.to_owned());
+        env.version = Some(version);
         Ok(())
     }
 
@@ -107,7 +120,12 @@ fn anonymous_dict(env: &Environment) -> Value {
         })
         .unwrap_or_default();
     out.insert("tags".into(), Value::Object(tags));
-    out.insert("version".into(), anonymous_version(env).into());
+    let version = match (&env.name, &env.version) {
+        // Set when the environment was loaded (its files read).
+        (Some(name), Some(version)) if name == ANONYMOUS_ENV_NAME => version.clone(),
+        _ => anonymous_version(env),
+    };
+    out.insert("version".into(), version.into());
     if let Some(image) = &env.image {
         out.insert("image".into(), image.clone().into());
     }
@@ -170,6 +188,18 @@ pub fn anonymous_version(env: &Environment) -> String {
         }
     }
     sha256_hex(&hash)
+}
+
+/// `_generate_anonymous_name_version(source="build")`: from the context's
+/// upload hash and, when given, the Dockerfile path (joined as Python's
+/// `str.join` joins them).
+fn build_version(upload_hash: &str, dockerfile_path: Option<&str>) -> String {
+    let hash = sha256_hex(upload_hash);
+    let joined = match dockerfile_path {
+        Some(dockerfile) if !dockerfile.is_empty() => python_join(&hash, &sha256_hex(dockerfile)),
+        _ => hash,
+    };
+    sha256_hex(&joined)
 }
 
 impl fmt::Display for EnvironmentRef {

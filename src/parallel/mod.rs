@@ -11,6 +11,7 @@ pub mod integer;
 pub mod mini_batch_size;
 mod sha;
 pub mod task_type;
+mod upload_hash;
 pub mod version;
 
 pub use code_ref::{CodeKind, CodeRef};
@@ -21,4 +22,16 @@ pub use version::Version;
 pub mod environment;
 
 pub use environment::EnvironmentRef;
+mod component;
+pub mod component_type;
+mod entry_points;
+pub mod parameter_value;
+mod prune;
+pub mod python_bool;
 mod task;
+mod value_type;
+
+pub use component::ComponentSource;
+pub use component_type::ComponentType;
+pub use parameter_value::ParameterValue;
+pub use python_bool::PythonBool;

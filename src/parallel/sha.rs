@@ -7,8 +7,12 @@ use sha2::{Digest, Sha256};
 
 /// `hashlib.sha256(text.encode("utf-8")).hexdigest()`.
 pub(crate) fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut out = String::with_capacity(64);
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Lower-case hex of a digest.
+pub(crate) fn hex(digest: &[u8]) -> String {
+    let mut out = String::with_capacity(digest.len() * 2);
     for byte in digest {
         let _ = write!(out, "{byte:02x}");
     }

@@ -1,68 +1,74 @@
-//! `ParallelTask` and `RunFunction`: loading a task document, and the
-//! `_to_dict()` of azure-ai-ml.
+//! `ParallelTask` and `RunFunction`: loading a standalone task document, and
+//! the `_to_dict()` of azure-ai-ml.
 
 use std::path::Path;
 
 use crate::entities::{ParallelTask, RunFunction};
-use crate::load::{from_document, problem, LoadError};
 use crate::validate::Issue;
-use crate::yaml::Document;
 use crate::Value;
 
-/// Checks the files a task names, relative to `base`, recording problems.
-fn resolve_files(
-    doc: &Document,
+/// Checks the files a task names, relative to `base`; `at` is the task's
+/// JSON pointer (`""` for a task document, `/task` in a component).
+pub(super) fn resolve_files(
+    at: &str,
     base: &Path,
     code: Option<&mut super::CodeRef>,
     environment: &mut super::EnvironmentRef,
-) -> Vec<crate::load::Problem> {
-    let mut problems = Vec::new();
+) -> Vec<Issue> {
+    let mut issues = Vec::new();
     if let Some(code) = code {
         if let Err(message) = code.resolve(base) {
-            problems.push(problem(doc, &Issue::new("/code", message)));
+            issues.push(Issue::new(format!("{at}/code"), message));
         }
     }
     if let Err(message) = environment.resolve_files(base) {
-        problems.push(problem(doc, &Issue::new("/environment", message)));
+        issues.push(Issue::new(format!("{at}/environment"), message));
     }
-    problems
+    issues
+}
+
+/// A standalone task document admits only the task's own keys
+/// (`ParallelTaskSchema` raises "Unknown field."); inside a component the
+/// same keys are dropped instead.
+fn unknown_keys(value: &Value, known: &[&str]) -> Vec<Issue> {
+    value
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(key, _)| !known.contains(&key.as_str()))
+        .map(|(key, _)| {
+            Issue::on_key(
+                format!("/{}", crate::validate::escape_segment(key)),
+                "Unknown field.",
+            )
+        })
+        .collect()
 }
 
 macro_rules! task_api {
     ($ty:ident) => {
         impl $ty {
-            /// Loads a task document; relative paths resolve against `base`
-            /// (the folder of the file it came from).
+            /// Loads a task document held as a JSON value; relative paths
+            /// resolve against `base`.
             ///
             /// # Errors
-            /// Every problem, each with its line, column and field path.
-            pub fn from_yaml_str(text: &str, base: impl AsRef<Path>) -> Result<Self, LoadError> {
-                let doc = crate::yaml::parse_str(text)?;
-                Self::from_document(&doc, base.as_ref())
-            }
-
-            /// Loads a task file; relative paths resolve against its folder.
-            ///
-            /// # Errors
-            /// Every problem, each with `file:line:col` and field path.
-            pub fn from_yaml_path(path: impl AsRef<Path>) -> Result<Self, LoadError> {
-                let path = path.as_ref();
-                let doc = crate::yaml::parse_path(path)?;
-                let base = path.parent().unwrap_or_else(|| Path::new("."));
-                Self::from_document(&doc, base)
-            }
-
-            /// Loads an already parsed document.
-            ///
-            /// # Errors
-            /// Every problem, each with its place.
-            pub fn from_document(doc: &Document, base: &Path) -> Result<Self, LoadError> {
-                let mut task: Self = from_document(doc)?;
-                let problems = resolve_files(doc, base, task.code.as_mut(), &mut task.environment);
-                if problems.is_empty() {
+            /// Every issue, with its JSON pointer.
+            pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+                let mut issues = unknown_keys(value, <$ty as crate::__codegen::FromMap>::FIELDS);
+                let loaded = crate::load::from_value::<$ty>(value);
+                let mut task = match loaded {
+                    Ok(task) if issues.is_empty() => task,
+                    Ok(_) => return Err(issues),
+                    Err(more) => {
+                        issues.extend(more);
+                        return Err(issues);
+                    }
+                };
+                let issues = resolve_files("", base, task.code.as_mut(), &mut task.environment);
+                if issues.is_empty() {
                     Ok(task)
                 } else {
-                    Err(LoadError { problems })
+                    Err(issues)
                 }
             }
 
@@ -73,6 +79,8 @@ macro_rules! task_api {
                 serde_json::to_value(self).unwrap_or(Value::Null)
             }
         }
+
+        super::entry_points::yaml_entry_points!($ty);
     };
 }
 

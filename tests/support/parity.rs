@@ -92,3 +92,14 @@ pub fn goldens(kind: &str) -> Vec<Golden> {
 pub fn same_json(a: &Value, b: &Value) -> bool {
     serde_json::to_string(a).unwrap() == serde_json::to_string(b).unwrap()
 }
+
+/// Whether one of `ours` (dotted field paths) reports Python's error at
+/// `path`: the same field or one inside it. Python's `""` (an error raised
+/// by a constructor, with no field) is matched by any error.
+pub fn path_reported(ours: &[&str], path: &str) -> bool {
+    if path.is_empty() {
+        return !ours.is_empty();
+    }
+    ours.iter()
+        .any(|p| *p == path || p.starts_with(&format!("{path}.")))
+}

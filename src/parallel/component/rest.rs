@@ -1,0 +1,108 @@
+//! The REST form of a component: a `ComponentVersion` whose `componentSpec`
+//! is the component's dict (snake_case keys), plus `_source`, with
+//! `partition_keys` as a JSON string (`ParallelComponent._to_rest_object`).
+
+use std::path::Path;
+
+use crate::entities::{ComponentVersion, ComponentVersionResource, ParallelComponent};
+use crate::{OrderedMap, RestError, RestTranslatable, Value};
+
+/// Where a component came from: azure-ai-ml's `ComponentSource`, sent as
+/// `componentSpec._source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ComponentSource {
+    /// `YAML.COMPONENT`: a component file (`load_component`, a node's `file:` reference).
+    #[default]
+    YamlComponent,
+    /// `YAML.JOB`: a component written inline in a job.
+    YamlJob,
+    /// `CLASS`: built in code.
+    Class,
+    /// `BUILDER`: made by a builder function.
+    Builder,
+    /// `REMOTE.WORKSPACE.COMPONENT`: read back from a workspace.
+    RemoteWorkspaceComponent,
+}
+
+impl ComponentSource {
+    /// The wire text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ComponentSource::YamlComponent => "YAML.COMPONENT",
+            ComponentSource::YamlJob => "YAML.JOB",
+            ComponentSource::Class => "CLASS",
+            ComponentSource::Builder => "BUILDER",
+            ComponentSource::RemoteWorkspaceComponent => "REMOTE.WORKSPACE.COMPONENT",
+        }
+    }
+}
+
+impl ParallelComponent {
+    /// The REST body with a given `_source`.
+    pub fn to_rest_with_source(&self, source: ComponentSource) -> ComponentVersionResource {
+        let dict = self.to_dict();
+        let hash = super::super::component_hash::client_component_hash(&dict);
+        let mut spec = dict;
+        if let Some(map) = spec.as_object_mut() {
+            let keys = map.get("partition_keys").and_then(Value::as_array);
+            if keys.is_some_and(|k| !k.is_empty()) {
+                let text = crate::python_json::dumps(&map["partition_keys"], false);
+                map.insert("partition_keys".into(), Value::String(text));
+            }
+            map.insert("_source".into(), Value::String(source.as_str().into()));
+        }
+        let mut properties = OrderedMap::default();
+        properties.insert("client_component_hash".to_owned(), hash);
+        ComponentVersionResource {
+            properties: ComponentVersion {
+                component_spec: Some(Some(spec)),
+                description: self.description.clone().map(Some),
+                is_anonymous: Some(false),
+                is_archived: Some(false),
+                properties: Some(Some(properties)),
+                tags: Some(Some(self.tags.clone().unwrap_or_default())),
+                ..ComponentVersion::default()
+            },
+            ..ComponentVersionResource::default()
+        }
+    }
+}
+
+impl RestTranslatable for ParallelComponent {
+    type Rest = ComponentVersionResource;
+
+    /// The request body of `load_component(...)._to_rest_object()`.
+    fn to_rest_object(&self) -> Result<Self::Rest, RestError> {
+        Ok(self.to_rest_with_source(ComponentSource::YamlComponent))
+    }
+
+    /// `Component._from_rest_object`: the spec without `_source`, with
+    /// `partition_keys` decoded, loaded as a component document.
+    fn from_rest_object(rest: Self::Rest) -> Result<Self, RestError> {
+        let spec_path = "properties.componentSpec";
+        let mut spec = rest
+            .properties
+            .component_spec
+            .flatten()
+            .ok_or_else(|| RestError::new("missing component spec").at(spec_path))?;
+        if let Some(map) = spec.as_object_mut() {
+            map.shift_remove("_source");
+            if let Some(Value::String(text)) = map.get("partition_keys") {
+                let keys: Value = serde_json::from_str(text).map_err(|e| {
+                    RestError::new(e.to_string())
+                        .at("partition_keys")
+                        .at(spec_path)
+                })?;
+                map.insert("partition_keys".into(), keys);
+            }
+        }
+        ParallelComponent::from_value(&spec, Path::new("/")).map_err(|issues| {
+            let message = issues
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            RestError::new(message).at(spec_path)
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! Parallel component documents: azml against what azure-ai-ml 1.35.2 did
+//! with the same files (accept or reject and the field of each error,
+//! `_to_dict()`, the REST body of `_to_rest_object()`, and reading that body
+//! back with `_from_rest_object`).
+
+#[path = "support/parity.rs"]
+mod parity;
+
+use azml::entities::{ComponentVersionResource, ParallelComponent};
+use azml::RestTranslatable;
+
+#[test]
+fn components_match_python() {
+    let root = parity::fixtures();
+    let goldens = parity::goldens("component");
+    assert!(
+        goldens.len() >= 100,
+        "only {} component goldens",
+        goldens.len()
+    );
+    let mut failures = Vec::new();
+    for golden in &goldens {
+        let result = ParallelComponent::from_yaml_path(root.join(&golden.file));
+        match (golden.accepted(), result) {
+            (true, Ok(component)) => {
+                let expected = &golden.record["dict"];
+                let got = component.to_dict();
+                if !parity::same_json(&got, expected) {
+                    failures.push(format!(
+                        "{}: dict\n  python: {expected}\n  azml:   {got}",
+                        golden.file
+                    ));
+                }
+                let expected = &golden.record["rest"];
+                let got = serde_json::to_value(component.to_rest_object().unwrap()).unwrap();
+                if !parity::same_json(&got, expected) {
+                    failures.push(format!(
+                        "{}: REST body\n  python: {expected}\n  azml:   {got}",
+                        golden.file
+                    ));
+                }
+                // Python's body read back gives Python's dict again.
+                let body: ComponentVersionResource =
+                    serde_json::from_value(golden.record["rest"].clone()).unwrap();
+                match ParallelComponent::from_rest_object(body) {
+                    Ok(back) if parity::same_json(&back.to_dict(), &golden.record["dict"]) => {}
+                    Ok(back) => failures.push(format!(
+                        "{}: from_rest_object\n  python: {}\n  azml:   {}",
+                        golden.file,
+                        golden.record["dict"],
+                        back.to_dict()
+                    )),
+                    Err(e) => failures.push(format!("{}: from_rest_object: {e}", golden.file)),
+                }
+            }
+            (false, Err(error)) => {
+                let ours: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
+                for path in golden.error_paths() {
+                    if !parity::path_reported(&ours, &path) {
+                        failures.push(format!(
+                            "{}: Python's error at `{path}` not found in:\n{error}",
+                            golden.file
+                        ));
+                    }
+                }
+            }
+            (true, Err(error)) => failures.push(format!(
+                "{}: Python accepts, azml rejects:\n{error}",
+                golden.file
+            )),
+            (false, Ok(_)) => {
+                failures.push(format!("{}: Python rejects, azml accepts", golden.file))
+            }
+        }
+    }
+    println!(
+        "component parity: {} of {} documents match",
+        goldens.len() - failures.len(),
+        goldens.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
