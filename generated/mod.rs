@@ -438,9 +438,9 @@ pub struct Environment {
     pub description: ::std::option::Option<::std::string::String>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    /// Ignored for anonymous environments.
+    /// Ignored for anonymous environments (replaced by the content hash); a YAML number is read as its text.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: ::std::option::Option<::azml::parallel::Version>,
     /// Base Docker image.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub image: ::std::option::Option<::std::string::String>,
@@ -472,7 +472,7 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut f0: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f2: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::string::String>>> = ::std::option::Option::None;
-        let mut f3: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<::azml::parallel::Version>> = ::std::option::Option::None;
         let mut f4: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         let mut f5: ::std::option::Option<::std::option::Option<EnvironmentCondaFile>> = ::std::option::Option::None;
         let mut f6: ::std::option::Option<::std::option::Option<EnvironmentBuild>> = ::std::option::Option::None;
@@ -512,7 +512,7 @@ impl ::azml::validate::Validate for Environment {
             __v::FieldSpec::optional("name", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::optional("description", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::optional("tags", <::azml::OrderedMap<::std::string::String> as __v::Validate>::validate),
-            __v::FieldSpec::optional("version", <::std::string::String as __v::Validate>::validate),
+            __v::FieldSpec::optional("version", <::azml::parallel::Version as __v::Validate>::validate),
             __v::FieldSpec::optional("image", <::std::string::String as __v::Validate>::validate),
             __v::FieldSpec::optional("conda_file", <EnvironmentCondaFile as __v::Validate>::validate),
             __v::FieldSpec::optional("build", <EnvironmentBuild as __v::Validate>::validate),
@@ -783,6 +783,9 @@ pub struct ParallelComponent {
     /// Shorthand for `resources.instance_count`; not allowed together with `resources`.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
+    /// Shorthand for `task.code`, stored as written (not checked on load): an existing local path dumps absolute, anything else with `azureml:`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<::std::string::String>,
 }
 impl<'de> ::serde::Deserialize<'de> for ParallelComponent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -793,7 +796,7 @@ impl<'de> ::serde::Deserialize<'de> for ParallelComponent {
 }
 impl ::azml::__codegen::FromMap for ParallelComponent {
     const NAME: &'static str = "ParallelComponent";
-    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "$schema", "display_name", "is_deterministic", "inputs", "outputs", "type", "resources", "logging_level", "task", "mini_batch_size", "partition_keys", "input_data", "retry_settings", "max_concurrency_per_instance", "error_threshold", "mini_batch_error_threshold", "instance_count"];
+    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "$schema", "display_name", "is_deterministic", "inputs", "outputs", "type", "resources", "logging_level", "task", "mini_batch_size", "partition_keys", "input_data", "retry_settings", "max_concurrency_per_instance", "error_threshold", "mini_batch_error_threshold", "instance_count", "code"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -818,6 +821,7 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         let mut f18: ::std::option::Option<::std::option::Option<::azml::parallel::LenientInt>> = ::std::option::Option::None;
         let mut f19: ::std::option::Option<::std::option::Option<::azml::parallel::LenientInt>> = ::std::option::Option::None;
         let mut f20: ::std::option::Option<::std::option::Option<::azml::parallel::LenientInt>> = ::std::option::Option::None;
+        let mut f21: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "name")?,
@@ -841,6 +845,7 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
                 18 => ::azml::__codegen::field(&mut map, &mut f18, "error_threshold")?,
                 19 => ::azml::__codegen::field(&mut map, &mut f19, "mini_batch_error_threshold")?,
                 20 => ::azml::__codegen::field(&mut map, &mut f20, "instance_count")?,
+                21 => ::azml::__codegen::field(&mut map, &mut f21, "code")?,
                 _ => ::azml::__codegen::skip(&mut map)?,
             }
         }
@@ -866,6 +871,7 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
             error_threshold: f18.unwrap_or_default(),
             mini_batch_error_threshold: f19.unwrap_or_default(),
             instance_count: f20.unwrap_or_default(),
+            code: f21.unwrap_or_default(),
         })
     }
 }
@@ -898,6 +904,7 @@ impl ::azml::validate::Validate for ParallelComponent {
             __v::FieldSpec::optional("error_threshold", <::azml::parallel::LenientInt as __v::Validate>::validate),
             __v::FieldSpec::optional("mini_batch_error_threshold", <::azml::parallel::LenientInt as __v::Validate>::validate),
             __v::FieldSpec::optional("instance_count", <::azml::parallel::LenientInt as __v::Validate>::validate),
+            __v::FieldSpec::optional("code", <::std::string::String as __v::Validate>::validate),
         ], __v::Unknown::Allow);
     }
 }

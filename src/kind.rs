@@ -40,6 +40,31 @@ const NOT_TASK_KEYS: &[&str] = &[
     "code_configuration",
 ];
 
+/// A `type: parallel` document is a component or a job: its `$schema` says
+/// which when it has one; otherwise keys only one of them has decide
+/// (`component` and `compute` belong to jobs, `version` and
+/// `is_deterministic` to components, and a component may carry unknown keys).
+fn parallel_kind(map: &serde_json::Map<String, Value>) -> DocumentKind {
+    let schema = map
+        .get("$schema")
+        .and_then(Value::as_str)
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if schema.contains("component") {
+        return DocumentKind::ParallelComponent;
+    }
+    if schema.contains("job") || map.contains_key("component") {
+        return DocumentKind::ParallelJob;
+    }
+    if map.contains_key("version") || map.contains_key("is_deterministic") {
+        return DocumentKind::ParallelComponent;
+    }
+    if map.contains_key("compute") {
+        return DocumentKind::ParallelJob;
+    }
+    DocumentKind::ParallelComponent
+}
+
 impl DocumentKind {
     /// Decides the kind of a loaded document.
     pub fn detect(value: &Value) -> DocumentKind {
@@ -51,10 +76,7 @@ impl DocumentKind {
             return DocumentKind::Pipeline;
         }
         match ty.map(str::to_lowercase).as_deref() {
-            Some("parallel") if map.contains_key("component") || map.contains_key("compute") => {
-                DocumentKind::ParallelJob
-            }
-            Some("parallel") => DocumentKind::ParallelComponent,
+            Some("parallel") => parallel_kind(map),
             // A task names what to run and has no identity or interface of
             // its own (a batch deployment also says `type: model`).
             Some("run_function" | "model" | "function")

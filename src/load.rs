@@ -138,9 +138,10 @@ pub fn from_document<T: DeserializeOwned + Validate>(doc: &Document) -> Result<T
     from_value(&doc.value).map_err(|issues| located(doc, &issues))
 }
 
-/// The issues of `doc`, located.
+/// The issues of `doc`, located and in document order (issues without a
+/// position last, in the order found).
 pub fn located(doc: &Document, issues: &[Issue]) -> LoadError {
-    LoadError {
-        problems: issues.iter().map(|i| problem(doc, i)).collect(),
-    }
+    let mut problems: Vec<Problem> = issues.iter().map(|i| problem(doc, i)).collect();
+    problems.sort_by_key(|p| (p.line == 0, p.line, p.col));
+    LoadError { problems }
 }

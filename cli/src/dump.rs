@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use azml::kind::DocumentKind;
 
+use crate::entity::Entity;
+
 /// Print an Azure ML YAML file as azure-ai-ml dumps it: its `_to_dict()` as
 /// JSON, its REST request body as JSON, or its normalized YAML.
 ///
@@ -47,39 +49,38 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let base = args.file.parent().unwrap_or_else(|| Path::new("."));
     let kind = DocumentKind::detect(&doc.value);
-    let dict = match kind {
-        DocumentKind::ParallelTask => match azml::entities::ParallelTask::from_document(&doc, base)
-        {
-            Ok(task) => task.to_dict(),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(1);
-            }
-        },
-        other => {
+    let entity = match Entity::load(&doc, base, &kind) {
+        Some(Ok(entity)) => entity,
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+        None => {
             eprintln!(
-                "azml dump: {}: {other} cannot be dumped yet",
+                "azml dump: {}: {kind} cannot be dumped yet",
                 args.file.display()
             );
             return ExitCode::from(1);
         }
     };
-    match args.as_ {
-        As::Dict => println!(
-            "{}",
-            serde_json::to_string_pretty(&dict).unwrap_or_default()
-        ),
-        As::Yaml => print!("{}", azml::pyyaml::dump(&dict, false)),
-        As::Rest => {
-            // A task has no REST form of its own in azure-ai-ml (its
-            // `_to_rest_object()` is the mixin's no-op): it travels as its
-            // dict inside a component spec or a node.
-            eprintln!(
-                "azml dump: {}: a {kind} has no REST body of its own; it travels as its dict inside a component or node",
-                args.file.display()
-            );
-            return ExitCode::from(1);
-        }
-    }
+    let out = match args.as_ {
+        As::Dict => json(&entity.to_dict()),
+        As::Yaml => azml::pyyaml::dump(&entity.to_dict(), false),
+        As::Rest => match entity.rest_body() {
+            Ok(body) => json(&body),
+            Err(why) => {
+                eprintln!("azml dump: {}: {why}", args.file.display());
+                return ExitCode::from(1);
+            }
+        },
+    };
+    print!("{out}");
     ExitCode::SUCCESS
+}
+
+/// Pretty JSON with a final newline.
+fn json(value: &azml::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
 }

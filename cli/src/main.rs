@@ -2,6 +2,7 @@
 
 mod codegen;
 mod dump;
+mod entity;
 mod files;
 mod validate;
 

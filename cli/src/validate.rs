@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use azml::kind::DocumentKind;
 use azml::load::{LoadError, Problem};
 
+use crate::entity::Entity;
 use crate::files::yaml_files;
 
 /// Validate Azure ML YAML files: every problem of every file, one line each
@@ -49,13 +50,10 @@ fn check(path: &Path) -> Outcome {
     };
     let kind = DocumentKind::detect(&doc.value);
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    match kind {
-        DocumentKind::ParallelTask => match azml::entities::ParallelTask::from_document(&doc, base)
-        {
-            Ok(_) => Outcome::Valid(DocumentKind::ParallelTask),
-            Err(e) => Outcome::Invalid(Some(DocumentKind::ParallelTask), e),
-        },
-        other => Outcome::Skipped(other),
+    match Entity::load(&doc, base, &kind) {
+        Some(Ok(_)) => Outcome::Valid(kind),
+        Some(Err(e)) => Outcome::Invalid(Some(kind), e),
+        None => Outcome::Skipped(kind),
     }
 }
 

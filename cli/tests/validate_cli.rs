@@ -45,7 +45,7 @@ fn a_folder_with_good_bad_and_other_files() {
         [
             format!("{bad}:3:15: entry_script: expected string, got integer 5"),
             format!("{bad}:4:14: environment: In order to specify an existing environment, please provide either of the following prefixed with 'azureml:': the full ARM ID for the resource, or the short-hand name of the resource registered in the workspace, e.g. azureml:<name>:<version>"),
-            format!("{bad}:5:1: shell: unknown field"),
+            format!("{bad}:5:1: shell: Unknown field."),
         ]
     );
     let stderr = text(&out.stderr);
@@ -121,7 +121,40 @@ fn dump_prints_the_python_dict_and_yaml() {
     std::fs::write(dir.join("bad.yml"), BAD).unwrap();
     let out = azml(&["dump", dir.join("bad.yml").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("shell: unknown field"));
+    assert!(text(&out.stderr).contains("shell: Unknown field."));
+}
+
+const COMPONENT: &str = "type: parallel\nname: score\nversion: 2\ninputs:\n  flag:\n    type: boolean\n    default: false\nmini_batch_size: 1kb\npartition_keys: [region]\ntask:\n  type: run_function\n  code: ./src\n  entry_script: score.py\n  environment: azureml:my-env:1\n";
+
+#[test]
+fn components_validate_and_dump_their_rest_body() {
+    let dir = scratch("component");
+    let file = dir.join("component.yml");
+    std::fs::write(&file, COMPONENT).unwrap();
+    let out = azml(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let spec = &body["properties"]["componentSpec"];
+    assert_eq!(spec["version"], "2");
+    assert_eq!(spec["inputs"]["flag"]["default"], "False");
+    assert_eq!(spec["mini_batch_size"], "1024");
+    assert_eq!(spec["partition_keys"], "[\"region\"]");
+    assert_eq!(spec["_source"], "YAML.COMPONENT");
+    let hash = body["properties"]["properties"]["client_component_hash"]
+        .as_str()
+        .unwrap();
+    assert_eq!(hash.len(), 36, "{hash}");
+
+    std::fs::write(&file, COMPONENT.replace("name: score", "name: Score")).unwrap();
+    let out = azml(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains(":2:7: name: "),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]

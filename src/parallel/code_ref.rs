@@ -57,6 +57,21 @@ impl CodeRef {
         Ok(code)
     }
 
+    /// The value assigned to the attribute in code (a component's top-level
+    /// `code` shorthand): stored as given, never refused; a local path is
+    /// not checked, and dumps as `azureml:<path>` when it does not exist.
+    pub fn assigned(written: &str, base: &Path) -> Self {
+        let mut code = CodeRef::classify(written).unwrap_or_else(|_| CodeRef {
+            value: written.to_owned(),
+            kind: CodeKind::Local,
+            base: None,
+        });
+        if code.kind == CodeKind::Local {
+            code.base = Some(base.to_path_buf());
+        }
+        code
+    }
+
     /// Reads `written` by its form alone, without looking at the filesystem
     /// (what serde deserialization does; [`CodeRef::load`] also checks paths).
     pub fn classify(written: &str) -> Result<Self, String> {

@@ -88,7 +88,7 @@ impl EnvironmentRef {
             _ => anonymous_version(env),
         };
         env.name = Some(ANONYMOUS_ENV_NAME.to_owned());
-        env.version = Some(version);
+        env.version = Some(super::Version(version));
         Ok(())
     }
 
@@ -122,7 +122,7 @@ fn anonymous_dict(env: &Environment) -> Value {
     out.insert("tags".into(), Value::Object(tags));
     let version = match (&env.name, &env.version) {
         // Set when the environment was loaded (its files read).
-        (Some(name), Some(version)) if name == ANONYMOUS_ENV_NAME => version.clone(),
+        (Some(name), Some(version)) if name == ANONYMOUS_ENV_NAME => version.0.clone(),
         _ => anonymous_version(env),
     };
     out.insert("version".into(), version.into());

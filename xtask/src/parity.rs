@@ -6,7 +6,8 @@
 //!   what Python produces now (CI runs this).
 //! * `cargo xtask parity --corpus DIR` also records Python's results for every
 //!   YAML file under DIR (e.g. `../shared/corpus`) into
-//!   `target/parity-corpus/`, never committed, for the corpus comparison test.
+//!   `target/parity-corpus/`, never committed, and runs the corpus comparison
+//!   test (`tests/parity_corpus.rs`) against them; a difference fails.
 //!
 //! The fixtures are copied to the fixed folder `/tmp/azml-parity/fixtures`
 //! first: absolute code paths, and so `client_component_hash`, depend on
@@ -104,6 +105,23 @@ fn run_inner(args: &[String]) -> Result<ExitCode, String> {
             files.len(),
             out.display()
         );
+        // Compare on the spot: the corpus test reads these records.
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        command(
+            Command::new(cargo)
+                .current_dir(&root)
+                .args([
+                    "test",
+                    "-p",
+                    "azml",
+                    "--test",
+                    "parity_corpus",
+                    "--",
+                    "--nocapture",
+                ])
+                .env("AZML_PARITY_CORPUS_DIR", &dir)
+                .env("AZML_PARITY_CORPUS_RECORDS", &out),
+        )?;
     }
     Ok(status)
 }

@@ -6,10 +6,13 @@
 use crate::entities::{
     AssetInput, ComponentInput, ComponentResources, ParallelComponent, ParameterInput,
 };
-use crate::parallel::{MiniBatchSize, PythonBool};
+use std::path::Path;
+
+use crate::parallel::{CodeRef, MiniBatchSize, PythonBool};
 use crate::validate::Issue;
 
-/// Applies the constructor to a loaded component; returns every problem.
+/// Applies the constructor's checks and filled-in values to a loaded
+/// component; returns every problem.
 pub fn construct(component: &mut ParallelComponent) -> Vec<Issue> {
     let mut issues = Vec::new();
     if component.instance_count.is_some() && component.resources.is_some() {
@@ -28,6 +31,19 @@ pub fn construct(component: &mut ParallelComponent) -> Vec<Issue> {
     }
     fill_defaults(component);
     issues
+}
+
+/// The `code` shorthand replaces the task's code. azure-ai-ml would also
+/// create a task holding only the code when there is none; such a task
+/// cannot be loaded back (it lacks `type` and `environment`), so here the
+/// shorthand only applies to a component that has a task.
+pub fn promote_code(component: &mut ParallelComponent, base: &Path) {
+    let Some(code) = component.code.take() else {
+        return;
+    };
+    if let (false, Some(task)) = (code.is_empty(), component.task.as_mut()) {
+        task.code = Some(CodeRef::assigned(&code, base));
+    }
 }
 
 /// The values the constructor sets when the document leaves them out.

@@ -31,6 +31,8 @@ impl ParallelComponent {
                 &mut task.environment,
             ));
         }
+        // After the task's own files: the shorthand is not checked.
+        init::promote_code(&mut component, base);
         if issues.is_empty() {
             Ok(component)
         } else {

@@ -1,0 +1,60 @@
+//! The entities the commands load, behind one type: which kinds azml
+//! supports, how each one is loaded, dumped and turned into its REST body.
+
+use std::path::Path;
+
+use azml::entities::{ParallelComponent, ParallelTask};
+use azml::kind::DocumentKind;
+use azml::load::LoadError;
+use azml::yaml::Document;
+use azml::{RestTranslatable, Value};
+
+/// A loaded document of a supported kind.
+pub enum Entity {
+    /// A standalone parallel task.
+    Task(ParallelTask),
+    /// A parallel component.
+    Component(Box<ParallelComponent>),
+}
+
+impl Entity {
+    /// Loads `doc` as `kind`; `None` when azml does not support the kind yet.
+    pub fn load(
+        doc: &Document,
+        base: &Path,
+        kind: &DocumentKind,
+    ) -> Option<Result<Self, LoadError>> {
+        Some(match kind {
+            DocumentKind::ParallelTask => ParallelTask::from_document(doc, base).map(Entity::Task),
+            DocumentKind::ParallelComponent => {
+                ParallelComponent::from_document(doc, base).map(|c| Entity::Component(Box::new(c)))
+            }
+            _ => return None,
+        })
+    }
+
+    /// azure-ai-ml's `_to_dict()`.
+    pub fn to_dict(&self) -> Value {
+        match self {
+            Entity::Task(task) => task.to_dict(),
+            Entity::Component(component) => component.to_dict(),
+        }
+    }
+
+    /// The REST request body of `_to_rest_object()`, or why there is none.
+    pub fn rest_body(&self) -> Result<Value, String> {
+        match self {
+            // A task has no REST form of its own in azure-ai-ml (its
+            // `_to_rest_object()` is the mixin's no-op): it travels as its
+            // dict inside a component spec or a node.
+            Entity::Task(_) => Err(
+                "a parallel task has no REST body of its own; it travels as its dict inside a component or node"
+                    .into(),
+            ),
+            Entity::Component(component) => component
+                .to_rest_object()
+                .map_err(|e| e.to_string())
+                .and_then(|rest| serde_json::to_value(rest).map_err(|e| e.to_string())),
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The corpus comparison: real Azure ML files (../shared/corpus, not part
+//! of this repository) against what azure-ai-ml 1.35.2 did with them on the
+//! spot. `cargo xtask parity --corpus DIR` records Python's results and then
+//! runs this test with `AZML_PARITY_CORPUS_DIR` (the files) and
+//! `AZML_PARITY_CORPUS_RECORDS` (Python's records) set; without them the
+//! test has nothing to compare and says so.
+
+#[path = "support/parity.rs"]
+mod parity;
+
+use std::path::{Path, PathBuf};
+
+use azml::entities::{ParallelComponent, ParallelTask};
+use azml::RestTranslatable;
+use serde_json::Value;
+
+fn records(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Compares one component or task file with Python's record.
+fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
+    let accepted = record["accepted"] == Value::Bool(true);
+    let loaded: Result<(Value, Option<Value>), String> = match kind {
+        "component" => ParallelComponent::from_yaml_path(file)
+            .map(|c| {
+                let rest = serde_json::to_value(c.to_rest_object().unwrap()).unwrap();
+                (c.to_dict(), Some(rest))
+            })
+            .map_err(|e| e.to_string()),
+        "task" => ParallelTask::from_yaml_path(file)
+            .map(|t| (t.to_dict(), None))
+            .map_err(|e| e.to_string()),
+        _ => unreachable!(),
+    };
+    match (accepted, loaded) {
+        (true, Ok((dict, rest))) => {
+            if !parity::same_json(&dict, &record["dict"]) {
+                return Err(format!(
+                    "dict\n  python: {}\n  azml:   {dict}",
+                    record["dict"]
+                ));
+            }
+            if let Some(rest) = rest {
+                if !parity::same_json(&rest, &record["rest"]) {
+                    return Err(format!(
+                        "REST body\n  python: {}\n  azml:   {rest}",
+                        record["rest"]
+                    ));
+                }
+            }
+            Ok(())
+        }
+        (false, Err(_)) => Ok(()),
+        (true, Err(e)) => Err(format!("Python accepts, azml rejects:\n{e}")),
+        (false, Ok(_)) => Err(format!(
+            "Python rejects ({}), azml accepts",
+            record["errors"]
+        )),
+    }
+}
+
+#[test]
+fn corpus_matches_python() {
+    let (Some(files), Some(recorded)) = (
+        std::env::var_os("AZML_PARITY_CORPUS_DIR"),
+        std::env::var_os("AZML_PARITY_CORPUS_RECORDS"),
+    ) else {
+        println!("no corpus records: run `cargo xtask parity --corpus DIR`");
+        return;
+    };
+    let (files, recorded) = (PathBuf::from(files), PathBuf::from(recorded));
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    let mut not_yet = std::collections::BTreeMap::<String, usize>::new();
+    for path in records(&recorded) {
+        let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let rel = record["file"].as_str().unwrap();
+        let kind = record["kind"].as_str().unwrap_or("other");
+        if !matches!(kind, "component" | "task") {
+            *not_yet.entry(kind.to_owned()).or_default() += 1;
+            continue;
+        }
+        compared += 1;
+        if let Err(why) = compare(&files.join(rel), kind, &record) {
+            failures.push(format!("{rel}: {why}"));
+        }
+    }
+    println!(
+        "corpus parity: {} of {compared} component and task files match; not compared: {not_yet:?}",
+        compared - failures.len()
+    );
+    assert!(
+        compared > 0,
+        "no component or task records in {}",
+        recorded.display()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
