@@ -40,6 +40,16 @@ fn pointer<'v>(doc: &'v Value, ptr: &str) -> Option<&'v Value> {
     }
 }
 
+/// An array item or map value that may be `null` is an `Option` (an untyped
+/// value holds `null` already).
+fn nullable_if(ty: Ty, nullable: bool) -> Ty {
+    if nullable && ty != Ty::Value {
+        Ty::Nullable(Box::new(ty))
+    } else {
+        ty
+    }
+}
+
 fn is_nullable(s: &Map<String, Value>) -> bool {
     let flag = |k: &str| s.get(k).and_then(Value::as_bool) == Some(true);
     if flag("x-nullable") || flag("nullable") {
@@ -408,9 +418,9 @@ impl<'a> Converter<'a> {
             },
             Some("array") => match s.get("items") {
                 Some(items @ Value::Object(_)) | Some(items @ Value::Bool(_)) => {
-                    let (inner, _) =
+                    let (inner, nullable) =
                         self.ty_of(&loc.child("items"), items, &format!("{hint} item"));
-                    Ty::Array(Box::new(inner))
+                    Ty::Array(Box::new(nullable_if(inner, nullable)))
                 }
                 Some(Value::Array(_)) => {
                     self.warn(
@@ -423,12 +433,12 @@ impl<'a> Converter<'a> {
             },
             Some("object") | None => match s.get("additionalProperties") {
                 Some(ap @ Value::Object(o)) if !o.is_empty() => {
-                    let (inner, _) = self.ty_of(
+                    let (inner, nullable) = self.ty_of(
                         &loc.child("additionalProperties"),
                         ap,
                         &format!("{hint} value"),
                     );
-                    Ty::Map(Box::new(inner))
+                    Ty::Map(Box::new(nullable_if(inner, nullable)))
                 }
                 Some(Value::Object(_)) | Some(Value::Bool(true)) => Ty::Map(Box::new(Ty::Value)),
                 _ => {

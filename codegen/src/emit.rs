@@ -135,6 +135,11 @@ impl<'a> Emitter<'a> {
                 self.ty_into(t, s);
                 s.push('>');
             }
+            Ty::Nullable(t) => {
+                s.push_str("::std::option::Option<");
+                self.ty_into(t, s);
+                s.push('>');
+            }
             Ty::Named(id) => s.push_str(self.named_ty(*id)),
         }
     }
@@ -157,7 +162,7 @@ impl<'a> Emitter<'a> {
     /// value that Python's dict view shows, so they need nothing.
     fn enum_like(&self, ty: &Ty) -> bool {
         match ty {
-            Ty::Array(t) | Ty::Map(t) => self.enum_like(t),
+            Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => self.enum_like(t),
             Ty::Named(id) => match self.ir.types.get(*id).map(|t| &t.kind) {
                 Some(Kind::Enum(_)) | Some(Kind::Union(_)) | Some(Kind::Untagged(_)) => true,
                 Some(Kind::Alias(t)) => self.enum_like(t),

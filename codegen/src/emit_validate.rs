@@ -180,6 +180,7 @@ impl Emitter<'_> {
             Ty::Value => "any value".into(),
             Ty::Array(_) => "array".into(),
             Ty::Map(_) => "object".into(),
+            Ty::Nullable(inner) => format!("{} or null", self.describe(inner)),
             Ty::Named(id) => match self.ir.types.get(*id).map(|t| &t.kind) {
                 Some(Kind::Alias(inner)) => self.describe(inner),
                 Some(Kind::Extern(_)) => self

@@ -218,6 +218,8 @@ pub enum Ty {
     Array(Box<Ty>),
     /// `BTreeMap<String, T>`.
     Map(Box<Ty>),
+    /// `Option<T>`: a nullable array item or map value (`type: [T, "null"]`).
+    Nullable(Box<Ty>),
     /// A generated type.
     Named(TypeId),
 }
@@ -227,7 +229,7 @@ impl Ty {
     pub fn replace(&mut self, from: TypeId, to: TypeId) {
         match self {
             Ty::Named(id) if *id == from => *id = to,
-            Ty::Array(t) | Ty::Map(t) => t.replace(from, to),
+            Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => t.replace(from, to),
             _ => {}
         }
     }

@@ -233,6 +233,7 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                         crate::ir::Ty::Value => "Value".into(),
                         crate::ir::Ty::Array(_) => "Array".into(),
                         crate::ir::Ty::Map(_) => "Map".into(),
+                        crate::ir::Ty::Nullable(_) => "Nullable".into(),
                     };
                     out.push(unique(
                         &mut used,

@@ -150,7 +150,13 @@ fn generated_validators_report_every_issue_with_its_pointer() {
         (
             "StringOrList",
             json!(["a", 1]),
-            vec![issue("", "expected one of [string, array], got array")],
+            // Only the array member fits the shape: its problem is reported.
+            vec![issue("/1", "expected string, got integer 1")],
+        ),
+        (
+            "StringOrList",
+            json!(7),
+            vec![issue("", "expected one of [string, array], got integer 7")],
         ),
     ];
     let input: Vec<(&str, &Value)> = cases.iter().map(|(t, v, _)| (*t, v)).collect();
