@@ -10,7 +10,7 @@ mod parity;
 
 use std::path::{Path, PathBuf};
 
-use azml::entities::{ParallelComponent, ParallelTask};
+use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
 use azml::RestTranslatable;
 use serde_json::Value;
 
@@ -40,6 +40,9 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
                 let rest = serde_json::to_value(c.to_rest_object().unwrap()).unwrap();
                 (c.to_dict(), Some(rest))
             })
+            .map_err(|e| e.to_string()),
+        "job" => ParallelJob::from_yaml_path(file)
+            .map(|j| (j.to_dict(), None))
             .map_err(|e| e.to_string()),
         "task" => ParallelTask::from_yaml_path(file)
             .map(|t| (t.to_dict(), None))
@@ -90,7 +93,7 @@ fn corpus_matches_python() {
         let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let rel = record["file"].as_str().unwrap();
         let kind = record["kind"].as_str().unwrap_or("other");
-        if !matches!(kind, "component" | "task") {
+        if !matches!(kind, "component" | "job" | "task") {
             *not_yet.entry(kind.to_owned()).or_default() += 1;
             continue;
         }
@@ -100,12 +103,12 @@ fn corpus_matches_python() {
         }
     }
     println!(
-        "corpus parity: {} of {compared} component and task files match; not compared: {not_yet:?}",
+        "corpus parity: {} of {compared} component, job and task files match; not compared: {not_yet:?}",
         compared - failures.len()
     );
     assert!(
         compared > 0,
-        "no component or task records in {}",
+        "no component, job or task records in {}",
         recorded.display()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use azml::entities::{ParallelComponent, ParallelTask};
+use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
 use azml::kind::DocumentKind;
 use azml::load::LoadError;
 use azml::yaml::Document;
@@ -15,6 +15,8 @@ pub enum Entity {
     Task(ParallelTask),
     /// A parallel component.
     Component(Box<ParallelComponent>),
+    /// A standalone parallel job.
+    Job(Box<ParallelJob>),
 }
 
 impl Entity {
@@ -29,6 +31,9 @@ impl Entity {
             DocumentKind::ParallelComponent => {
                 ParallelComponent::from_document(doc, base).map(|c| Entity::Component(Box::new(c)))
             }
+            DocumentKind::ParallelJob => {
+                ParallelJob::from_document(doc, base).map(|j| Entity::Job(Box::new(j)))
+            }
             _ => return None,
         })
     }
@@ -38,6 +43,7 @@ impl Entity {
         match self {
             Entity::Task(task) => task.to_dict(),
             Entity::Component(component) => component.to_dict(),
+            Entity::Job(job) => job.to_dict(),
         }
     }
 
@@ -49,6 +55,11 @@ impl Entity {
             // dict inside a component spec or a node.
             Entity::Task(_) => Err(
                 "a parallel task has no REST body of its own; it travels as its dict inside a component or node"
+                    .into(),
+            ),
+            // azure-ai-ml's `ParallelJob._to_rest_object()` returns None.
+            Entity::Job(_) => Err(
+                "a standalone parallel job has no REST body in azure-ai-ml; it is submitted as a node of a pipeline job"
                     .into(),
             ),
             Entity::Component(component) => component

@@ -35,3 +35,7 @@ pub use component::ComponentSource;
 pub use component_type::ComponentType;
 pub use parameter_value::ParameterValue;
 pub use python_bool::PythonBool;
+mod job;
+pub mod job_fields;
+
+pub use job_fields::{ComputeRef, DataPath, JobLiteral, ManagedIdentityType};

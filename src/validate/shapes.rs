@@ -2,7 +2,7 @@
 //! closed enums, tagged and untagged unions.
 
 use super::describe::quoted;
-use super::Validator;
+use super::{Issue, Validator};
 use serde_json::Value;
 
 /// A validation function, as generated code passes them: `<T as Validate>::validate` or a
@@ -111,13 +111,36 @@ impl Validator {
     /// Checks an untagged union: accepted when one member validates cleanly; otherwise one
     /// issue listing what was expected (`members`: a short name and a check for each).
     pub fn any_of(&mut self, value: &Value, members: &[(&str, ValidateFn)]) {
-        if members
-            .iter()
-            .any(|(_, check)| self.trial(value, *check).is_empty())
-        {
-            return;
+        let mut trials = Vec::with_capacity(members.len());
+        for (_, check) in members {
+            let issues = self.trial(value, *check);
+            if issues.is_empty() {
+                return;
+            }
+            trials.push(issues);
         }
-        let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
-        self.expected(&format!("one of [{}]", names.join(", ")), value);
+        // When the value has the shape of exactly one member best (its
+        // problems all lie inside the value, and it has the fewest), that
+        // member's problems say more than "expected one of".
+        let inside = format!("{}/", self.pointer());
+        let mut fitting: Vec<&Vec<Issue>> = trials
+            .iter()
+            .filter(|issues| issues.iter().all(|i| i.pointer.starts_with(&inside)))
+            .collect();
+        fitting.sort_by_key(|issues| issues.len());
+        match fitting.as_slice() {
+            [best] => {
+                let best = (*best).clone();
+                self.extend(best);
+            }
+            [best, next, ..] if best.len() < next.len() => {
+                let best = (*best).clone();
+                self.extend(best);
+            }
+            _ => {
+                let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
+                self.expected(&format!("one of [{}]", names.join(", ")), value);
+            }
+        }
     }
 }

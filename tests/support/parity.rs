@@ -100,6 +100,8 @@ pub fn path_reported(ours: &[&str], path: &str) -> bool {
     if path.is_empty() {
         return !ours.is_empty();
     }
+    // marshmallow files a dict entry's error under `<key>.value`.
+    let path = path.strip_suffix(".value").unwrap_or(path);
     ours.iter()
         .any(|p| *p == path || p.starts_with(&format!("{path}.")))
 }

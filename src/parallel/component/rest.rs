@@ -52,7 +52,7 @@ impl ParallelComponent {
             map.insert("_source".into(), Value::String(source.as_str().into()));
         }
         let mut properties = OrderedMap::default();
-        properties.insert("client_component_hash".to_owned(), hash);
+        properties.insert("client_component_hash".to_owned(), Some(hash));
         ComponentVersionResource {
             properties: ComponentVersion {
                 component_spec: Some(Some(spec)),
@@ -60,7 +60,13 @@ impl ParallelComponent {
                 is_anonymous: Some(false),
                 is_archived: Some(false),
                 properties: Some(Some(properties)),
-                tags: Some(Some(self.tags.clone().unwrap_or_default())),
+                tags: Some(Some(
+                    self.tags
+                        .iter()
+                        .flatten()
+                        .map(|(k, v)| (k.clone(), Some(v.clone())))
+                        .collect(),
+                )),
                 ..ComponentVersion::default()
             },
             ..ComponentVersionResource::default()
