@@ -995,6 +995,158 @@ impl ::azml::validate::Validate for ManagedIdentity {
         ], __v::Unknown::Deny);
     }
 }
+/// A data input of a pipeline node, in its dump order.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct NodeDataInput {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub mode: ::std::option::Option<InputOutputMode>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<AssetType>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub path: ::std::option::Option<::azml::parallel::NodeDataPath>,
+}
+impl<'de> ::serde::Deserialize<'de> for NodeDataInput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for NodeDataInput {
+    const NAME: &'static str = "NodeDataInput";
+    const FIELDS: &'static [&'static str] = &["mode", "type", "path"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<InputOutputMode>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<AssetType>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::option::Option<::azml::parallel::NodeDataPath>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "mode")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "type")?,
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "path")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            mode: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+            path: f2.unwrap_or_default(),
+        })
+    }
+}
+impl ::azml::validate::Validate for NodeDataInput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::validate as __v;
+        __v::Validator::object(cx, value, &[
+            __v::FieldSpec::optional("mode", <InputOutputMode as __v::Validate>::validate),
+            __v::FieldSpec::optional("type", <AssetType as __v::Validate>::validate),
+            __v::FieldSpec::optional("path", <::azml::parallel::NodeDataPath as __v::Validate>::validate),
+        ], __v::Unknown::Deny);
+    }
+}
+/// A data output of a pipeline node, in its dump order; `type` defaults to uri_folder.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct NodeDataOutput {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub version: ::std::option::Option<::azml::parallel::Version>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub mode: ::std::option::Option<InputOutputMode>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<AssetType>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub path: ::std::option::Option<::azml::parallel::NodeDataPath>,
+}
+impl<'de> ::serde::Deserialize<'de> for NodeDataOutput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for NodeDataOutput {
+    const NAME: &'static str = "NodeDataOutput";
+    const FIELDS: &'static [&'static str] = &["name", "version", "mode", "type", "path"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::azml::parallel::Version>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::option::Option<InputOutputMode>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<AssetType>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::option::Option<::azml::parallel::NodeDataPath>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "name")?,
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "version")?,
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "mode")?,
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "type")?,
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "path")?,
+                _ => ::azml::__codegen::skip(&mut map)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: f0.unwrap_or_default(),
+            version: f1.unwrap_or_default(),
+            mode: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+            path: f4.unwrap_or_default(),
+        })
+    }
+}
+impl ::azml::validate::Validate for NodeDataOutput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::validate as __v;
+        __v::Validator::object(cx, value, &[
+            __v::FieldSpec::optional("name", <::std::string::String as __v::Validate>::validate),
+            __v::FieldSpec::optional("version", <::azml::parallel::Version as __v::Validate>::validate),
+            __v::FieldSpec::optional("mode", <InputOutputMode as __v::Validate>::validate),
+            __v::FieldSpec::optional("type", <AssetType as __v::Validate>::validate),
+            __v::FieldSpec::optional("path", <::azml::parallel::NodeDataPath as __v::Validate>::validate),
+        ], __v::Unknown::Deny);
+    }
+}
+/// An input of a pipeline node: data, a literal value, or a `${{parent...}}` binding.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum NodeInput {
+    NodeDataInput(NodeDataInput),
+    JobLiteral(::azml::parallel::JobLiteral),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for NodeInput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::validate as __v;
+        __v::Validator::any_of(cx, value, &[
+            ("NodeDataInput", <NodeDataInput as __v::Validate>::validate),
+            ("JobLiteral", <::azml::parallel::JobLiteral as __v::Validate>::validate),
+        ]);
+    }
+}
+/// An output of a pipeline node: data, or a `${{parent.outputs...}}` binding.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum NodeOutput {
+    NodeDataOutput(NodeDataOutput),
+    String(::std::string::String),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for NodeOutput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::validate as __v;
+        __v::Validator::any_of(cx, value, &[
+            ("NodeDataOutput", <NodeDataOutput as __v::Validate>::validate),
+            ("string", <::std::string::String as __v::Validate>::validate),
+        ]);
+    }
+}
 /// A parallel component (azure-ai-ml `ParallelComponent`), properties in its dump order. Unknown top-level keys are accepted and not kept.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ParallelComponent {
@@ -1338,6 +1490,86 @@ impl ::azml::validate::Validate for ParallelJob {
             __v::FieldSpec::optional("inputs", <::azml::OrderedMap<JobInput> as __v::Validate>::validate),
             __v::FieldSpec::optional("outputs", <::azml::OrderedMap<JobOutput> as __v::Validate>::validate),
         ], __v::Unknown::Deny);
+    }
+}
+/// A parallel node of a pipeline job (azure-ai-ml `Parallel`), properties in its dump order. Integers may be `${{...}}` bindings. Keys the node schema does not have are kept (`extra`). Without `component`, the node is a parallel job written in place and its component is made from its own settings.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ParallelNode {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub logging_level: ::std::option::Option<LoggingLevel>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub task: ::std::option::Option<ParallelTask>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub mini_batch_size: ::std::option::Option<::azml::parallel::NodeMiniBatchSize>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub input_data: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub retry_settings: ::std::option::Option<RetrySettings>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    /// Inputs by name; a null input is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub comment: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub component: ::std::option::Option<::azml::parallel::NodeComponent>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub identity: ::std::option::Option<JobIdentity>,
+    pub r#type: ::azml::parallel::ComponentType,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ::azml::validate::Validate for ParallelNode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::validate as __v;
+        __v::Validator::object(cx, value, &[
+            __v::FieldSpec::optional("logging_level", <LoggingLevel as __v::Validate>::validate),
+            __v::FieldSpec::optional("task", <ParallelTask as __v::Validate>::validate),
+            __v::FieldSpec::optional("mini_batch_size", <::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate),
+            __v::FieldSpec::optional("partition_keys", <::std::vec::Vec<::std::string::String> as __v::Validate>::validate),
+            __v::FieldSpec::optional("input_data", <::std::string::String as __v::Validate>::validate),
+            __v::FieldSpec::optional("resources", <JobResourceConfiguration as __v::Validate>::validate),
+            __v::FieldSpec::optional("retry_settings", <RetrySettings as __v::Validate>::validate),
+            __v::FieldSpec::optional("max_concurrency_per_instance", <::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            __v::FieldSpec::optional("error_threshold", <::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            __v::FieldSpec::optional("mini_batch_error_threshold", <::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            __v::FieldSpec::optional("environment_variables", <::azml::OrderedMap<::std::string::String> as __v::Validate>::validate),
+            __v::FieldSpec::optional("inputs", <::azml::OrderedMap<::std::option::Option<NodeInput>> as __v::Validate>::validate),
+            __v::FieldSpec::optional("outputs", <::azml::OrderedMap<::std::option::Option<NodeOutput>> as __v::Validate>::validate),
+            __v::FieldSpec::optional("properties", <::azml::OrderedMap<::std::string::String> as __v::Validate>::validate),
+            __v::FieldSpec::optional("comment", <::std::string::String as __v::Validate>::validate),
+            __v::FieldSpec::optional("compute", <::azml::parallel::ComputeRef as __v::Validate>::validate),
+            __v::FieldSpec::optional("component", <::azml::parallel::NodeComponent as __v::Validate>::validate),
+            __v::FieldSpec::optional("identity", <JobIdentity as __v::Validate>::validate),
+            __v::FieldSpec::required("type", <::azml::parallel::ComponentType as __v::Validate>::validate),
+            __v::FieldSpec::optional("display_name", <::std::string::String as __v::Validate>::validate),
+            __v::FieldSpec::optional("tags", <::azml::OrderedMap<::std::string::String> as __v::Validate>::validate),
+        ], __v::Unknown::Allow);
     }
 }
 /// The task of a parallel component or job (azure-ai-ml `ParallelTask`). Unknown keys are dropped (a component's task schema includes and then discards them); a standalone task document admits no other keys, which its loader checks.

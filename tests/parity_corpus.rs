@@ -11,6 +11,7 @@ mod parity;
 use std::path::{Path, PathBuf};
 
 use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
+use azml::parallel::PipelineJob;
 use azml::RestTranslatable;
 use serde_json::Value;
 
@@ -44,11 +45,34 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
         "job" => ParallelJob::from_yaml_path(file)
             .map(|j| (j.to_dict(), None))
             .map_err(|e| e.to_string()),
+        "pipeline" => PipelineJob::from_yaml_path(file)
+            .map(|p| {
+                let rest = serde_json::to_value(p.parallel_nodes_rest().unwrap()).unwrap();
+                let dicts: serde_json::Map<String, Value> = p
+                    .parallel_nodes
+                    .iter()
+                    .map(|(name, node)| (name.clone(), node.to_dict()))
+                    .collect();
+                // Nodes azml leaves as written are named, not compared.
+                let skipped: Vec<Value> = p
+                    .unsupported_nodes
+                    .keys()
+                    .map(|k| Value::from(k.as_str()))
+                    .collect();
+                (
+                    Value::Object(dicts),
+                    Some(serde_json::json!({"rest": rest, "skipped": skipped})),
+                )
+            })
+            .map_err(|e| e.to_string()),
         "task" => ParallelTask::from_yaml_path(file)
             .map(|t| (t.to_dict(), None))
             .map_err(|e| e.to_string()),
         _ => unreachable!(),
     };
+    if kind == "pipeline" {
+        return compare_pipeline(accepted, loaded, record);
+    }
     match (accepted, loaded) {
         (true, Ok((dict, rest))) => {
             if !parity::same_json(&dict, &record["dict"]) {
@@ -76,6 +100,83 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
     }
 }
 
+/// A pipeline Python accepts gives Python's parallel nodes (their dicts and
+/// REST forms). azml checks only the parallel nodes, so a pipeline Python
+/// rejects must be rejected by azml only when Python's error is in one of them.
+fn compare_pipeline(
+    accepted: bool,
+    loaded: Result<(Value, Option<Value>), String>,
+    record: &Value,
+) -> Result<(), String> {
+    match (accepted, loaded) {
+        (true, Ok((dicts, rest))) => {
+            let rest = rest.unwrap_or_default();
+            let skipped = rest["skipped"].as_array().map_or(0, Vec::len);
+            let rest = &rest["rest"];
+            let names: Vec<&String> = dicts
+                .as_object()
+                .map(|m| m.keys().collect())
+                .unwrap_or_default();
+            let python = record["parallel_nodes"].as_object().map_or(0, |m| m.len());
+            if names.len() + skipped != python {
+                return Err(format!(
+                    "{python} parallel nodes in Python, {} in azml ({skipped} not modelled)",
+                    names.len()
+                ));
+            }
+            for name in names {
+                let (dict, expected) = (&dicts[name], &record["dict"]["jobs"][name]);
+                if !parity::same_json(dict, expected) {
+                    return Err(format!(
+                        "jobs.{name} dict\n  python: {expected}\n  azml:   {dict}"
+                    ));
+                }
+                let mut expected = record["parallel_nodes"][name].clone();
+                if let Some(component) = expected
+                    .get_mut("componentId")
+                    .and_then(|c| c.get_mut("$component"))
+                {
+                    let body = component.take();
+                    expected["componentId"] = body;
+                }
+                if !parity::same_json(&rest[name], &expected) {
+                    return Err(format!(
+                        "jobs.{name} REST\n  python: {expected}\n  azml:   {}",
+                        rest[name]
+                    ));
+                }
+            }
+            Ok(())
+        }
+        (true, Err(e)) => Err(format!("Python accepts, azml rejects:\n{e}")),
+        (false, Ok((dicts, _))) => {
+            let in_parallel_node = parity_error_paths(record).iter().any(|path| {
+                dicts
+                    .as_object()
+                    .is_some_and(|m| m.keys().any(|n| path.starts_with(&format!("jobs.{n}"))))
+            });
+            if in_parallel_node {
+                Err(format!(
+                    "Python rejects a parallel node ({}), azml accepts",
+                    record["errors"]
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        (false, Err(_)) => Ok(()),
+    }
+}
+
+fn parity_error_paths(record: &Value) -> Vec<String> {
+    record["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["path"].as_str().map(str::to_owned))
+        .collect()
+}
+
 #[test]
 fn corpus_matches_python() {
     let (Some(files), Some(recorded)) = (
@@ -93,7 +194,7 @@ fn corpus_matches_python() {
         let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let rel = record["file"].as_str().unwrap();
         let kind = record["kind"].as_str().unwrap_or("other");
-        if !matches!(kind, "component" | "job" | "task") {
+        if !matches!(kind, "component" | "job" | "pipeline" | "task") {
             *not_yet.entry(kind.to_owned()).or_default() += 1;
             continue;
         }
@@ -103,7 +204,7 @@ fn corpus_matches_python() {
         }
     }
     println!(
-        "corpus parity: {} of {compared} component, job and task files match; not compared: {not_yet:?}",
+        "corpus parity: {} of {compared} component, job, pipeline and task files match; not compared: {not_yet:?}",
         compared - failures.len()
     );
     assert!(

@@ -10,6 +10,12 @@ use crate::entity::Entity;
 /// Print an Azure ML YAML file as azure-ai-ml dumps it: its `_to_dict()` as
 /// JSON, its REST request body as JSON, or its normalized YAML.
 ///
+/// Handles parallel components, standalone parallel tasks and jobs, and
+/// pipeline jobs (their parallel nodes resolved and translated; other nodes
+/// as written). A pipeline's REST form is `{"jobs": {<node>: <REST form>}}`
+/// for its parallel nodes; a task and a standalone job have none in
+/// azure-ai-ml.
+///
 /// Relative paths in the file resolve against the file's folder. Exit
 /// status: 0 on success, 1 when the file is invalid (the problems go to
 /// stderr) or of a kind that cannot be dumped yet, 2 on a usage or I/O error.

@@ -6,6 +6,7 @@ use std::path::Path;
 use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
 use azml::kind::DocumentKind;
 use azml::load::LoadError;
+use azml::parallel::PipelineJob;
 use azml::yaml::Document;
 use azml::{RestTranslatable, Value};
 
@@ -17,6 +18,8 @@ pub enum Entity {
     Component(Box<ParallelComponent>),
     /// A standalone parallel job.
     Job(Box<ParallelJob>),
+    /// A pipeline job; its parallel nodes are checked and translated.
+    Pipeline(Box<PipelineJob>),
 }
 
 impl Entity {
@@ -34,6 +37,9 @@ impl Entity {
             DocumentKind::ParallelJob => {
                 ParallelJob::from_document(doc, base).map(|j| Entity::Job(Box::new(j)))
             }
+            DocumentKind::Pipeline => {
+                PipelineJob::from_document(doc, base).map(|p| Entity::Pipeline(Box::new(p)))
+            }
             _ => return None,
         })
     }
@@ -44,6 +50,7 @@ impl Entity {
             Entity::Task(task) => task.to_dict(),
             Entity::Component(component) => component.to_dict(),
             Entity::Job(job) => job.to_dict(),
+            Entity::Pipeline(pipeline) => pipeline.to_dict(),
         }
     }
 
@@ -62,6 +69,12 @@ impl Entity {
                 "a standalone parallel job has no REST body in azure-ai-ml; it is submitted as a node of a pipeline job"
                     .into(),
             ),
+            // The parallel nodes' REST forms, by name (other node kinds are
+            // not translated yet).
+            Entity::Pipeline(pipeline) => pipeline
+                .parallel_nodes_rest()
+                .map(|nodes| serde_json::json!({ "jobs": nodes }))
+                .map_err(|e| e.to_string()),
             Entity::Component(component) => component
                 .to_rest_object()
                 .map_err(|e| e.to_string())

@@ -158,6 +158,42 @@ fn components_validate_and_dump_their_rest_body() {
 }
 
 #[test]
+fn pipelines_dump_their_parallel_nodes() {
+    let dir = scratch("pipeline");
+    std::fs::write(dir.join("component.yml"), COMPONENT).unwrap();
+    let pipeline = "type: pipeline\njobs:\n  prep:\n    type: command\n    command: echo\n  score:\n    type: parallel\n    component: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n    max_concurrency_per_instance: 0\n";
+    let file = dir.join("pipeline.yml");
+    std::fs::write(&file, pipeline).unwrap();
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let node = &body["jobs"]["score"];
+    // Inherited from the component: its mini_batch_size (1kb), as an integer.
+    assert_eq!(node["mini_batch_size"], 1024);
+    assert_eq!(node["partition_keys"], "[\"region\"]");
+    assert_eq!(node["_source"], "YAML.JOB");
+    assert_eq!(node["componentId"]["properties"]["isAnonymous"], true);
+    assert_eq!(node["inputs"]["data"]["job_input_type"], "literal");
+    assert!(
+        body["jobs"].get("prep").is_none(),
+        "only parallel nodes are translated"
+    );
+
+    let bad = pipeline.replace(
+        "max_concurrency_per_instance: 0",
+        "max_concurrency_per_instance: lots",
+    );
+    std::fs::write(&file, bad).unwrap();
+    let out = azml(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains(":11:35: jobs.score.max_concurrency_per_instance: "),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
 fn help_is_complete() {
     for (args, needles) in [
         (vec!["--help"], vec!["validate", "dump", "codegen"]),

@@ -39,3 +39,10 @@ mod job;
 pub mod job_fields;
 
 pub use job_fields::{ComputeRef, DataPath, JobLiteral, ManagedIdentityType};
+mod node;
+pub mod node_fields;
+
+pub use node_fields::{NodeComponent, NodeDataPath, NodeMiniBatchSize};
+mod pipeline;
+
+pub use pipeline::PipelineJob;

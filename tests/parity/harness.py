@@ -170,13 +170,25 @@ def main(argv):
     if AML_VERSION != EXPECTED_VERSION:
         sys.exit(f"azure-ai-ml {EXPECTED_VERSION} expected, found {AML_VERSION}")
     out_dir, root, files = Path(argv[1]), Path(argv[2]).resolve(), argv[3:]
-    cwd = os.getcwd()
     for rel in files:
-        result = record(root, rel)
-        os.chdir(cwd)
         target = out_dir / (rel + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(plain(result), indent=1, sort_keys=False) + "\n", encoding="utf-8")
+        # Each document in its own forked process: azure-ai-ml keeps state
+        # between loads (one pipeline changes how the next dumps its local
+        # code paths), so a record must not depend on what ran before it.
+        # Forking after the import keeps this cheap.
+        pid = os.fork()
+        if pid == 0:
+            try:
+                result = record(root, rel)
+                target.write_text(
+                    json.dumps(plain(result), indent=1, sort_keys=False) + "\n", encoding="utf-8"
+                )
+            finally:
+                os._exit(0)
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not target.exists():
+            sys.exit(f"harness crashed on {rel} (status {status})")
 
 
 if __name__ == "__main__":

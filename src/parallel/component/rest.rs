@@ -20,8 +20,10 @@ pub enum ComponentSource {
     Class,
     /// `BUILDER`: made by a builder function.
     Builder,
-    /// `REMOTE.WORKSPACE.COMPONENT`: read back from a workspace.
+    /// `REMOTE.WORKSPACE.COMPONENT`: registered in a workspace.
     RemoteWorkspaceComponent,
+    /// `REMOTE.REGISTRY`: registered in a registry.
+    RemoteRegistry,
 }
 
 impl ComponentSource {
@@ -33,6 +35,7 @@ impl ComponentSource {
             ComponentSource::Class => "CLASS",
             ComponentSource::Builder => "BUILDER",
             ComponentSource::RemoteWorkspaceComponent => "REMOTE.WORKSPACE.COMPONENT",
+            ComponentSource::RemoteRegistry => "REMOTE.REGISTRY",
         }
     }
 }

@@ -1,0 +1,180 @@
+//! A parallel node of a pipeline job (azure-ai-ml `Parallel`): reading its
+//! component (registered, from a file, written in place, or made from the
+//! node's own settings), the settings it takes from that component, its
+//! dict and its REST form.
+
+mod inherit;
+mod io_rest;
+mod rest;
+
+use std::path::Path;
+
+use crate::entities::{NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelNode};
+use crate::parallel::binding::is_binding;
+use crate::parallel::node_fields::anonymous;
+use crate::parallel::{ComponentSource, JobLiteral, NodeComponent, NodeDataPath};
+use crate::validate::Issue;
+use crate::Value;
+
+impl ParallelNode {
+    /// Loads a node held as a JSON value (`jobs.<name>` of a pipeline);
+    /// relative paths resolve against `base`, the pipeline file's folder.
+    ///
+    /// # Errors
+    /// Every issue, with its JSON pointer relative to the node.
+    pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+        let mut node: Self = crate::load::from_value(value)?;
+        let mut issues = Vec::new();
+        if let Some(task) = node.task.as_mut() {
+            issues.extend(super::task::resolve_files(
+                "/task",
+                base,
+                task.code.as_mut(),
+                &mut task.environment,
+            ));
+        }
+        normalize_io(&mut node);
+        match node.component.take() {
+            Some(component) => match load_component(component, base) {
+                Ok(component) => node.component = Some(component),
+                Err(more) => issues.extend(more),
+            },
+            None if issues.is_empty() => match inherit::component_of_inline_job(&node, base) {
+                Ok(component) => {
+                    node.component = Some(NodeComponent::Loaded(
+                        Box::new(component),
+                        ComponentSource::YamlJob,
+                    ))
+                }
+                Err(more) => issues.extend(more),
+            },
+            None => {}
+        }
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        inherit::inherit(&mut node);
+        Ok(node)
+    }
+
+    /// Where the node's component came from, as its REST form's `_source` says.
+    pub fn source(&self) -> ComponentSource {
+        match &self.component {
+            Some(NodeComponent::Loaded(_, source)) => *source,
+            Some(NodeComponent::Registered(id)) if id.starts_with("azureml://registries/") => {
+                ComponentSource::RemoteRegistry
+            }
+            _ => ComponentSource::RemoteWorkspaceComponent,
+        }
+    }
+
+    /// The node as azure-ai-ml's pipeline `_to_dict()` gives it: the
+    /// schema's key order, no `None` and no empty dict at any depth, the
+    /// component as its dict (or the reference as written), and keys the
+    /// schema does not know at the end. `display_name` and `tags` only go
+    /// into the REST form.
+    pub fn to_dict(&self) -> Value {
+        let mut dict = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Some(map) = dict.as_object_mut() {
+            map.shift_remove("display_name");
+            map.shift_remove("tags");
+            // An input bound to another's data is dumped without its type.
+            for input in map
+                .get_mut("inputs")
+                .and_then(Value::as_object_mut)
+                .into_iter()
+                .flat_map(|inputs| inputs.values_mut())
+            {
+                if let Some(input) = input.as_object_mut() {
+                    if input
+                        .get("path")
+                        .and_then(Value::as_str)
+                        .is_some_and(is_binding)
+                    {
+                        input.shift_remove("type");
+                    }
+                }
+            }
+        }
+        super::prune::prune_empty(dict)
+    }
+}
+
+/// A binding given as an input's value is an input whose path is that
+/// binding; an output's type defaults to uri_folder.
+fn normalize_io(node: &mut ParallelNode) {
+    for input in node
+        .inputs
+        .iter_mut()
+        .flat_map(|m| m.values_mut())
+        .flatten()
+    {
+        if let NodeInput::JobLiteral(JobLiteral::Str(s)) = input {
+            if is_binding(s) {
+                *input = NodeInput::NodeDataInput(NodeDataInput {
+                    path: Some(NodeDataPath(s.clone())),
+                    ..NodeDataInput::default()
+                });
+            }
+        }
+    }
+    for output in node
+        .outputs
+        .iter_mut()
+        .flat_map(|m| m.values_mut())
+        .flatten()
+    {
+        if let NodeOutput::NodeDataOutput(NodeDataOutput { r#type, .. }) = output {
+            r#type.get_or_insert(crate::entities::AssetType::UriFolder);
+        }
+    }
+}
+
+/// Reads the node's component: a file (`file:` gives `_source` YAML.JOB, a
+/// bare path YAML.COMPONENT) or a mapping, both as anonymous components.
+fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent, Vec<Issue>> {
+    match component {
+        NodeComponent::File(written) => {
+            let (path, source) = match written.strip_prefix("file:") {
+                Some(path) => (path, ComponentSource::YamlJob),
+                None => (written.as_str(), ComponentSource::YamlComponent),
+            };
+            let file = base.join(path);
+            if !file.is_file() {
+                return Err(vec![Issue::new(
+                    "/component",
+                    format!(
+                        "expected a component file or a registered component (azureml:<name>:<version>), but can't find {written} based on {}",
+                        base.display()
+                    ),
+                )]);
+            }
+            let folder = file.parent().unwrap_or(base).to_path_buf();
+            let loaded = crate::yaml::parse_path(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|mut doc| {
+                    doc.value = anonymous(std::mem::take(&mut doc.value));
+                    crate::entities::ParallelComponent::from_document(&doc, &folder)
+                        .map_err(|e| e.to_string())
+                });
+            match loaded {
+                Ok(c) => Ok(NodeComponent::Loaded(Box::new(c), source)),
+                Err(message) => Err(vec![Issue::new("/component", message)]),
+            }
+        }
+        NodeComponent::Inline(value) => {
+            crate::entities::ParallelComponent::from_value(&anonymous(value), base)
+                .map(|c| NodeComponent::Loaded(Box::new(c), ComponentSource::YamlJob))
+                .map_err(|issues| {
+                    issues
+                        .into_iter()
+                        .map(|i| Issue {
+                            pointer: format!("/component{}", i.pointer),
+                            ..i
+                        })
+                        .collect()
+                })
+        }
+        other => Ok(other),
+    }
+}

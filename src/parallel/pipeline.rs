@@ -1,0 +1,143 @@
+//! A pipeline job with parallel nodes: its parallel nodes are read, checked
+//! and translated as azure-ai-ml does; everything else passes through as
+//! written (azml does not model the other node kinds yet).
+
+use std::path::Path;
+
+use crate::entities::ParallelNode;
+use crate::validate::{escape_segment, Issue};
+use crate::{OrderedMap, Value};
+
+/// A pipeline job document and its parallel nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PipelineJob {
+    /// The document as written.
+    pub document: Value,
+    /// The `type: parallel` nodes of `jobs`, by name, in document order.
+    pub parallel_nodes: OrderedMap<ParallelNode>,
+    /// `type: parallel` nodes azml does not model yet, by name, with the
+    /// reason (a prompt flow used as a parallel component); kept as written.
+    pub unsupported_nodes: OrderedMap<String>,
+}
+
+impl PipelineJob {
+    /// Loads a pipeline held as a JSON value; relative paths resolve
+    /// against `base`, the pipeline file's folder.
+    ///
+    /// # Errors
+    /// Every issue of every parallel node, with its JSON pointer.
+    pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+        let Some(map) = value.as_object() else {
+            return Err(vec![Issue::new(
+                "",
+                format!(
+                    "expected a pipeline mapping, got {}",
+                    crate::validate::describe(value)
+                ),
+            )]);
+        };
+        let mut issues = Vec::new();
+        let mut parallel_nodes = OrderedMap::default();
+        let mut unsupported_nodes = OrderedMap::default();
+        match map.get("jobs") {
+            Some(Value::Object(jobs)) => {
+                for (name, job) in jobs {
+                    let is_parallel = job
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| t.eq_ignore_ascii_case("parallel"));
+                    if !is_parallel {
+                        continue;
+                    }
+                    if let Some(reason) = unsupported(job, base) {
+                        unsupported_nodes.insert(name.clone(), reason);
+                        continue;
+                    }
+                    match ParallelNode::from_value(job, base) {
+                        Ok(node) => {
+                            parallel_nodes.insert(name.clone(), node);
+                        }
+                        Err(more) => {
+                            let at = format!("/jobs/{}", escape_segment(name));
+                            issues.extend(more.into_iter().map(|i| Issue {
+                                pointer: format!("{at}{}", i.pointer),
+                                ..i
+                            }));
+                        }
+                    }
+                }
+            }
+            Some(other) => issues.push(Issue::new(
+                "/jobs",
+                format!(
+                    "expected a mapping of nodes, got {}",
+                    crate::validate::describe(other)
+                ),
+            )),
+            None => {}
+        }
+        if issues.is_empty() {
+            Ok(PipelineJob {
+                document: value.clone(),
+                parallel_nodes,
+                unsupported_nodes,
+            })
+        } else {
+            Err(issues)
+        }
+    }
+
+    /// The document with each parallel node as azure-ai-ml's `_to_dict()`
+    /// gives it (its component resolved, inherited settings filled in);
+    /// other keys and nodes as written.
+    pub fn to_dict(&self) -> Value {
+        let mut dict = self.document.clone();
+        if let Some(Value::Object(jobs)) = dict.get_mut("jobs") {
+            for (name, node) in &self.parallel_nodes {
+                jobs.insert(name.clone(), node.to_dict());
+            }
+        }
+        dict
+    }
+
+    /// The REST form of each parallel node, by name: what a pipeline job's
+    /// REST body holds under `jobs.<name>`.
+    ///
+    /// # Errors
+    /// A [`crate::RestError`] naming the node that could not be translated.
+    pub fn parallel_nodes_rest(&self) -> Result<OrderedMap<Value>, crate::RestError> {
+        self.parallel_nodes
+            .iter()
+            .map(|(name, node)| {
+                node.to_rest(name)
+                    .map(|rest| (name.clone(), rest))
+                    .map_err(|e| e.at(name).at("jobs"))
+            })
+            .collect()
+    }
+}
+
+/// Why a `type: parallel` node is not modelled, if it is not: its
+/// component file is a prompt flow (a `flow.dag.yaml` or a flow run), which
+/// azure-ai-ml turns into a `promptflow_parallel` component.
+fn unsupported(job: &Value, base: &Path) -> Option<String> {
+    let written = job.get("component")?.as_str()?;
+    if written.starts_with("azureml:") {
+        return None;
+    }
+    let file = base.join(written.strip_prefix("file:").unwrap_or(written));
+    let name = file.file_name()?.to_string_lossy().to_lowercase();
+    let is_flow = name.starts_with("flow.dag.")
+        || crate::yaml::parse_path(&file).is_ok_and(|doc| {
+            let ty = doc.value.get("type").and_then(Value::as_str);
+            !ty.is_some_and(|t| t.eq_ignore_ascii_case("parallel"))
+                && doc
+                    .value
+                    .get("$schema")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.contains("promptflow"))
+        });
+    is_flow.then(|| format!("{written} is a prompt flow (a promptflow_parallel component), which azml does not model yet"))
+}
+
+super::entry_points::yaml_entry_points!(PipelineJob);

@@ -1,0 +1,103 @@
+//! Pipelines with parallel nodes: azml against what azure-ai-ml 1.35.2 did
+//! with the same files (accept or reject and the field of each error; for
+//! each parallel node, its entry in the pipeline's `_to_dict()` and its
+//! `_to_rest_object()`).
+
+#[path = "support/parity.rs"]
+mod parity;
+
+use azml::parallel::PipelineJob;
+use serde_json::Value;
+
+/// The harness writes an unregistered component object (a node's
+/// `componentId`) as `{"$component": <its REST body>}`.
+fn unwrap_component(mut rest: Value) -> Value {
+    if let Some(component) = rest
+        .get_mut("componentId")
+        .and_then(|c| c.get_mut("$component"))
+    {
+        let body = component.take();
+        rest["componentId"] = body;
+    }
+    rest
+}
+
+#[test]
+fn pipelines_match_python() {
+    let root = parity::fixtures();
+    let goldens = parity::goldens("pipeline");
+    assert!(
+        goldens.len() >= 20,
+        "only {} pipeline goldens",
+        goldens.len()
+    );
+    let mut failures = Vec::new();
+    let mut nodes = 0;
+    for golden in &goldens {
+        match (
+            golden.accepted(),
+            PipelineJob::from_yaml_path(root.join(&golden.file)),
+        ) {
+            (true, Ok(pipeline)) => {
+                let rest = pipeline.parallel_nodes_rest().unwrap();
+                for (name, node) in &pipeline.parallel_nodes {
+                    nodes += 1;
+                    let expected = &golden.record["dict"]["jobs"][name];
+                    let got = node.to_dict();
+                    if !parity::same_json(&got, expected) {
+                        failures.push(format!(
+                            "{} jobs.{name}: dict\n  python: {expected}\n  azml:   {got}",
+                            golden.file
+                        ));
+                    }
+                    let expected = unwrap_component(golden.record["parallel_nodes"][name].clone());
+                    if !parity::same_json(&rest[name], &expected) {
+                        failures.push(format!(
+                            "{} jobs.{name}: REST\n  python: {expected}\n  azml:   {}",
+                            golden.file, rest[name]
+                        ));
+                    }
+                }
+                let python_nodes = golden.record["parallel_nodes"]
+                    .as_object()
+                    .map_or(0, |m| m.len());
+                if python_nodes != pipeline.parallel_nodes.len() {
+                    failures.push(format!(
+                        "{}: {python_nodes} parallel nodes in Python, {} in azml",
+                        golden.file,
+                        pipeline.parallel_nodes.len()
+                    ));
+                }
+            }
+            (false, Err(error)) => {
+                let ours: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
+                for path in golden.error_paths() {
+                    if !parity::path_reported(&ours, &path) {
+                        failures.push(format!(
+                            "{}: Python's error at `{path}` not found in:\n{error}",
+                            golden.file
+                        ));
+                    }
+                }
+            }
+            (true, Err(error)) => failures.push(format!(
+                "{}: Python accepts, azml rejects:\n{error}",
+                golden.file
+            )),
+            (false, Ok(_)) => {
+                failures.push(format!("{}: Python rejects, azml accepts", golden.file))
+            }
+        }
+    }
+    println!(
+        "pipeline parity: {} failures over {} documents ({nodes} parallel nodes compared)",
+        failures.len(),
+        goldens.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
