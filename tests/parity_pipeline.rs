@@ -6,6 +6,7 @@
 #[path = "support/parity.rs"]
 mod parity;
 
+use azml::entities::ParallelNode;
 use azml::parallel::PipelineJob;
 use serde_json::Value;
 
@@ -56,6 +57,17 @@ fn pipelines_match_python() {
                             "{} jobs.{name}: REST\n  python: {expected}\n  azml:   {}",
                             golden.file, rest[name]
                         ));
+                    }
+                    // Python's REST form read back gives the same REST form.
+                    let folder = root.join(&golden.file);
+                    let folder = folder.parent().unwrap();
+                    match ParallelNode::from_rest(&expected, folder).and_then(|n| n.to_rest(name)) {
+                        Ok(again) if parity::same_json(&again, &expected) => {}
+                        Ok(again) => failures.push(format!(
+                            "{} jobs.{name}: REST round trip\n  python: {expected}\n  azml:   {again}",
+                            golden.file
+                        )),
+                        Err(e) => failures.push(format!("{} jobs.{name}: from_rest: {e}", golden.file)),
                     }
                 }
                 let python_nodes = golden.record["parallel_nodes"]

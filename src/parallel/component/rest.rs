@@ -27,6 +27,21 @@ pub enum ComponentSource {
 }
 
 impl ComponentSource {
+    /// Every source.
+    pub const ALL: [ComponentSource; 6] = [
+        ComponentSource::YamlComponent,
+        ComponentSource::YamlJob,
+        ComponentSource::Class,
+        ComponentSource::Builder,
+        ComponentSource::RemoteWorkspaceComponent,
+        ComponentSource::RemoteRegistry,
+    ];
+
+    /// The source a wire text names.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
     /// The wire text.
     pub fn as_str(self) -> &'static str {
         match self {

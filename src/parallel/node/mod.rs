@@ -3,6 +3,7 @@
 //! node's own settings), the settings it takes from that component, its
 //! dict and its REST form.
 
+mod from_rest;
 mod inherit;
 mod io_rest;
 mod rest;
