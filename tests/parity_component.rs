@@ -31,11 +31,47 @@ fn components_match_python() {
                         golden.file
                     ));
                 }
+                let expected = golden.record["yaml"].as_str().unwrap_or_default();
+                let got = component.to_yaml();
+                if got != expected {
+                    failures.push(format!(
+                        "{}: YAML\n  python: {expected:?}\n  azml:   {got:?}",
+                        golden.file
+                    ));
+                }
                 let expected = &golden.record["rest"];
                 let got = serde_json::to_value(component.to_rest_object().unwrap()).unwrap();
                 if !parity::same_json(&got, expected) {
                     failures.push(format!(
                         "{}: REST body\n  python: {expected}\n  azml:   {got}",
+                        golden.file
+                    ));
+                }
+                // `_validate()`: the same verdict, the same fields.
+                // Python keys its messages by field path (one per path), sorted.
+                let ours: std::collections::BTreeSet<String> = component
+                    .validate()
+                    .iter()
+                    .map(|i| azml::load::dotted(&i.pointer))
+                    .collect();
+                let python: std::collections::BTreeSet<String> = golden.record["validate"]
+                    ["errors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| e["path"].as_str().unwrap_or("").to_owned())
+                    // Python names the promoted `code` property; azml the task's field.
+                    .map(|p| {
+                        if p == "code" {
+                            "task.code".to_owned()
+                        } else {
+                            p
+                        }
+                    })
+                    .collect();
+                if ours != python {
+                    failures.push(format!(
+                        "{}: validate() {ours:?}, Python {python:?}",
                         golden.file
                     ));
                 }

@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let out = match args.as_ {
         As::Dict => json(&entity.to_dict()),
-        As::Yaml => azml::pyyaml::dump(&entity.to_dict(), false),
+        As::Yaml => entity.to_yaml(),
         As::Rest => match entity.rest_body() {
             Ok(body) => json(&body),
             Err(why) => {

@@ -44,6 +44,15 @@ impl Entity {
         })
     }
 
+    /// What azure-ai-ml's `_validate()` finds in a loaded entity beyond
+    /// loading (a component's input names, a git `code`).
+    pub fn checks(&self) -> Vec<azml::validate::Issue> {
+        match self {
+            Entity::Component(component) => component.validate(),
+            _ => Vec::new(),
+        }
+    }
+
     /// azure-ai-ml's `_to_dict()`.
     pub fn to_dict(&self) -> Value {
         match self {
@@ -51,6 +60,16 @@ impl Entity {
             Entity::Component(component) => component.to_dict(),
             Entity::Job(job) => job.to_dict(),
             Entity::Pipeline(pipeline) => pipeline.to_dict(),
+        }
+    }
+
+    /// The normalized YAML (azure-ai-ml's `_to_yaml()` where it has one).
+    pub fn to_yaml(&self) -> String {
+        match self {
+            Entity::Task(task) => task.to_yaml(),
+            Entity::Component(component) => component.to_yaml(),
+            Entity::Job(job) => job.to_yaml(),
+            Entity::Pipeline(pipeline) => pipeline.to_yaml(),
         }
     }
 

@@ -51,7 +51,14 @@ fn check(path: &Path) -> Outcome {
     let kind = DocumentKind::detect(&doc.value);
     let base = path.parent().unwrap_or_else(|| Path::new("."));
     match Entity::load(&doc, base, &kind) {
-        Some(Ok(_)) => Outcome::Valid(kind),
+        Some(Ok(entity)) => {
+            let issues = entity.checks();
+            if issues.is_empty() {
+                Outcome::Valid(kind)
+            } else {
+                Outcome::Invalid(Some(kind), azml::load::located(&doc, &issues))
+            }
+        }
         Some(Err(e)) => Outcome::Invalid(Some(kind), e),
         None => Outcome::Skipped(kind),
     }

@@ -59,6 +59,12 @@ impl ParallelJob {
         }
     }
 
+    /// The dict as YAML, in the key order of azure-ai-ml's YAML dumps
+    /// (`ParallelJob` itself has no `_to_yaml()` in azure-ai-ml).
+    pub fn to_yaml(&self) -> String {
+        crate::pyyaml::dump(&super::yaml_order::ordered_for_yaml(self.to_dict()), false)
+    }
+
     /// azure-ai-ml's `_to_dict()`: the schema's key order, `None` fields
     /// left out but empty dicts kept (`tags: {}`, `properties: {}`),
     /// `compute` as `azureml:<name>`, `mini_batch_size` as written, no `$schema`.

@@ -46,3 +46,4 @@ pub use node_fields::{NodeComponent, NodeDataPath, NodeMiniBatchSize};
 mod pipeline;
 
 pub use pipeline::PipelineJob;
+mod yaml_order;

@@ -100,6 +100,11 @@ impl PipelineJob {
         dict
     }
 
+    /// The YAML of [`PipelineJob::to_dict`], in azure-ai-ml's YAML key order.
+    pub fn to_yaml(&self) -> String {
+        crate::pyyaml::dump(&super::yaml_order::ordered_for_yaml(self.to_dict()), false)
+    }
+
     /// The REST form of each parallel node, by name: what a pipeline job's
     /// REST body holds under `jobs.<name>`.
     ///

@@ -72,6 +72,12 @@ macro_rules! task_api {
                 }
             }
 
+            /// The YAML of the task's dict (a task has no `_to_yaml()` of
+            /// its own in azure-ai-ml; this is `yaml.dump` of `_to_dict()`).
+            pub fn to_yaml(&self) -> String {
+                crate::pyyaml::dump(&self.to_dict(), false)
+            }
+
             /// azure-ai-ml's `_to_dict()`: the schema's key order, `None`
             /// fields left out, empty dicts kept (an inline environment's
             /// `tags: {}`), `azureml:` restored, local code absolute.

@@ -126,6 +126,7 @@ def record(root: Path, rel: str) -> dict:
             if kind == "component":
                 entity = load_component(str(path))
                 out["dict"] = entity._to_dict()
+                out["yaml"] = entity._to_yaml()
                 out["rest"] = rest_body(entity._to_rest_object())
                 result = entity._validate()
                 out["validate"] = {

@@ -1,6 +1,7 @@
 //! `ParallelComponent`: loading a component document as `load_component`
 //! does, its `_to_dict()`, and its REST body.
 
+mod checks;
 mod init;
 mod rest;
 
@@ -49,6 +50,20 @@ impl ParallelComponent {
             resources.shift_remove("properties");
         }
         super::prune::prune_empty(dict)
+    }
+
+    /// azure-ai-ml's `_to_yaml()` (and `str(component)`): the dict in the
+    /// YAML dump's key order, with `task.code` as the attribute holds it
+    /// (as written, `azureml:` stripped) rather than resolved.
+    pub fn to_yaml(&self) -> String {
+        let mut dict = self.to_dict();
+        let code = self.task.as_ref().and_then(|t| t.code.as_ref());
+        if let (Some(code), Some(task)) =
+            (code, dict.get_mut("task").and_then(Value::as_object_mut))
+        {
+            task.insert("code".into(), Value::String(code.value().to_owned()));
+        }
+        crate::pyyaml::dump(&super::yaml_order::ordered_for_yaml(dict), false)
     }
 
     /// The `client_component_hash` azure-ai-ml sends with the component.
