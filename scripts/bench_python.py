@@ -1,0 +1,276 @@
+"""The Python half of scripts/bench-vs-python.sh, and its report.
+
+    python bench_python.py measure CORPUS [--iterations N] [--warmup W]
+        In the virtual environment with azure-ai-ml 1.35.2: finds the parallel
+        component files under CORPUS (top-level `type: parallel`, neither
+        `jobs` nor `component`, the rule of tests/parity/harness.py), times
+        `load_component(path)`, `_to_rest_object()` and `json.dumps` of the
+        body with the SdkJSONEncoder (as the harness makes the request body)
+        in this one warm process, and prints JSON: the import time of
+        azure.ai.ml, the first (cold) document, and every document's median
+        over N iterations after W warm-up passes. Files azure-ai-ml rejects
+        are left out and named.
+
+    python bench_python.py report --rust DIVAN_OUTPUT --python PYTHON_JSON
+        [--validate MICROSECONDS_FILE] [--validate-output FILE] [--corpus DIR]
+        Prints the table: per document, Python's median, azml's median
+        (divan's `full`), the ratio, and azml's split (`parse`, `load`,
+        `rest`); then the summary and the wall time of `azml validate` of
+        the corpus (one run's microseconds a line in MICROSECONDS_FILE, the
+        output of the last run in FILE).
+
+Only the standard library is needed for `report`.
+"""
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+TARGET_RATIO = 200
+VALIDATE_TARGET_MS = 50
+
+
+def corpus_files(corpus: Path):
+    """(relative path, absolute path) of the YAML files, sorted by relative path."""
+    out = []
+    for root, _dirs, files in os.walk(corpus):
+        for name in files:
+            if name.endswith((".yml", ".yaml")):
+                path = Path(root) / name
+                out.append((path.relative_to(corpus).as_posix(), path))
+    out.sort()
+    return out
+
+
+def is_parallel_component(data) -> bool:
+    return (
+        isinstance(data, dict)
+        and data.get("type") == "parallel"
+        and "jobs" not in data
+        and "component" not in data
+    )
+
+
+def measure(args) -> None:
+    start = time.perf_counter()
+    # The package prints notices about experimental classes while importing.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        from azure.ai.ml import load_component, __version__ as aml_version
+        from azure.ai.ml._restclient.arm_ml_service._utils.model_base import SdkJSONEncoder
+    import_s = time.perf_counter() - start
+    import yaml
+
+    def work(path: str) -> str:
+        component = load_component(path)
+        rest = component._to_rest_object()
+        return json.dumps(rest, cls=SdkJSONEncoder, exclude_readonly=True)
+
+    corpus = Path(args.corpus).resolve()
+    docs, left_out = [], []
+    quiet = io.StringIO()
+    first_s = None
+    for rel, path in corpus_files(corpus):
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = yaml.safe_load(f)
+        except Exception:  # not YAML azure-ai-ml reads: not a candidate
+            continue
+        if not is_parallel_component(data):
+            continue
+        try:
+            with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+                t0 = time.perf_counter()
+                work(str(path))
+                if first_s is None:
+                    first_s = time.perf_counter() - t0
+            docs.append((rel, str(path)))
+        except Exception as exc:  # rejected: not timed, named
+            left_out.append({"file": rel, "error": type(exc).__name__})
+
+    samples = {rel: [] for rel, _ in docs}
+    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        for _ in range(args.warmup):
+            for _rel, path in docs:
+                work(path)
+        # Round robin, so a burst of load on the shared machine spreads over
+        # every document instead of landing on one.
+        for _ in range(args.iterations):
+            for rel, path in docs:
+                t0 = time.perf_counter_ns()
+                work(path)
+                samples[rel].append(time.perf_counter_ns() - t0)
+
+    json.dump(
+        {
+            "python": sys.version.split()[0],
+            "azure_ai_ml": aml_version,
+            "import_s": import_s,
+            "first_document_s": first_s,
+            "iterations": args.iterations,
+            "warmup": args.warmup,
+            "left_out": left_out,
+            "median_ns": {rel: statistics.median(s) for rel, s in samples.items()},
+            "fastest_ns": {rel: min(s) for rel, s in samples.items()},
+        },
+        sys.stdout,
+        indent=1,
+    )
+    print()
+
+
+# divan's table: `│  ├─ NAME   FASTEST │ SLOWEST │ MEDIAN │ MEAN │ SAMPLES │ ITERS`.
+DIVAN_ROW = re.compile(
+    r"^(?P<indent>(?:│  |   )*)[├╰]─ (?P<name>.*?)"
+    r"(?:\s+(?P<fastest>[\d.]+ \S+)\s+│\s+(?P<slowest>[\d.]+ \S+)\s+│"
+    r"\s+(?P<median>[\d.]+ \S+)\s+│\s+(?P<mean>[\d.]+ \S+)\s+│\s+\d+\s+│\s+\d+)?\s*(?:│.*)?$"
+)
+UNITS_NS = {"ps": 1e-3, "ns": 1.0, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+def to_ns(text: str) -> float:
+    number, unit = text.split()
+    return float(number) * UNITS_NS[unit]
+
+
+def parse_divan(text: str):
+    """{bench: {arg: median ns}}, {bench: {arg: fastest ns}} and the corpus
+    files the bench named."""
+    medians, fastest, files, group = {}, {}, [], None
+    for line in text.splitlines():
+        if line.startswith("corpus file: "):
+            files.append(line[len("corpus file: "):].strip())
+            continue
+        m = DIVAN_ROW.match(line)
+        if not m:
+            continue
+        depth = len(m["indent"]) // 3
+        if depth == 0 and m["median"] is None:
+            group = m["name"].strip()
+            medians[group], fastest[group] = {}, {}
+        elif depth == 1 and group is not None and m["median"] is not None:
+            medians[group][m["name"].strip()] = to_ns(m["median"])
+            fastest[group][m["name"].strip()] = to_ns(m["fastest"])
+    return medians, fastest, files
+
+
+def fmt_us(ns: float) -> str:
+    return f"{ns / 1e3:.1f}"
+
+
+def short(rel: str, width: int = 58) -> str:
+    return rel if len(rel) <= width else "…" + rel[-(width - 1):]
+
+
+def report(args) -> None:
+    rust_text = Path(args.rust).read_text(encoding="utf-8")
+    py = json.loads(Path(args.python).read_text(encoding="utf-8"))
+    medians, fastest, rust_files = parse_divan(rust_text)
+    full = medians.get("full", {})
+    py_med = py["median_ns"]
+
+    if not full:
+        sys.exit("error: the Rust bench measured nothing (is the corpus there?)")
+    only_rust = sorted(set(full) - set(py_med))
+    only_py = sorted(set(py_med) - set(full))
+    files = sorted(set(full) & set(py_med))
+    if set(rust_files) != set(full):
+        print("note: the bench's file list and its table differ", file=sys.stderr)
+
+    print(f"{'document':58}  {'python µs':>10}  {'azml µs':>8}  {'ratio':>6}  "
+          f"{'parse':>6}  {'load':>6}  {'rest':>6}")
+    ratios = []
+    for rel in files:
+        ratio = py_med[rel] / full[rel]
+        ratios.append(ratio)
+        split = [medians.get(b, {}).get(rel) for b in ("parse", "load", "rest")]
+        split_text = "  ".join(f"{fmt_us(s) if s is not None else '-':>6}" for s in split)
+        print(f"{short(rel):58}  {fmt_us(py_med[rel]):>10}  {fmt_us(full[rel]):>8}  "
+              f"{ratio:6.0f}  {split_text}")
+
+    n = len(files)
+    py_typ = statistics.median(py_med[f] for f in files)
+    rs_typ = statistics.median(full[f] for f in files)
+    py_sum = sum(py_med[f] for f in files)
+    rs_sum = sum(full[f] for f in files)
+    print()
+    print(f"documents: {n} (the same files on both sides)")
+    for rel in only_rust:
+        print(f"  measured by azml only: {rel}")
+    for rel in only_py:
+        print(f"  measured by Python only: {rel}")
+    for item in py.get("left_out", []):
+        print(f"  azure-ai-ml rejects (not timed): {item['file']} ({item['error']})")
+    print(f"Python: azure-ai-ml {py['azure_ai_ml']} on Python {py['python']}, "
+          f"{py['iterations']} iterations after {py['warmup']} warm-up passes")
+    print(f"  import azure.ai.ml: {py['import_s'] * 1e3:.0f} ms (not counted per document); "
+          f"first (cold) document: {py['first_document_s'] * 1e3:.0f} ms")
+    print()
+    print(f"per document (median of the per-document medians): Python {py_typ / 1e6:.2f} ms, "
+          f"azml {rs_typ / 1e3:.1f} µs, ratio {py_typ / rs_typ:.0f}x")
+    print(f"per document (mean; a pass over all {n}): Python {py_sum / n / 1e6:.2f} ms, "
+          f"azml {rs_sum / n / 1e3:.1f} µs, ratio {py_sum / rs_sum:.0f}x")
+    py_fast = py.get("fastest_ns")
+    if py_fast and fastest.get("full"):
+        py_f = statistics.median(py_fast[f] for f in files)
+        rs_f = statistics.median(fastest["full"][f] for f in files)
+        print(f"per document, fastest run (median over documents; less sensitive to load): "
+              f"Python {py_f / 1e6:.2f} ms, azml {rs_f / 1e3:.1f} µs, ratio {py_f / rs_f:.0f}x")
+    print(f"per-document ratio of medians: min {min(ratios):.0f}x, median {statistics.median(ratios):.0f}x, "
+          f"max {max(ratios):.0f}x")
+    met = min(ratios) >= TARGET_RATIO
+    print(f"target >= {TARGET_RATIO}x per document: "
+          + ("met for every document" if met else
+             f"NOT met ({sum(r < TARGET_RATIO for r in ratios)} of {n} documents below it)"))
+
+    stages = {b: sum(medians.get(b, {}).get(f, 0.0) for f in files) for b in ("parse", "load", "rest")}
+    if all(stages.values()):
+        total = sum(stages.values())
+        shares = ", ".join(f"{b} {v / n / 1e3:.1f} µs ({v / total:.0%})" for b, v in stages.items())
+        top = max(stages, key=stages.get)
+        print(f"azml split, mean per document: {shares}; largest: {top}")
+
+    if args.validate:
+        times = [int(t) for t in Path(args.validate).read_text().split()]
+        if times:
+            med = statistics.median(times) / 1e3
+            verdict = "met" if med < VALIDATE_TARGET_MS else "NOT met"
+            where = f" {args.corpus}" if args.corpus else ""
+            print()
+            print(f"azml validate{where}: median {med:.1f} ms over {len(times)} runs "
+                  f"(min {min(times) / 1e3:.1f}, max {max(times) / 1e3:.1f}); "
+                  f"target < {VALIDATE_TARGET_MS} ms: {verdict}")
+            if args.validate_output:
+                lines = Path(args.validate_output).read_text(encoding="utf-8").splitlines()
+                if lines:
+                    print(f"  its last line: {lines[-1]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="mode", required=True)
+    m = sub.add_parser("measure")
+    m.add_argument("corpus")
+    m.add_argument("--iterations", type=int, default=30)
+    m.add_argument("--warmup", type=int, default=3)
+    r = sub.add_parser("report")
+    r.add_argument("--rust", required=True)
+    r.add_argument("--python", required=True)
+    r.add_argument("--validate")
+    r.add_argument("--validate-output")
+    r.add_argument("--corpus")
+    args = parser.parse_args()
+    if args.mode == "measure":
+        measure(args)
+    else:
+        report(args)
+
+
+if __name__ == "__main__":
+    main()
