@@ -35,7 +35,11 @@ pub enum CodeKind {
 pub struct CodeRef {
     value: String,
     kind: CodeKind,
-    base: Option<PathBuf>,
+    /// For a local path resolved against its document's folder: its
+    /// absolute POSIX path, or `None` when it does not exist. Unresolved
+    /// (`None` here) paths are looked up against the working directory when
+    /// dumped, as `ParallelTask._to_dict()` does for objects built in code.
+    resolved: Option<Option<String>>,
 }
 
 impl CodeRef {
@@ -52,7 +56,7 @@ impl CodeRef {
                     posix(&resolved)
                 ));
             }
-            code.base = Some(base.to_path_buf());
+            code.resolved = Some(Some(posix(&resolved)));
         }
         Ok(code)
     }
@@ -64,10 +68,11 @@ impl CodeRef {
         let mut code = CodeRef::classify(written).unwrap_or_else(|_| CodeRef {
             value: written.to_owned(),
             kind: CodeKind::Local,
-            base: None,
+            resolved: None,
         });
         if code.kind == CodeKind::Local {
-            code.base = Some(base.to_path_buf());
+            let resolved = resolve(base, written);
+            code.resolved = Some(resolved.exists().then(|| posix(&resolved)));
         }
         code
     }
@@ -94,7 +99,7 @@ impl CodeRef {
         Ok(CodeRef {
             value,
             kind,
-            base: None,
+            resolved: None,
         })
     }
 
@@ -124,13 +129,14 @@ impl CodeRef {
             CodeKind::Url | CodeKind::Git | CodeKind::Registry => self.value.clone(),
             CodeKind::Asset => with_prefix(&self.value),
             CodeKind::Local => {
-                let base = self.base.clone().unwrap_or_else(|| PathBuf::from("."));
-                let resolved = resolve(&base, &self.value);
-                if resolved.exists() {
-                    posix(&resolved)
-                } else {
-                    with_prefix(&self.value)
-                }
+                let found = match &self.resolved {
+                    Some(found) => found.clone(),
+                    None => {
+                        let resolved = resolve(Path::new("."), &self.value);
+                        resolved.exists().then(|| posix(&resolved))
+                    }
+                };
+                found.unwrap_or_else(|| with_prefix(&self.value))
             }
         }
     }
