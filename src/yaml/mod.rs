@@ -60,14 +60,19 @@
 //! * Keys are strings. A non-string scalar key becomes its JSON spelling
 //!   (`1`, `1.5`, `true`, `null`) — what `json.dumps` prints for the keys
 //!   PyYAML produces. A mapping or sequence as a key is an error.
-//! * **Duplicate keys are an error** that names both positions. (PyYAML
-//!   silently keeps the last value, which hides mistakes in hand-written files.)
+//! * **Duplicate keys: the later value wins**, as in PyYAML (a Python dict):
+//!   the key keeps the place of its first occurrence in the mapping, the value
+//!   and its positions (and [`Document::key_position`]) are the later
+//!   occurrence's. Each later occurrence is reported in
+//!   [`Document::warnings`] with its position and JSON pointer, since it is
+//!   usually a mistake in a hand-written file.
 //! * **Merge keys (`<<`) are supported**, as in PyYAML: the value is a mapping
 //!   or a list of mappings (usually aliases); the mapping's own keys win over
 //!   merged ones, earlier mappings in a list win over later ones, and merged
 //!   keys come first in the result, in PyYAML's order. Positions of merged
-//!   values point at their definition. A quoted `"<<"` is an ordinary key. Two
-//!   `<<` keys in one mapping are a duplicate-key error.
+//!   values point at their definition. A quoted `"<<"` is an ordinary key.
+//!   Several `<<` keys in one mapping all merge, later ones winning over
+//!   earlier ones, as in PyYAML (this is not a duplicate key).
 //!
 //! # Anchors and aliases
 //!
@@ -84,13 +89,16 @@
 //! document is an error (Azure ML files hold one document). A leading byte
 //! order mark is accepted; CRLF line ends are fine; tabs inside scalars are
 //! fine, tabs used as indentation are the parser's syntax error.
+
 //! [`parse_path`] reports invalid UTF-8 with the position of the first bad
 //! byte. No input makes the loader panic.
 
+mod builder;
 mod error;
 mod loader;
 mod positions;
 mod scalar;
+mod warning;
 
 use std::path::{Path, PathBuf};
 
@@ -98,6 +106,8 @@ use serde_json::Value;
 
 pub use error::{YamlError, YamlErrorKind};
 pub use positions::{Position, Positions};
+// A glob: the generator includes this module and uses neither name.
+pub use warning::*;
 
 /// Bounds on the work and memory a document may cause.
 ///
@@ -143,6 +153,7 @@ pub struct Document {
     /// The document's content (`Value::Null` for an empty stream).
     pub value: Value,
     positions: Positions,
+    warnings: Vec<YamlWarning>,
     path: Option<PathBuf>,
 }
 
@@ -167,6 +178,12 @@ impl Document {
     /// All recorded positions.
     pub fn positions(&self) -> &Positions {
         &self.positions
+    }
+
+    /// What loaded but deserves a look, in document order: each later
+    /// occurrence of a duplicate key (see [`YamlWarningKind`]).
+    pub fn warnings(&self) -> &[YamlWarning] {
+        &self.warnings
     }
 
     /// The file the document was loaded from, for [`parse_path`].
@@ -222,8 +239,8 @@ impl Document {
 /// Loads a single YAML document from a string with the default [`Limits`].
 ///
 /// # Errors
-/// Syntax errors, multiple documents, unsupported tags, duplicate keys,
-/// unrepresentable scalars and exceeded limits; see [`YamlErrorKind`].
+/// Syntax errors, multiple documents, unsupported tags, unrepresentable
+/// scalars and exceeded limits; see [`YamlErrorKind`].
 pub fn parse_str(text: &str) -> Result<Document, YamlError> {
     parse_str_with(text, &Limits::DEFAULT)
 }
@@ -253,10 +270,11 @@ pub fn parse_str_with(text: &str, limits: &Limits) -> Result<Document, YamlError
                     "internal error: the YAML parser panicked on this input",
                 ))
             })?;
-    let (value, positions) = loaded;
+    let (value, positions, warnings) = loaded;
     Ok(Document {
         value,
         positions,
+        warnings,
         path: None,
     })
 }
