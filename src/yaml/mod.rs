@@ -89,14 +89,29 @@
 //! document is an error (Azure ML files hold one document). A leading byte
 //! order mark is accepted; CRLF line ends are fine; tabs inside scalars are
 //! fine, tabs used as indentation are the parser's syntax error.
-
 //! [`parse_path`] reports invalid UTF-8 with the position of the first bad
 //! byte. No input makes the loader panic.
+//!
+//! # Multi-line quoted scalars
+//!
+//! As in PyYAML, the continuation lines of a single- or double-quoted scalar
+//! may have any indentation, even less than the key they belong to; they
+//! are folded as usual (a line break is a space, an empty line a newline,
+//! white space around line breaks is dropped, `\` at the end of a line
+//! joins without a space). A continuation line that starts with a document
+//! marker (`---`, `...`) is an error, as in PyYAML. Tabs may indent such a
+//! line too.
+//!
+//! saphyr-parser is stricter here; the loader re-indents such a scalar
+//! (which changes nothing else) and parses again, at most a bounded number of
+//! times (ample for any real file: 10,000 for documents up to 6 KiB, fewer
+//! for larger ones, so that the work stays within 64 MiB of parsing).
 
 mod builder;
 mod error;
 mod loader;
 mod positions;
+mod repair;
 mod scalar;
 mod warning;
 
