@@ -280,3 +280,26 @@ pub(crate) fn pointer(entries: &[Entry], arena: &str, entry: u32, key: Option<&s
     }
     out
 }
+
+#[cfg(test)]
+impl Positions {
+    /// Every node of the document: its pointer, value and key positions, sorted.
+    pub(crate) fn live(&self) -> Vec<(String, Option<Position>, Option<Position>)> {
+        let mut out: Vec<_> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.killed == 0)
+            .map(|(i, e)| {
+                let i = u32::try_from(i).unwrap_or(NO_ENTRY);
+                (
+                    pointer(&self.entries, &self.arena, i, None),
+                    e.value.get(),
+                    e.key.get(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
