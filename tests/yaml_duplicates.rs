@@ -146,3 +146,23 @@ fn duplicates_with_anchors_aliases_and_merges() {
     assert_eq!(doc.warnings().len(), 1);
     assert_eq!(doc.position("/m/k"), pos(5, 6));
 }
+
+#[test]
+fn many_duplicates_take_linear_time() {
+    // Quadratic work would be over a billion steps here.
+    let text = "k: 1\n".repeat(50_000);
+    let start = std::time::Instant::now();
+    let doc = load(&text);
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(doc.value, json!({"k": 1}));
+    assert_eq!(doc.warnings().len(), 49_999);
+    assert_eq!(doc.position("/k"), pos(50_000, 4));
+}
+
+#[test]
+fn a_quoted_merge_key_next_to_a_merge() {
+    let doc = load("m:\n  <<: {a: 1}\n  '<<': x\n  '<<': y\n");
+    assert_eq!(doc.value["m"], json!({"a": 1, "<<": "y"}));
+    assert_eq!(doc.position("/m/a"), pos(2, 11));
+    assert_eq!(doc.position("/m/<<"), pos(4, 9));
+}

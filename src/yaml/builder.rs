@@ -7,6 +7,7 @@
 //! so a limit stops the work as soon as it is reached.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use saphyr_parser::{ScalarStyle, Tag};
@@ -65,6 +66,9 @@ struct MapFrame {
     pending: Option<PendingKey>,
     /// The values of this mapping's `<<` keys, in document order.
     merges: Vec<MergeSource>,
+    /// The entry of each key's value, kept once the mapping has a duplicate
+    /// key (so that many duplicates cost linear time).
+    by_key: Option<HashMap<String, u32>>,
 }
 
 struct PendingKey {
@@ -251,6 +255,8 @@ impl<'l> Builder<'l> {
             return Err(internal(pos));
         };
         let parent = frame.entry;
+        // The value's entry comes next.
+        let value_entry = u32::try_from(self.entries.len()).unwrap_or(NO_ENTRY);
         // `<<` keys are not stored: their values are merged when the mapping
         // ends (all of them, as PyYAML does when there are several).
         let mut duplicate = false;
@@ -259,6 +265,9 @@ impl<'l> Builder<'l> {
             // `complete` fills it in: it is then the map's last entry.
             match frame.map.entry(key) {
                 serde_json::map::Entry::Vacant(slot) => {
+                    if let Some(by_key) = &mut frame.by_key {
+                        by_key.insert(slot.key().clone(), value_entry);
+                    }
                     slot.insert(Value::Null);
                 }
                 serde_json::map::Entry::Occupied(_) => duplicate = true,
@@ -271,7 +280,7 @@ impl<'l> Builder<'l> {
             duplicate,
         });
         if duplicate {
-            self.replace_duplicate(parent, Seg::Key { start, end }, pos);
+            self.replace_duplicate(parent, Seg::Key { start, end }, pos, value_entry);
         }
         Ok(())
     }
@@ -279,14 +288,27 @@ impl<'l> Builder<'l> {
     /// A key that is already in the mapping at entry `parent`: the earlier
     /// value's positions leave the document (its entries are killed, as a
     /// merge kills a `<<` value's) and a warning names the later key.
-    fn replace_duplicate(&mut self, parent: u32, seg: Seg, pos: Pos32) {
+    fn replace_duplicate(&mut self, parent: u32, seg: Seg, pos: Pos32, value_entry: u32) {
         let key = match seg {
             Seg::Key { start, end } => self.arena.get(start as usize..end as usize),
             _ => None,
         }
         .unwrap_or("")
         .to_owned();
-        let earlier = self.key_entry(parent, &key);
+        let index = match self.stack.last() {
+            Some(Frame::Map(frame)) if frame.by_key.is_none() => {
+                let merges: Vec<u32> = frame.merges.iter().map(|m| m.entry).collect();
+                Some(self.keys_of(parent, &merges))
+            }
+            _ => None,
+        };
+        let Some(Frame::Map(frame)) = self.stack.last_mut() else {
+            return;
+        };
+        let by_key = frame
+            .by_key
+            .get_or_insert_with(|| index.unwrap_or_default());
+        let earlier = by_key.insert(key.clone(), value_entry);
         let first = earlier
             .and_then(|i| self.entries.get(i as usize))
             .map_or(Pos32::NONE, |e| e.key);
@@ -313,19 +335,26 @@ impl<'l> Builder<'l> {
             .push(YamlWarning::duplicate_key(&key, pointer, pos, first));
     }
 
-    /// The live entry of key `key` of the mapping at entry `parent`.
-    fn key_entry(&self, parent: u32, key: &str) -> Option<u32> {
+    /// The entries of the values of the mapping at entry `parent`, by key,
+    /// leaving out the values of its `<<` keys (entries `merges`).
+    fn keys_of(&self, parent: u32, merges: &[u32]) -> HashMap<String, u32> {
         let from = (parent as usize).saturating_add(1);
-        (from..self.entries.len())
-            .find(|&i| {
-                self.entries.get(i).is_some_and(|e| {
-                    e.parent == parent
-                        && e.killed == 0
-                        && matches!(e.seg, Seg::Key { start, end }
-                            if self.arena.get(start as usize..end as usize) == Some(key))
-                })
-            })
-            .and_then(|i| u32::try_from(i).ok())
+        let mut out = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate().skip(from) {
+            if e.parent != parent || e.killed != 0 {
+                continue;
+            }
+            let key = match e.seg {
+                Seg::Key { start, end } => self.arena.get(start as usize..end as usize),
+                _ => None,
+            };
+            if let (Some(key), Ok(i)) = (key, u32::try_from(i)) {
+                if !merges.contains(&i) {
+                    out.insert(key.to_owned(), i);
+                }
+            }
+        }
+        out
     }
 
     fn check_depth(&self, height: usize, pos: Pos32) -> Result<(), YamlError> {
@@ -381,6 +410,7 @@ impl<'l> Builder<'l> {
                 bytes_start,
                 pending: None,
                 merges: Vec::new(),
+                by_key: None,
             })
         });
         Ok(())
