@@ -28,12 +28,23 @@ enum After {
     Dash,
 }
 
+/// What a line holds at the cursor, as far as mappings are concerned.
+enum Head<'t> {
+    /// `key:`; the cursor is after the colon.
+    Key(Key<'t>),
+    /// Plain text that is not a key, its first line scanned by [`plain::line()`].
+    Plain((usize, Stop)),
+    /// Anything else.
+    Other,
+}
+
 /// A mapping key found at the cursor.
 struct Key<'t> {
     text: Cow<'t, str>,
     style: ScalarStyle,
     pos: Pos32,
-    /// The offset of the `:` after it.
+    /// The offsets of the key and of the `:` after it.
+    start: usize,
     colon: usize,
 }
 
@@ -144,6 +155,14 @@ impl<'t> Block<'t, '_> {
     /// The key at the cursor, if the line holds `key:` there; the cursor
     /// moves past the colon only if it does.
     fn key_here(&mut self) -> R<Option<Key<'t>>> {
+        Ok(match self.head()? {
+            Head::Key(key) => Some(key),
+            Head::Plain(_) | Head::Other => None,
+        })
+    }
+
+    /// What the line holds at the cursor; see [`Head`].
+    fn head(&mut self) -> R<Head<'t>> {
         let start = self.c.pos;
         let pos = self.c.here();
         let (text, style, colon) = match self.c.peek(0).ok_or(Bail)? {
@@ -153,14 +172,14 @@ impl<'t> Block<'t, '_> {
                 if self.c.line != saved.1 {
                     // A multi-line quoted value (a key is on one line).
                     (self.c.pos, self.c.line, self.c.line_start) = saved;
-                    return Ok(None);
+                    return Ok(Head::Other);
                 }
                 self.c.skip_spaces();
                 if self.c.peek(0) != Some(b':')
                     || !matches!(self.c.peek(1), None | Some(b' ' | b'\n' | b'\r'))
                 {
                     self.c.pos = start;
-                    return Ok(None);
+                    return Ok(Head::Other);
                 }
                 let style = if q == b'"' {
                     ScalarStyle::DoubleQuoted
@@ -171,13 +190,13 @@ impl<'t> Block<'t, '_> {
             }
             b'?' | b':' | b'\t' => return Err(Bail),
             b'[' | b'{' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' | b','
-            | b']' | b'}' => return Ok(None),
+            | b']' | b'}' => return Ok(Head::Other),
             _ => match plain::line(&self.c, start)? {
                 (end, Stop::Colon(colon)) => {
                     let text = self.c.text.get(start..end).ok_or(Bail)?;
                     (Cow::Borrowed(text), ScalarStyle::Plain, colon)
                 }
-                _ => return Ok(None),
+                first => return Ok(Head::Plain(first)),
             },
         };
         // saphyr-parser allows simple keys of up to 1024 characters.
@@ -185,10 +204,11 @@ impl<'t> Block<'t, '_> {
             return Err(Bail);
         }
         self.c.pos = colon + 1;
-        Ok(Some(Key {
+        Ok(Head::Key(Key {
             text,
             style,
             pos,
+            start,
             colon,
         }))
     }
@@ -264,19 +284,25 @@ impl<'t> Block<'t, '_> {
         if self.dash_here()? {
             return Err(Bail);
         }
-        let col = self.c.col();
-        if let Some(key) = self.key_here()? {
-            return match after {
-                // A compact mapping: `- key: value`.
+        match self.head()? {
+            // A compact mapping: `- key: value`.
+            Head::Key(key) => match after {
                 After::Dash => {
+                    let col = self.c.col_of(key.start);
                     self.stack.push(Open::Map(col));
                     self.b.start(false, 0, None, key.pos)?;
                     self.entry(key, col)
                 }
                 After::Key(_) => Err(Bail),
-            };
+            },
+            Head::Plain(first) => {
+                let pos = self.c.here();
+                let text = plain::scalar_from(&mut self.c, n, first)?;
+                self.b.scalar(text, ScalarStyle::Plain, 0, None, pos)?;
+                self.c.next_content()
+            }
+            Head::Other => self.scalar(n),
         }
-        self.scalar(n)
     }
 
     /// A scalar or flow collection at the cursor, in a collection indented

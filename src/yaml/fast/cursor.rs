@@ -41,10 +41,6 @@ impl<'t> Cursor<'t> {
         b.iter().filter(|&&c| c & 0xC0 != 0x80).count()
     }
 
-    pub(super) fn col(&self) -> usize {
-        self.col_of(self.pos)
-    }
-
     /// The position of byte offset `at` on the current line.
     pub(super) fn pos_of(&self, at: usize) -> Pos32 {
         Pos32::from_marker(self.line, self.col_of(at))

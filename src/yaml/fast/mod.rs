@@ -1,5 +1,5 @@
 //! The fast path: a hand-written scanner for the block-YAML subset that real
-//! Azure ML files use, feeding the same [`Builder`] as the general loader.
+//! Azure ML files use, feeding the same [`Builder`](super::builder::Builder) as the general loader.
 //!
 //! It understands block mappings and sequences (including a sequence at the
 //! indentation of its key and compact mappings after `- `), plain scalars
@@ -56,15 +56,19 @@ pub(crate) fn load(text: &str, limits: &Limits) -> Option<Built> {
 /// non-characters, or byte order marks after the start.
 fn plain_characters(text: &str) -> bool {
     let b = text.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if c < 0x20 {
-            let ok = c == b'\t' || c == b'\n' || (c == b'\r' && b.get(i + 1) == Some(&b'\n'));
-            if !ok {
-                return false;
-            }
-        } else if c == 0x7f {
-            return false;
-        }
+    // Without an early exit, so that the compiler can vectorize the loop.
+    let odd = b.iter().fold(false, |odd, &c| {
+        odd | ((c < 0x20 && c != b'\t' && c != b'\n' && c != b'\r') || c == 0x7f)
+    });
+    if odd {
+        return false;
+    }
+    let lone_cr = b.contains(&b'\r')
+        && b.iter()
+            .enumerate()
+            .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'));
+    if lone_cr {
+        return false;
     }
     text.is_ascii()
         || text.char_indices().all(|(i, c)| {

@@ -22,31 +22,51 @@ pub(super) enum Stop {
 pub(super) fn line(c: &Cursor<'_>, from: usize) -> R<(usize, Stop)> {
     let b = c.bytes();
     let mut i = from;
-    let mut end = from;
     loop {
+        while b
+            .get(i)
+            .is_some_and(|&ch| !matches!(ch, b'\n' | b'\r' | b'\t' | b':' | b'#'))
+        {
+            i += 1;
+        }
         match b.get(i).copied() {
-            None | Some(b'\n' | b'\r') => return Ok((end, Stop::Eol)),
+            None | Some(b'\n' | b'\r') => return Ok((trim_end(b, from, i), Stop::Eol)),
             Some(b'\t') => return Err(Bail),
             Some(b':') if matches!(b.get(i + 1), None | Some(b' ' | b'\n' | b'\r')) => {
-                return Ok((end, Stop::Colon(i)))
+                return Ok((trim_end(b, from, i), Stop::Colon(i)))
             }
             Some(b'#') if i > from && b.get(i - 1) == Some(&b' ') => {
-                return Ok((end, Stop::Comment))
+                return Ok((trim_end(b, from, i), Stop::Comment))
             }
-            Some(b' ') => {}
-            Some(_) => end = i + 1,
+            _ => i += 1,
         }
-        i += 1;
     }
+}
+
+/// `end` moved back over the spaces before it (not before `from`).
+fn trim_end(b: &[u8], from: usize, mut end: usize) -> usize {
+    while end > from && b.get(end - 1) == Some(&b' ') {
+        end -= 1;
+    }
+    end
 }
 
 /// A plain scalar value starting at the cursor, whose continuation lines
 /// must be indented more than `parent`. Leaves the cursor after its last
 /// character.
 pub(super) fn scalar<'t>(c: &mut Cursor<'t>, parent: usize) -> R<Cow<'t, str>> {
+    let first = line(c, c.pos)?;
+    scalar_from(c, parent, first)
+}
+
+/// As [`scalar`], with the first line already scanned by [`line()`].
+pub(super) fn scalar_from<'t>(
+    c: &mut Cursor<'t>,
+    parent: usize,
+    (end, stop): (usize, Stop),
+) -> R<Cow<'t, str>> {
     let text = c.text;
     let start = c.pos;
-    let (end, stop) = line(c, start)?;
     if matches!(stop, Stop::Colon(_)) {
         return Err(Bail);
     }
