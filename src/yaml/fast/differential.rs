@@ -335,19 +335,16 @@ impl Writer<'_> {
 
     /// Writes `node` as the content of a collection entry at `indent`.
     fn node(&mut self, node: &Node, indent: usize) {
-        // An explicit stack would be needed for deep trees; generated trees
-        // are shallow (depth 5).
+        // Recursion is fine here: generated trees are at most 5 deep.
         match node {
             Node::Scalar(_) => unreachable!("scalars are written by entries"),
             Node::Map(entries) => {
                 for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        self.newline();
+                    }
                     if i > 0 || !self.out.ends_with("- ") {
-                        if i > 0 {
-                            self.newline();
-                        }
-                        if !self.out.ends_with("- ") || i > 0 {
-                            self.out.push_str(&" ".repeat(indent));
-                        }
+                        self.out.push_str(&" ".repeat(indent));
                     }
                     self.out.push_str(k);
                     self.out.push(':');
@@ -388,11 +385,7 @@ impl Writer<'_> {
             Node::Map(_) if !in_map && self.n % 2 == 0 => {
                 // A compact mapping after `- `.
                 self.out.push(' ');
-                let pad = self.out.len();
-                self.out.truncate(pad);
-                self.out.push_str("");
-                let at = indent + 2;
-                self.compact(v, at);
+                self.compact(v, indent + 2);
             }
             _ => {
                 self.comment();
