@@ -40,7 +40,9 @@ pub enum YamlErrorKind {
     Scalar,
     /// A mapping key that is a mapping or a sequence.
     Key,
-    /// The same key appears twice in one mapping.
+    /// The same key appears twice in one mapping. No longer produced:
+    /// duplicate keys load as in PyYAML and are reported as warnings
+    /// ([`Document::warnings`](super::Document::warnings)).
     DuplicateKey,
     /// A merge key (`<<`) whose value is not a mapping or a list of mappings.
     Merge,
@@ -94,7 +96,7 @@ impl YamlError {
         self
     }
 
-    /// Sets a second, related position (for a duplicate key: the first occurrence).
+    /// Sets a second, related position.
     #[must_use]
     pub fn with_other_position(mut self, position: Position) -> Self {
         self.other_position = Some(position);
@@ -138,8 +140,7 @@ impl YamlError {
         self.position.map(|p| p.col)
     }
 
-    /// A second position related to the error: for
-    /// [`YamlErrorKind::DuplicateKey`], where the key was first defined.
+    /// A second position related to the error, if any.
     pub fn other_position(&self) -> Option<Position> {
         self.other_position
     }

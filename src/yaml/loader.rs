@@ -1,43 +1,125 @@
-//! The event-driven builder: turns saphyr-parser events into a
-//! [`serde_json::Value`] and a [`Positions`] table, enforcing [`Limits`].
-//!
-//! Nothing here recurses: open collections live on an explicit stack whose
-//! height is bounded by [`Limits::max_depth`], and the parser is pulled one
-//! event at a time, so a limit stops the work as soon as it is reached.
+//! The general loader: saphyr-parser's event stream fed to the [`Builder`],
+//! with the repair of under-indented multi-line quoted scalars (see
+//! [`super::repair`]).
 
-use std::borrow::Cow;
-use std::ops::Range;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
-use serde_json::{Map, Value};
-
-use super::positions::{Entry, Pos32, Positions, Seg, NO_ENTRY};
-use super::scalar::{self, TagKind};
+use super::builder::{error, Builder, Built};
+use super::positions::Pos32;
+use super::repair::{self, Shifts};
 use super::{Limits, YamlError, YamlErrorKind};
 
 /// Loads a single-document stream.
-pub(crate) fn load(text: &str, limits: &Limits) -> Result<(Value, Positions), YamlError> {
+pub(crate) fn load(text: &str, limits: &Limits) -> Result<Built, YamlError> {
+    let first = match load_once(text, limits, &Shifts::default(), &[]) {
+        Err(Failure::Scan(e)) => e,
+        done => return done.map_err(Failure::into_error),
+    };
+    // saphyr-parser wants the continuation lines of a multi-line quoted scalar
+    // indented past the enclosing block; PyYAML takes them at any indentation.
+    // Each such scalar is re-indented (which changes neither its value nor the
+    // place of anything else) and the text parsed again, within a budget that
+    // bounds the total work to a small multiple of the largest document.
+    let budget = ((64usize << 20) / text.len().max(1)).clamp(1, 10_000);
+    let mut repaired: Option<String> = None;
+    let mut shifts = Shifts::default();
+    // Lines whose tabs were made spaces: they must turn out to be inside a
+    // quoted scalar, or the first error stands.
+    let mut tab_lines: Vec<usize> = Vec::new();
+    let mut failure = first.clone();
+    for _ in 0..budget {
+        let m = failure.marker();
+        let current = repaired.as_deref().unwrap_or(text);
+        let next = match failure.info() {
+            repair::SAPHYR_QUOTED_INDENT => {
+                repair::reindent_quoted(current, m.line(), m.col(), &mut shifts)
+            }
+            repair::SAPHYR_TAB_INDENT => {
+                tab_lines.push(m.line());
+                repair::untab_line(current, m.line(), m.col())
+            }
+            _ => None,
+        };
+        let Some(next) = next else {
+            break;
+        };
+        match load_once(&next, limits, &shifts, &tab_lines) {
+            Err(Failure::Scan(e)) => failure = e,
+            Err(Failure::Unverified) => break,
+            done => return done.map_err(Failure::into_error),
+        }
+        repaired = Some(next);
+    }
+    if tab_lines.is_empty() {
+        Err(scan_error(&failure, &shifts))
+    } else {
+        Err(scan_error(&first, &Shifts::default()))
+    }
+}
+
+/// Why one parse failed: a scanner error (perhaps repairable) or any other.
+enum Failure {
+    Scan(ScanError),
+    Other(YamlError),
+    /// A line whose tabs were made spaces is not inside a quoted scalar.
+    Unverified,
+}
+
+impl Failure {
+    fn into_error(self) -> YamlError {
+        match self {
+            Failure::Scan(e) => scan_error(&e, &Shifts::default()),
+            Failure::Other(e) => e,
+            Failure::Unverified => YamlError::new(
+                YamlErrorKind::Internal,
+                "internal error: an unverified repair",
+            ),
+        }
+    }
+}
+
+impl From<YamlError> for Failure {
+    fn from(e: YamlError) -> Self {
+        Failure::Other(e)
+    }
+}
+
+/// One parse of `text`, whose positions are mapped back through `shifts`;
+/// each of `tab_lines` must be a continuation line of a quoted scalar.
+fn load_once(
+    text: &str,
+    limits: &Limits,
+    shifts: &Shifts,
+    tab_lines: &[usize],
+) -> Result<Built, Failure> {
+    let mut unverified = tab_lines.len();
     let mut parser = Parser::new_from_str(text);
     let mut builder = Builder::new(limits, text.len());
     let mut documents = 0usize;
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(scan_error)?;
-        let pos = start_of(&span);
+        let (event, span) = next.map_err(Failure::Scan)?;
+        let pos = start_of(&span, shifts);
         match event {
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(error(
+                    return Err(Failure::Other(error(
                         YamlErrorKind::MultipleDocuments,
                         "the stream holds more than one YAML document; only a single document is supported",
                         pos,
-                    ));
+                    )));
                 }
             }
             Event::Alias(id) => builder.alias(id, pos)?,
             Event::Scalar(value, style, anchor, tag) => {
+                if unverified > 0
+                    && matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
+                {
+                    let lines = span.start.line() + 1..=span.end.line();
+                    unverified -= tab_lines.iter().filter(|l| lines.contains(l)).count();
+                }
                 builder.scalar(value, style, anchor, tag, pos)?
             }
             Event::SequenceStart(anchor, tag) => builder.start(true, anchor, tag, pos)?,
@@ -45,16 +127,20 @@ pub(crate) fn load(text: &str, limits: &Limits) -> Result<(Value, Positions), Ya
             Event::SequenceEnd | Event::MappingEnd => builder.end()?,
         }
     }
-    builder.finish()
+    if unverified > 0 {
+        return Err(Failure::Unverified);
+    }
+    Ok(builder.finish()?)
 }
 
-fn start_of(span: &Span) -> Pos32 {
-    Pos32::from_marker(span.start.line(), span.start.col())
+fn start_of(span: &Span, shifts: &Shifts) -> Pos32 {
+    let (line, col) = (span.start.line(), span.start.col());
+    Pos32::from_marker(line, shifts.original_col(line, col))
 }
 
-fn scan_error(e: ScanError) -> YamlError {
+fn scan_error(e: &ScanError, shifts: &Shifts) -> YamlError {
     let m = e.marker();
-    let pos = Pos32::from_marker(m.line(), m.col());
+    let pos = Pos32::from_marker(m.line(), shifts.original_col(m.line(), m.col()));
     if e.info() == "recursion limit exceeded" {
         // The scanner counts flow nesting in a u8 and gives up past 255 levels,
         // which it can reach before we see the collection events.
@@ -65,673 +151,4 @@ fn scan_error(e: ScanError) -> YamlError {
         );
     }
     error(YamlErrorKind::Syntax, e.info().to_owned(), pos)
-}
-
-fn error(kind: YamlErrorKind, message: impl Into<String>, pos: Pos32) -> YamlError {
-    YamlError::new(kind, message).at_opt(pos.get())
-}
-
-fn internal(pos: Pos32) -> YamlError {
-    error(
-        YamlErrorKind::Internal,
-        "internal error: unbalanced parser events",
-        pos,
-    )
-}
-
-/// A completed anchored node, ready to be copied by aliases.
-struct Anchor {
-    value: Value,
-    /// The node's own entry (`NO_ENTRY` for an anchored key).
-    entry: u32,
-    /// Its descendants' entries.
-    children: Range<u32>,
-    /// The merge epoch when the node was completed: entries killed up to it
-    /// are not part of the node.
-    epoch: u32,
-    /// 0 for a scalar, 1 + the children's maximum for a collection.
-    height: usize,
-    /// Scalar text (values and keys) in the node, in bytes.
-    bytes: usize,
-}
-
-struct SeqFrame {
-    items: Vec<Value>,
-    entry: u32,
-    anchor: usize,
-    height: usize,
-    bytes_start: usize,
-}
-
-struct MapFrame {
-    map: Map<String, Value>,
-    entry: u32,
-    anchor: usize,
-    height: usize,
-    bytes_start: usize,
-    /// The key whose value is being read.
-    pending: Option<PendingKey>,
-    /// The value of this mapping's `<<` key, once read.
-    merge: Option<MergeSource>,
-    /// Where this mapping's `<<` key is (to report a second one).
-    merge_key: Option<Pos32>,
-}
-
-struct PendingKey {
-    seg: Seg,
-    pos: Pos32,
-    is_merge: bool,
-}
-
-struct MergeSource {
-    value: Value,
-    /// The entry of the `<<` value and the end of its subtree's entries.
-    entry: u32,
-    end: u32,
-}
-
-enum Frame {
-    Seq(SeqFrame),
-    Map(MapFrame),
-}
-
-/// Where the next node goes.
-enum Place {
-    Key,
-    Value { parent: u32, seg: Seg, key: Pos32 },
-}
-
-struct Builder<'l> {
-    limits: &'l Limits,
-    stack: Vec<Frame>,
-    entries: Vec<Entry>,
-    arena: String,
-    anchors: Vec<Option<Anchor>>,
-    root: Option<Value>,
-    /// Incremented each time a merge kills the entries of a `<<` value.
-    epoch: u32,
-    aliases: usize,
-    /// Scalar text materialised so far (including alias copies), in bytes.
-    scalar_bytes: usize,
-    /// Scalar text copied by aliases, in bytes.
-    alias_bytes: usize,
-    /// Scratch buffer for re-parenting copied entries.
-    remap: Vec<u32>,
-    max_nodes: usize,
-}
-
-impl<'l> Builder<'l> {
-    fn new(limits: &'l Limits, text_len: usize) -> Self {
-        // A rough guess (one node per ~12 bytes) saves re-allocations on real files.
-        let guess = (text_len / 12).min(1 << 16);
-        Builder {
-            limits,
-            stack: Vec::new(),
-            entries: Vec::with_capacity(guess),
-            arena: String::with_capacity(text_len / 4),
-            anchors: Vec::new(),
-            root: None,
-            epoch: 0,
-            aliases: 0,
-            scalar_bytes: 0,
-            alias_bytes: 0,
-            remap: Vec::new(),
-            // Entry indices are u32, with u32::MAX reserved.
-            max_nodes: limits.max_nodes.min((u32::MAX - 1) as usize),
-        }
-    }
-
-    fn finish(self) -> Result<(Value, Positions), YamlError> {
-        if !self.stack.is_empty() {
-            return Err(internal(Pos32::NONE));
-        }
-        let value = self.root.unwrap_or(Value::Null);
-        Ok((value, Positions::from_parts(self.arena, self.entries)))
-    }
-
-    fn place(&self) -> Place {
-        match self.stack.last() {
-            None => Place::Value {
-                parent: NO_ENTRY,
-                seg: Seg::Root,
-                key: Pos32::NONE,
-            },
-            Some(Frame::Seq(s)) => Place::Value {
-                parent: s.entry,
-                seg: Seg::Index(u32::try_from(s.items.len()).unwrap_or(u32::MAX)),
-                key: Pos32::NONE,
-            },
-            Some(Frame::Map(m)) => match &m.pending {
-                None => Place::Key,
-                Some(p) => Place::Value {
-                    parent: m.entry,
-                    seg: p.seg,
-                    key: p.pos,
-                },
-            },
-        }
-    }
-
-    fn node_limit_error(&self, pos: Pos32) -> YamlError {
-        error(
-            YamlErrorKind::NodeLimit,
-            format!(
-                "the document has more than {} nodes (after expanding aliases)",
-                self.limits.max_nodes
-            ),
-            pos,
-        )
-    }
-
-    fn push_entry(&mut self, entry: Entry) -> Result<u32, YamlError> {
-        let idx = self.entries.len();
-        if idx >= self.max_nodes {
-            return Err(self.node_limit_error(entry.value));
-        }
-        self.entries.push(entry);
-        u32::try_from(idx).map_err(|_| self.node_limit_error(entry.value))
-    }
-
-    fn scalar(
-        &mut self,
-        text: Cow<'_, str>,
-        style: ScalarStyle,
-        anchor: usize,
-        tag: Option<Cow<'_, Tag>>,
-        pos: Pos32,
-    ) -> Result<(), YamlError> {
-        let tag = tag.map(|t| TagKind::classify(&t));
-        let len = text.len();
-        let is_merge = tag.is_none() && matches!(style, ScalarStyle::Plain) && text == "<<";
-        let value =
-            scalar::resolve(text, style, tag.as_ref()).map_err(|(k, m)| error(k, m, pos))?;
-        let bytes_start = self.scalar_bytes;
-        self.scalar_bytes = self.scalar_bytes.saturating_add(len);
-        match self.place() {
-            Place::Key => {
-                if anchor != 0 {
-                    self.store_anchor(
-                        anchor,
-                        Anchor {
-                            value: value.clone(),
-                            entry: NO_ENTRY,
-                            children: 0..0,
-                            epoch: self.epoch,
-                            height: 0,
-                            bytes: len,
-                        },
-                    );
-                }
-                self.set_key(value, is_merge, pos)
-            }
-            Place::Value { parent, seg, key } => {
-                let entry = self.push_entry(Entry {
-                    parent,
-                    seg,
-                    value: pos,
-                    key,
-                    killed: 0,
-                })?;
-                self.complete(value, 0, anchor, entry, bytes_start)
-            }
-        }
-    }
-
-    fn set_key(&mut self, value: Value, is_merge: bool, pos: Pos32) -> Result<(), YamlError> {
-        let Some(key) = scalar::key_string(value) else {
-            return Err(complex_key(pos));
-        };
-        let start = u32::try_from(self.arena.len()).ok();
-        let end = u32::try_from(self.arena.len().saturating_add(key.len())).ok();
-        let (Some(start), Some(end)) = (start, end) else {
-            return Err(self.node_limit_error(pos));
-        };
-        self.arena.push_str(&key);
-        let Some(Frame::Map(frame)) = self.stack.last_mut() else {
-            return Err(internal(pos));
-        };
-        if is_merge {
-            if let Some(first) = frame.merge_key {
-                return Err(duplicate(&key, pos, first));
-            }
-            frame.merge_key = Some(pos);
-        } else {
-            // Insert a placeholder now (one hash, and it detects duplicates);
-            // `complete` fills it in: it is then the map's last entry.
-            match frame.map.entry(key) {
-                serde_json::map::Entry::Vacant(slot) => {
-                    slot.insert(Value::Null);
-                }
-                serde_json::map::Entry::Occupied(slot) => {
-                    let key = slot.key().clone();
-                    let parent = frame.entry;
-                    let first = self.first_key_pos(parent, &key);
-                    return Err(duplicate(&key, pos, first));
-                }
-            }
-        }
-        frame.pending = Some(PendingKey {
-            seg: Seg::Key { start, end },
-            pos,
-            is_merge,
-        });
-        Ok(())
-    }
-
-    /// Where key `key` of the mapping at entry `parent` was defined.
-    fn first_key_pos(&self, parent: u32, key: &str) -> Pos32 {
-        let from = (parent as usize).saturating_add(1);
-        self.entries
-            .iter()
-            .skip(from)
-            .find(|e| {
-                e.parent == parent
-                    && e.killed == 0
-                    && match e.seg {
-                        Seg::Key { start, end } => {
-                            self.arena.get(start as usize..end as usize) == Some(key)
-                        }
-                        _ => false,
-                    }
-            })
-            .map_or(Pos32::NONE, |e| e.key)
-    }
-
-    fn check_depth(&self, height: usize, pos: Pos32) -> Result<(), YamlError> {
-        if self.stack.len().saturating_add(height) > self.limits.max_depth {
-            return Err(error(
-                YamlErrorKind::DepthLimit,
-                format!(
-                    "collections are nested more than {} levels deep",
-                    self.limits.max_depth
-                ),
-                pos,
-            ));
-        }
-        Ok(())
-    }
-
-    fn start(
-        &mut self,
-        seq: bool,
-        anchor: usize,
-        tag: Option<Cow<'_, Tag>>,
-        pos: Pos32,
-    ) -> Result<(), YamlError> {
-        let tag = tag.map(|t| TagKind::classify(&t));
-        scalar::check_collection_tag(tag.as_ref(), seq).map_err(|(k, m)| error(k, m, pos))?;
-        let Place::Value { parent, seg, key } = self.place() else {
-            return Err(complex_key(pos));
-        };
-        self.check_depth(1, pos)?;
-        let entry = self.push_entry(Entry {
-            parent,
-            seg,
-            value: pos,
-            key,
-            killed: 0,
-        })?;
-        let bytes_start = self.scalar_bytes;
-        self.stack.push(if seq {
-            Frame::Seq(SeqFrame {
-                items: Vec::new(),
-                entry,
-                anchor,
-                height: 1,
-                bytes_start,
-            })
-        } else {
-            Frame::Map(MapFrame {
-                map: Map::new(),
-                entry,
-                anchor,
-                height: 1,
-                bytes_start,
-                pending: None,
-                merge: None,
-                merge_key: None,
-            })
-        });
-        Ok(())
-    }
-
-    fn end(&mut self) -> Result<(), YamlError> {
-        match self.stack.pop() {
-            Some(Frame::Seq(s)) => self.complete(
-                Value::Array(s.items),
-                s.height,
-                s.anchor,
-                s.entry,
-                s.bytes_start,
-            ),
-            Some(Frame::Map(m)) => {
-                let map = match m.merge {
-                    Some(source) => self.merge(m.entry, m.map, source)?,
-                    None => m.map,
-                };
-                self.complete(
-                    Value::Object(map),
-                    m.height,
-                    m.anchor,
-                    m.entry,
-                    m.bytes_start,
-                )
-            }
-            None => Err(internal(Pos32::NONE)),
-        }
-    }
-
-    fn alias(&mut self, id: usize, pos: Pos32) -> Result<(), YamlError> {
-        self.aliases = self.aliases.saturating_add(1);
-        if self.aliases > self.limits.max_aliases {
-            return Err(error(
-                YamlErrorKind::AliasLimit,
-                format!(
-                    "the document uses more than {} aliases",
-                    self.limits.max_aliases
-                ),
-                pos,
-            ));
-        }
-        let Some(anchor) = self.anchors.get(id).and_then(Option::as_ref) else {
-            return Err(error(
-                YamlErrorKind::Alias,
-                "alias to a node that is not complete yet (recursive aliases are not supported)",
-                pos,
-            ));
-        };
-        let (a_entry, a_children, a_epoch, a_height, a_bytes) = (
-            anchor.entry,
-            anchor.children.clone(),
-            anchor.epoch,
-            anchor.height,
-            anchor.bytes,
-        );
-        let nodes = a_children.len().saturating_add(1);
-        if self.entries.len().saturating_add(nodes) > self.max_nodes {
-            return Err(self.node_limit_error(pos));
-        }
-        self.alias_bytes = self.alias_bytes.saturating_add(a_bytes);
-        if self.alias_bytes > self.limits.max_alias_bytes {
-            return Err(error(
-                YamlErrorKind::AliasLimit,
-                format!(
-                    "aliases copy more than {} bytes of text",
-                    self.limits.max_alias_bytes
-                ),
-                pos,
-            ));
-        }
-        self.check_depth(a_height, pos)?;
-        let value = anchor.value.clone();
-        let bytes_start = self.scalar_bytes;
-        self.scalar_bytes = self.scalar_bytes.saturating_add(a_bytes);
-        match self.place() {
-            Place::Key => {
-                if value.is_object() || value.is_array() {
-                    return Err(complex_key(pos));
-                }
-                self.set_key(value, false, pos)
-            }
-            Place::Value { parent, seg, key } => {
-                let entry = self.push_entry(Entry {
-                    parent,
-                    seg,
-                    value: pos,
-                    key,
-                    killed: 0,
-                })?;
-                self.copy_children(a_entry, entry, a_children, a_epoch, |_| true)?;
-                // The copy is a new node: an alias cannot carry an anchor.
-                self.complete(value, a_height, 0, entry, bytes_start)
-            }
-        }
-    }
-
-    fn store_anchor(&mut self, id: usize, anchor: Anchor) {
-        if self.anchors.len() <= id {
-            self.anchors.resize_with(id.saturating_add(1), || None);
-        }
-        if let Some(slot) = self.anchors.get_mut(id) {
-            *slot = Some(anchor);
-        }
-    }
-
-    /// A value node is complete: remember it if anchored, then attach it to its parent.
-    fn complete(
-        &mut self,
-        value: Value,
-        height: usize,
-        anchor: usize,
-        entry: u32,
-        bytes_start: usize,
-    ) -> Result<(), YamlError> {
-        let end = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        if anchor != 0 {
-            self.store_anchor(
-                anchor,
-                Anchor {
-                    value: value.clone(),
-                    entry,
-                    children: entry.saturating_add(1)..end,
-                    epoch: self.epoch,
-                    height,
-                    bytes: self.scalar_bytes.saturating_sub(bytes_start),
-                },
-            );
-        }
-        match self.stack.last_mut() {
-            None => {
-                self.root = Some(value);
-                Ok(())
-            }
-            Some(Frame::Seq(s)) => {
-                s.items.push(value);
-                s.height = s.height.max(height.saturating_add(1));
-                Ok(())
-            }
-            Some(Frame::Map(m)) => {
-                let Some(p) = m.pending.take() else {
-                    return Err(internal(Pos32::NONE));
-                };
-                m.height = m.height.max(height.saturating_add(1));
-                if p.is_merge {
-                    let ok = match &value {
-                        Value::Object(_) => true,
-                        Value::Array(items) => items.iter().all(Value::is_object),
-                        _ => false,
-                    };
-                    if !ok {
-                        return Err(error(
-                            YamlErrorKind::Merge,
-                            "the value of a merge key `<<` must be a mapping or a list of mappings",
-                            p.pos,
-                        ));
-                    }
-                    m.merge = Some(MergeSource { value, entry, end });
-                } else {
-                    match m.map.values_mut().next_back() {
-                        Some(slot) => *slot = value,
-                        None => return Err(internal(p.pos)),
-                    }
-                }
-                Ok(())
-            }
-        }
-    }
-
-    /// Copies the live descendants of entry `src` found in `range` under `dst`;
-    /// only children of `src` whose key satisfies `keep` (and their subtrees)
-    /// are copied. Entries killed at or before `cutoff` are not live.
-    fn copy_children(
-        &mut self,
-        src: u32,
-        dst: u32,
-        range: Range<u32>,
-        cutoff: u32,
-        mut keep: impl FnMut(&str) -> bool,
-    ) -> Result<(), YamlError> {
-        let base = range.start;
-        let mut remap = std::mem::take(&mut self.remap);
-        remap.clear();
-        remap.resize(range.len(), NO_ENTRY);
-        for i in range {
-            let Some(&e) = self.entries.get(i as usize) else {
-                break;
-            };
-            if e.killed != 0 && e.killed <= cutoff {
-                continue;
-            }
-            let parent = if e.parent == src {
-                let keep_it = match e.seg {
-                    Seg::Key { start, end } => {
-                        keep(self.arena.get(start as usize..end as usize).unwrap_or(""))
-                    }
-                    _ => true,
-                };
-                if !keep_it {
-                    continue;
-                }
-                dst
-            } else {
-                match e
-                    .parent
-                    .checked_sub(base)
-                    .and_then(|r| remap.get(r as usize))
-                {
-                    Some(&p) if p != NO_ENTRY => p,
-                    _ => continue,
-                }
-            };
-            let new = match self.push_entry(Entry {
-                parent,
-                killed: 0,
-                ..e
-            }) {
-                Ok(n) => n,
-                Err(err) => {
-                    self.remap = remap;
-                    return Err(err);
-                }
-            };
-            if let Some(slot) = remap.get_mut((i - base) as usize) {
-                *slot = new;
-            }
-        }
-        self.remap = remap;
-        Ok(())
-    }
-
-    /// Applies a merge key the way PyYAML does: the mapping's own keys win over
-    /// merged ones; in a list, earlier mappings win over later ones; merged keys
-    /// come first in the result, in the order PyYAML's dict would have them.
-    fn merge(
-        &mut self,
-        entry: u32,
-        own: Map<String, Value>,
-        source: MergeSource,
-    ) -> Result<Map<String, Value>, YamlError> {
-        let cutoff = self.epoch;
-        let range = source.entry.saturating_add(1)..source.end;
-        match &source.value {
-            Value::Object(_) => {
-                self.copy_children(source.entry, entry, range.clone(), cutoff, |k| {
-                    !own.contains_key(k)
-                })?;
-            }
-            Value::Array(items) => {
-                let item_entries: Vec<(u32, u32)> = range
-                    .clone()
-                    .filter_map(|i| {
-                        let e = self.entries.get(i as usize)?;
-                        match e.seg {
-                            Seg::Index(n)
-                                if e.parent == source.entry
-                                    && (e.killed == 0 || e.killed > cutoff) =>
-                            {
-                                Some((n, i))
-                            }
-                            _ => None,
-                        }
-                    })
-                    .collect();
-                for (n, item_entry) in item_entries {
-                    let winner = |k: &str| {
-                        !own.contains_key(k)
-                            && items
-                                .iter()
-                                .position(|it| it.as_object().is_some_and(|o| o.contains_key(k)))
-                                == Some(n as usize)
-                    };
-                    self.copy_children(
-                        item_entry,
-                        entry,
-                        item_entry.saturating_add(1)..source.end,
-                        cutoff,
-                        winner,
-                    )?;
-                }
-            }
-            _ => return Err(internal(Pos32::NONE)),
-        }
-        // The `<<` subtree is no longer part of the document.
-        self.epoch = self.epoch.saturating_add(1);
-        let epoch = self.epoch;
-        let kill = source.entry as usize..source.end as usize;
-        if let Some(slice) = self.entries.get_mut(kill) {
-            for e in slice.iter_mut().filter(|e| e.killed == 0) {
-                e.killed = epoch;
-            }
-        }
-
-        let mut out = Map::new();
-        match source.value {
-            Value::Object(src) => out.extend(src),
-            Value::Array(items) => {
-                for item in items.into_iter().rev() {
-                    if let Value::Object(o) = item {
-                        for (k, v) in o {
-                            out.insert(k, v);
-                        }
-                    }
-                }
-            }
-            _ => return Err(internal(Pos32::NONE)),
-        }
-        for (k, v) in own {
-            out.insert(k, v);
-        }
-        Ok(out)
-    }
-}
-
-fn complex_key(pos: Pos32) -> YamlError {
-    error(
-        YamlErrorKind::Key,
-        "a mapping or a sequence cannot be used as a mapping key",
-        pos,
-    )
-}
-
-fn duplicate(key: &str, pos: Pos32, first: Pos32) -> YamlError {
-    let shown: String = if key.chars().count() > 60 {
-        key.chars().take(60).chain(std::iter::once('…')).collect()
-    } else {
-        key.to_owned()
-    };
-    let mut err = error(
-        YamlErrorKind::DuplicateKey,
-        match first.get() {
-            Some(p) => format!(
-                "duplicate key `{shown}` (first defined at line {}, column {})",
-                p.line, p.col
-            ),
-            None => format!("duplicate key `{shown}`"),
-        },
-        pos,
-    );
-    if let Some(p) = first.get() {
-        err = err.with_other_position(p);
-    }
-    err
 }

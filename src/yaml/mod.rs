@@ -24,6 +24,17 @@
 //! event past a limit (see [`Limits`]). Nothing recurses on the input's
 //! structure, so deep input gives an error, never a stack overflow.
 //!
+//! # Speed
+//!
+//! Documents in the block-YAML subset that Azure ML files use (block
+//! mappings and sequences, plain, quoted and block scalars, comments,
+//! one-line flow collections of scalars) are read by a hand-written scanner
+//! that feeds the same document builder; anything else (anchors, aliases,
+//! tags, multi-line flow collections, any error, ...) is loaded by the
+//! saphyr-parser path described below. Both give the same value, positions
+//! and warnings: a differential test over generated, mutated and real
+//! documents checks it.
+//!
 //! # Scalars
 //!
 //! The reference implementation is PyYAML's `safe_load` (what the Azure ML
@@ -60,14 +71,19 @@
 //! * Keys are strings. A non-string scalar key becomes its JSON spelling
 //!   (`1`, `1.5`, `true`, `null`) — what `json.dumps` prints for the keys
 //!   PyYAML produces. A mapping or sequence as a key is an error.
-//! * **Duplicate keys are an error** that names both positions. (PyYAML
-//!   silently keeps the last value, which hides mistakes in hand-written files.)
+//! * **Duplicate keys: the later value wins**, as in PyYAML (a Python dict):
+//!   the key keeps the place of its first occurrence in the mapping, the value
+//!   and its positions (and [`Document::key_position`]) are the later
+//!   occurrence's. Each later occurrence is reported in
+//!   [`Document::warnings`] with its position and JSON pointer, since it is
+//!   usually a mistake in a hand-written file.
 //! * **Merge keys (`<<`) are supported**, as in PyYAML: the value is a mapping
 //!   or a list of mappings (usually aliases); the mapping's own keys win over
 //!   merged ones, earlier mappings in a list win over later ones, and merged
 //!   keys come first in the result, in PyYAML's order. Positions of merged
-//!   values point at their definition. A quoted `"<<"` is an ordinary key. Two
-//!   `<<` keys in one mapping are a duplicate-key error.
+//!   values point at their definition. A quoted `"<<"` is an ordinary key.
+//!   Several `<<` keys in one mapping all merge, later ones winning over
+//!   earlier ones, as in PyYAML (this is not a duplicate key).
 //!
 //! # Anchors and aliases
 //!
@@ -86,11 +102,30 @@
 //! fine, tabs used as indentation are the parser's syntax error.
 //! [`parse_path`] reports invalid UTF-8 with the position of the first bad
 //! byte. No input makes the loader panic.
+//!
+//! # Multi-line quoted scalars
+//!
+//! As in PyYAML, the continuation lines of a single- or double-quoted scalar
+//! may have any indentation, even less than the key they belong to; they
+//! are folded as usual (a line break is a space, an empty line a newline,
+//! white space around line breaks is dropped, `\` at the end of a line
+//! joins without a space). A continuation line that starts with a document
+//! marker (`---`, `...`) is an error, as in PyYAML. Tabs may indent such a
+//! line too.
+//!
+//! saphyr-parser is stricter here; the loader re-indents such a scalar
+//! (which changes nothing else) and parses again, at most a bounded number of
+//! times (ample for any real file: 10,000 for documents up to 6 KiB, fewer
+//! for larger ones, so that the work stays within 64 MiB of parsing).
 
+mod builder;
 mod error;
+mod fast;
 mod loader;
 mod positions;
+mod repair;
 mod scalar;
+mod warning;
 
 use std::path::{Path, PathBuf};
 
@@ -98,6 +133,8 @@ use serde_json::Value;
 
 pub use error::{YamlError, YamlErrorKind};
 pub use positions::{Position, Positions};
+// A glob: the generator includes this module and uses neither name.
+pub use warning::*;
 
 /// Bounds on the work and memory a document may cause.
 ///
@@ -143,6 +180,7 @@ pub struct Document {
     /// The document's content (`Value::Null` for an empty stream).
     pub value: Value,
     positions: Positions,
+    warnings: Vec<YamlWarning>,
     path: Option<PathBuf>,
 }
 
@@ -167,6 +205,12 @@ impl Document {
     /// All recorded positions.
     pub fn positions(&self) -> &Positions {
         &self.positions
+    }
+
+    /// What loaded but deserves a look, in document order: each later
+    /// occurrence of a duplicate key (see [`YamlWarningKind`]).
+    pub fn warnings(&self) -> &[YamlWarning] {
+        &self.warnings
     }
 
     /// The file the document was loaded from, for [`parse_path`].
@@ -222,8 +266,8 @@ impl Document {
 /// Loads a single YAML document from a string with the default [`Limits`].
 ///
 /// # Errors
-/// Syntax errors, multiple documents, unsupported tags, duplicate keys,
-/// unrepresentable scalars and exceeded limits; see [`YamlErrorKind`].
+/// Syntax errors, multiple documents, unsupported tags, unrepresentable
+/// scalars and exceeded limits; see [`YamlErrorKind`].
 pub fn parse_str(text: &str) -> Result<Document, YamlError> {
     parse_str_with(text, &Limits::DEFAULT)
 }
@@ -245,18 +289,20 @@ pub fn parse_str_with(text: &str, limits: &Limits) -> Result<Document, YamlError
     }
     // The parser is not expected to panic, but "never panic on any input" is a
     // promise of this module, so a panic in a dependency becomes an error.
-    let loaded =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loader::load(text, limits)))
-            .unwrap_or_else(|_| {
-                Err(YamlError::new(
-                    YamlErrorKind::Internal,
-                    "internal error: the YAML parser panicked on this input",
-                ))
-            })?;
-    let (value, positions) = loaded;
+    let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        fast::load(text, limits).map_or_else(|| loader::load(text, limits), Ok)
+    }))
+    .unwrap_or_else(|_| {
+        Err(YamlError::new(
+            YamlErrorKind::Internal,
+            "internal error: the YAML parser panicked on this input",
+        ))
+    })?;
+    let (value, positions, warnings) = loaded;
     Ok(Document {
         value,
         positions,
+        warnings,
         path: None,
     })
 }

@@ -244,3 +244,62 @@ fn canonical_index(seg: &str) -> Option<u32> {
     }
     seg.parse().ok()
 }
+
+/// The JSON pointer of entry `entry` (`NO_ENTRY` or the root: `""`), followed
+/// by `/key` when `key` is given.
+pub(crate) fn pointer(entries: &[Entry], arena: &str, entry: u32, key: Option<&str>) -> String {
+    let mut segments: Vec<Cow<'_, str>> = Vec::new();
+    if let Some(key) = key {
+        segments.push(Cow::Borrowed(key));
+    }
+    let mut cur = entry;
+    // Parents always come before their children, so this walk ends.
+    while let Some(e) = entries.get(cur as usize) {
+        match e.seg {
+            Seg::Root => break,
+            Seg::Index(i) => segments.push(Cow::Owned(i.to_string())),
+            Seg::Key { start, end } => segments.push(Cow::Borrowed(
+                arena.get(start as usize..end as usize).unwrap_or(""),
+            )),
+        }
+        if e.parent >= cur {
+            break;
+        }
+        cur = e.parent;
+    }
+    let mut out = String::new();
+    for seg in segments.iter().rev() {
+        out.push('/');
+        for c in seg.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+impl Positions {
+    /// Every node of the document: its pointer, value and key positions, sorted.
+    pub(crate) fn live(&self) -> Vec<(String, Option<Position>, Option<Position>)> {
+        let mut out: Vec<_> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.killed == 0)
+            .map(|(i, e)| {
+                let i = u32::try_from(i).unwrap_or(NO_ENTRY);
+                (
+                    pointer(&self.entries, &self.arena, i, None),
+                    e.value.get(),
+                    e.key.get(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
