@@ -42,21 +42,40 @@ enum Outcome {
     Skipped(DocumentKind),
 }
 
-/// Loads and checks one file.
-fn check(path: &Path) -> Outcome {
+/// What the YAML reader noticed without refusing the file (a duplicated
+/// key, whose later value is used as PyYAML uses it).
+fn warnings(doc: &azml::yaml::Document, path: &Path) -> Vec<Problem> {
+    doc.warnings()
+        .iter()
+        .map(|w| Problem {
+            file: Some(path.to_path_buf()),
+            line: w.position().line,
+            col: w.position().col,
+            path: azml::load::dotted(w.pointer()),
+            message: w.message().to_owned(),
+        })
+        .collect()
+}
+
+/// Loads and checks one file; also returns its warnings.
+fn check(path: &Path) -> (Outcome, Vec<Problem>) {
     let doc = match azml::yaml::parse_path(path) {
         Ok(doc) => doc,
-        Err(e) => return Outcome::Invalid(None, e.into()),
+        Err(e) => return (Outcome::Invalid(None, e.into()), Vec::new()),
     };
+    (check_document(&doc, path), warnings(&doc, path))
+}
+
+fn check_document(doc: &azml::yaml::Document, path: &Path) -> Outcome {
     let kind = DocumentKind::detect(&doc.value);
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    match Entity::load(&doc, base, &kind) {
+    match Entity::load(doc, base, &kind) {
         Some(Ok(entity)) => {
             let issues = entity.checks();
             if issues.is_empty() {
                 Outcome::Valid(kind)
             } else {
-                Outcome::Invalid(Some(kind), azml::load::located(&doc, &issues))
+                Outcome::Invalid(Some(kind), azml::load::located(doc, &issues))
             }
         }
         Some(Err(e)) => Outcome::Invalid(Some(kind), e),
@@ -73,20 +92,25 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let outcomes: Vec<(PathBuf, Outcome)> = files
+    let checked: Vec<(PathBuf, (Outcome, Vec<Problem>))> = files
         .into_iter()
         .map(|f| {
-            let outcome = check(&f);
-            (f, outcome)
+            let checked = check(&f);
+            (f, checked)
         })
         .collect();
+    let (outcomes, warnings): (Vec<(PathBuf, Outcome)>, Vec<Vec<Problem>>) = checked
+        .into_iter()
+        .map(|(f, (outcome, warnings))| ((f, outcome), warnings))
+        .unzip();
+    let warnings: Vec<Problem> = warnings.into_iter().flatten().collect();
     let invalid = outcomes
         .iter()
         .filter(|(_, o)| matches!(o, Outcome::Invalid(..)))
         .count();
     match args.format {
-        Format::Text => print_text(&outcomes),
-        Format::Json => print_json(&outcomes),
+        Format::Text => print_text(&outcomes, &warnings),
+        Format::Json => print_json(&outcomes, &warnings),
     }
     if invalid > 0 {
         ExitCode::from(1)
@@ -95,7 +119,10 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn print_text(outcomes: &[(PathBuf, Outcome)]) {
+fn print_text(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
+    for warning in warnings {
+        eprintln!("{}", warning_line(warning));
+    }
     let (mut valid, mut invalid, mut skipped) = (0, 0, 0);
     for (path, outcome) in outcomes {
         match outcome {
@@ -115,6 +142,13 @@ fn print_text(outcomes: &[(PathBuf, Outcome)]) {
     eprintln!("azml validate: {valid} valid, {invalid} invalid, {skipped} skipped");
 }
 
+/// `file:line:col: field.path: warning: message`.
+fn warning_line(warning: &Problem) -> String {
+    let mut line = warning.clone();
+    line.message = format!("warning: {}", warning.message);
+    line.to_string()
+}
+
 /// The problem with the file named even when the loader did not know it.
 fn with_file(problem: &Problem, path: &Path) -> Problem {
     let mut problem = problem.clone();
@@ -124,7 +158,8 @@ fn with_file(problem: &Problem, path: &Path) -> Problem {
     problem
 }
 
-fn print_json(outcomes: &[(PathBuf, Outcome)]) {
+fn print_json(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
+    let located = |p: &Problem| serde_json::json!({"line": p.line, "col": p.col, "path": p.path, "message": p.message});
     let files: Vec<serde_json::Value> = outcomes
         .iter()
         .map(|(path, outcome)| {
@@ -133,17 +168,21 @@ fn print_json(outcomes: &[(PathBuf, Outcome)]) {
                 Outcome::Invalid(kind, error) => (
                     "invalid",
                     kind.as_ref(),
-                    error.problems.iter().map(|p| {
-                        serde_json::json!({"line": p.line, "col": p.col, "path": p.path, "message": p.message})
-                    }).collect(),
+                    error.problems.iter().map(located).collect(),
                 ),
                 Outcome::Skipped(kind) => ("skipped", Some(kind), Vec::new()),
             };
+            let file_warnings: Vec<serde_json::Value> = warnings
+                .iter()
+                .filter(|w| w.file.as_deref() == Some(path.as_path()))
+                .map(located)
+                .collect();
             serde_json::json!({
                 "file": path.display().to_string(),
                 "status": status,
                 "kind": kind.map(DocumentKind::name),
                 "problems": problems,
+                "warnings": file_warnings,
             })
         })
         .collect();

@@ -194,6 +194,26 @@ fn pipelines_dump_their_parallel_nodes() {
 }
 
 #[test]
+fn duplicate_keys_are_warnings_and_the_later_value_counts() {
+    let dir = scratch("duplicate");
+    let file = dir.join("component.yml");
+    std::fs::write(&file, format!("{COMPONENT}mini_batch_size: 2kb\n")).unwrap();
+    let out = azml(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(":15:1: mini_batch_size: warning: duplicate key"),
+        "{stderr}"
+    );
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "dict"]);
+    let dict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(dict["mini_batch_size"], "2048");
+    let out = azml(&["validate", "--format", "json", file.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["warnings"][0]["line"], 15);
+}
+
+#[test]
 fn help_is_complete() {
     for (args, needles) in [
         (vec!["--help"], vec!["validate", "dump", "codegen"]),
