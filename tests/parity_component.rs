@@ -7,7 +7,7 @@
 mod parity;
 
 use azml::entities::{ComponentVersionResource, ParallelComponent};
-use azml::RestTranslatable;
+use azml::{DictMixin, RestTranslatable};
 
 #[test]
 fn components_match_python() {
@@ -45,6 +45,21 @@ fn components_match_python() {
                     failures.push(format!(
                         "{}: REST body\n  python: {expected}\n  azml:   {got}",
                         golden.file
+                    ));
+                }
+                // Input/Output as DictMixin: the same keys, order and stored values.
+                let ours = serde_json::json!({
+                    "inputs": component.inputs.iter().flatten()
+                        .map(|(n, i)| (n.clone(), serde_json::json!(i.items())))
+                        .collect::<serde_json::Map<_, _>>(),
+                    "outputs": component.outputs.iter().flatten()
+                        .map(|(n, o)| (n.clone(), serde_json::json!(o.items())))
+                        .collect::<serde_json::Map<_, _>>(),
+                });
+                if ours != golden.record["io_items"] {
+                    failures.push(format!(
+                        "{}: inputs/outputs items\n  python: {}\n  azml:   {ours}",
+                        golden.file, golden.record["io_items"]
                     ));
                 }
                 // `_validate()`: the same verdict, the same fields.

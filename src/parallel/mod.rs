@@ -22,7 +22,7 @@ pub use version::Version;
 pub mod environment;
 
 pub use environment::EnvironmentRef;
-mod component;
+pub(crate) mod component;
 pub mod component_type;
 mod entry_points;
 pub mod parameter_value;
@@ -46,4 +46,5 @@ pub use node_fields::{NodeComponent, NodeDataPath, NodeMiniBatchSize};
 mod pipeline;
 
 pub use pipeline::PipelineJob;
+pub mod io_dict;
 mod yaml_order;

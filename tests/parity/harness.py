@@ -127,6 +127,11 @@ def record(root: Path, rel: str) -> dict:
                 entity = load_component(str(path))
                 out["dict"] = entity._to_dict()
                 out["yaml"] = entity._to_yaml()
+                # DictMixin views of the inputs and outputs (Input/Output).
+                out["io_items"] = {
+                    kind: {name: [[k, plain(v)] for k, v in port.items()] for name, port in ports.items()}
+                    for kind, ports in (("inputs", entity.inputs), ("outputs", entity.outputs))
+                }
                 out["rest"] = rest_body(entity._to_rest_object())
                 result = entity._validate()
                 out["validate"] = {

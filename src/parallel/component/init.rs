@@ -59,7 +59,7 @@ pub fn fill_defaults(component: &mut ParallelComponent) {
 }
 
 /// `Input._update_default` and `_normalize_self_properties` of a parameter.
-fn convert_parameter(input: &mut ParameterInput, at: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn convert_parameter(input: &mut ParameterInput, at: &str, issues: &mut Vec<Issue>) {
     let ty = input.r#type;
     if let Some(default) = &input.default {
         match default.to_default_of(ty) {
@@ -78,7 +78,7 @@ fn convert_parameter(input: &mut ParameterInput, at: &str, issues: &mut Vec<Issu
 }
 
 /// A data or model port takes no default.
-fn check_port(input: &AssetInput, at: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn check_port(input: &AssetInput, at: &str, issues: &mut Vec<Issue>) {
     if input.default.is_some() {
         issues.push(Issue::new(
             format!("{at}/default"),

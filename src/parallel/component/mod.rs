@@ -2,7 +2,7 @@
 //! does, its `_to_dict()`, and its REST body.
 
 mod checks;
-mod init;
+pub(crate) mod init;
 mod rest;
 
 use std::path::Path;
