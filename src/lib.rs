@@ -42,6 +42,8 @@
 //! ```
 
 // Generated code and the derives name this crate `::azml`, inside it as outside.
+#![warn(missing_docs)]
+
 extern crate self as azml;
 
 pub mod dict;

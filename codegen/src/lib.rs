@@ -21,6 +21,7 @@
 //! std::fs::write("types.rs", out.code).unwrap();
 //! ```
 
+#![warn(missing_docs)]
 pub mod checks;
 pub mod convert;
 pub mod cycles;

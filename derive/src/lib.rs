@@ -4,6 +4,8 @@
 //! names: `use azml::{DictMixin, RestTranslatable};`. The attribute language
 //! is documented on the re-exports and in the README.
 
+#![warn(missing_docs)]
+
 mod bound;
 mod dict;
 mod fallback;
