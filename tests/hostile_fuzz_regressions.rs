@@ -23,7 +23,10 @@ fn a_float_too_large_for_f32_is_refused() {
     assert_eq!(w, Widths::default());
     // In range: stored (rounded to f32).
     w.set("single", json!(3.0e38)).unwrap();
-    assert_eq!(w.get("single").unwrap().as_f64(), Some(f64::from(3.0e38f32)));
+    assert_eq!(
+        w.get("single").unwrap().as_f64(),
+        Some(f64::from(3.0e38f32))
+    );
     w.set("double", json!(1.7e308)).unwrap();
     assert_eq!(w.get("double"), Some(json!(1.7e308)));
 }

@@ -307,6 +307,29 @@ pub fn parse_str_with(text: &str, limits: &Limits) -> Result<Document, YamlError
     })
 }
 
+/// For the fuzz targets (`--cfg fuzzing`): loads `text` with the fast path
+/// and with the general loader and panics on any difference of value, key
+/// order, positions or warnings where the fast path takes the input (what
+/// `src/yaml/fast/differential.rs` checks on generated inputs).
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_fast_against_general(text: &str, limits: &Limits) {
+    let Some((value, positions, warnings)) = fast::load(text, limits) else {
+        return;
+    };
+    let (v, p, w) = match loader::load(text, limits) {
+        Ok(built) => built,
+        Err(e) => panic!("the fast path accepts what the general loader rejects ({e}):\n{text:?}"),
+    };
+    assert_eq!(
+        value.to_string(),
+        v.to_string(),
+        "values differ for\n{text:?}"
+    );
+    assert_eq!(positions.live(), p.live(), "positions differ for\n{text:?}");
+    assert_eq!(warnings, w, "warnings differ for\n{text:?}");
+}
+
 /// Loads a single YAML document from a file with the default [`Limits`];
 /// errors carry the file path.
 ///
