@@ -48,3 +48,49 @@ fn whole_floats_past_a_64_bit_range_are_refused() {
     w.set("small", json!(-128.0)).unwrap();
     assert_eq!(w.get("small"), Some(Value::from(-128)));
 }
+
+/// yaml_entities (fast path against the general loader): a block scalar whose
+/// last line holds only spaces, with no line break after it, got one line
+/// break too many from the general loader (PyYAML and the fast path agree on
+/// one). An anchor sends the document to the general loader.
+#[test]
+fn block_scalar_ending_in_a_line_of_spaces_at_the_end_of_the_text() {
+    for (text, want) in [
+        ("b: &x 1\na: |\n x\n ", "x\n"),
+        ("b: &x 1\na: |-\n x\n ", "x"),
+        ("b: &x 1\na: |+\n x\n ", "x\n"),
+        (
+            "b: &x 1\na: |\n prep/ |\n  \n  t\n prep/ |\n ",
+            "prep/ |\n \n t\nprep/ |\n",
+        ),
+        (
+            "a: |\n prep/ |\n  \n  t\n prep/ |\n ",
+            "prep/ |\n \n t\nprep/ |\n",
+        ),
+    ] {
+        let doc = azml::yaml::parse_str(text).unwrap();
+        assert_eq!(doc.value["a"], json!(want), "{text:?}");
+    }
+}
+
+/// hostile_yaml (CLI suite): `conda_file: /dev/zero` in an inline
+/// environment made `azml validate` read without end (the file reports no
+/// length, so the size limit never applied): only regular files are read, and
+/// never more than the limit.
+#[cfg(unix)]
+#[test]
+fn devices_are_not_read_as_yaml() {
+    use std::time::{Duration, Instant};
+    let start = Instant::now();
+    let e = azml::yaml::parse_path(std::path::Path::new("/dev/zero")).unwrap_err();
+    assert_eq!(e.kind(), azml::yaml::YamlErrorKind::Io);
+    assert!(e.to_string().contains("not a regular file"), "{e}");
+    let task = "type: run_function\nentry_script: s.py\nenvironment:\n  image: x\n  conda_file: /dev/zero\n";
+    let err = azml::entities::ParallelTask::from_yaml_str(task, ".").unwrap_err();
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+}

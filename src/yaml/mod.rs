@@ -347,7 +347,17 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
     let io = |e: std::io::Error| {
         YamlError::new(YamlErrorKind::Io, format!("cannot read file: {e}")).with_path(path)
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    // A device or a pipe (`/dev/zero`, a FIFO) reports no length and may never end, or never
+    // start: only regular files are read.
+    if !meta.is_file() {
+        return Err(YamlError::new(
+            YamlErrorKind::Io,
+            "cannot read file: not a regular file".to_string(),
+        )
+        .with_path(path));
+    }
+    let len = meta.len();
     if usize::try_from(len).map_or(true, |l| l > limits.max_bytes) {
         return Err(YamlError::new(
             YamlErrorKind::SizeLimit,
@@ -358,7 +368,26 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
         )
         .with_path(path));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The file may have grown since: read no more than the limit allows.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(io)?;
+        let cap = u64::try_from(limits.max_bytes)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        file.take(cap).read_to_end(&mut bytes).map_err(io)?;
+    }
+    if bytes.len() > limits.max_bytes {
+        return Err(YamlError::new(
+            YamlErrorKind::SizeLimit,
+            format!(
+                "the file is more than the limit of {} bytes",
+                limits.max_bytes
+            ),
+        )
+        .with_path(path));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
