@@ -67,7 +67,27 @@ fn doc_of(s: &Map<String, Value>) -> Option<String> {
     s.get("description")
         .or_else(|| s.get("title"))
         .and_then(Value::as_str)
-        .map(str::to_string)
+        .map(bounded_doc)
+}
+
+/// Longest description kept in a doc comment, in bytes.
+pub const MAX_DOC: usize = 64 << 10;
+
+/// A description as kept for the doc comment: at most [`MAX_DOC`] bytes (cut at a character
+/// boundary, with a note), so that a huge description cannot make the output huge.
+fn bounded_doc(text: &str) -> String {
+    if text.len() <= MAX_DOC {
+        return text.to_string();
+    }
+    let mut cut = MAX_DOC;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(
+        "{}…\n\n(The description is {} bytes long; its first {cut} are shown.)",
+        &text[..cut],
+        text.len()
+    )
 }
 
 fn str_of<'v>(s: &'v Map<String, Value>, k: &str) -> Option<&'v str> {
@@ -514,7 +534,7 @@ impl<'a> Converter<'a> {
                         w.to_string(),
                         (
                             str_of(v, "name").map(str::to_string),
-                            str_of(v, "description").map(str::to_string),
+                            str_of(v, "description").map(bounded_doc),
                         ),
                     );
                 }

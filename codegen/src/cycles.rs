@@ -1,6 +1,8 @@
 //! Pass: breaks containment cycles with `Box` (Tarjan's strongly connected components over the
-//! "contains directly" graph; `Vec` and map values are already indirect).
+//! "contains directly" graph; `Vec` and map values are already indirect). Before it,
+//! [`alias_cycles`] removes the cycles a Rust type alias cannot express.
 
+use crate::diag::Diagnostics;
 use crate::ir::{Ir, Kind, Ty, TypeId};
 
 fn direct(ty: &Ty) -> Option<TypeId> {
@@ -22,6 +24,84 @@ fn edges(ir: &Ir, id: TypeId) -> Vec<TypeId> {
 
 /// Component index of each type.
 fn components(ir: &Ir) -> Vec<usize> {
+    let n = ir.types.len();
+    let adj: Vec<Vec<TypeId>> = (0..n)
+        .map(|i| edges(ir, i).into_iter().filter(|j| *j < n).collect())
+        .collect();
+    components_of(&adj)
+}
+
+/// Every generated type named anywhere in `ty` (inside `Vec`, maps and `Option` too).
+fn named_in(ty: &Ty, out: &mut Vec<TypeId>) {
+    match ty {
+        Ty::Named(id) => out.push(*id),
+        Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => named_in(t, out),
+        _ => {}
+    }
+}
+
+/// Aliases whose definition reaches themselves through other aliases: `A = B, B = A` (a
+/// `$ref` cycle, which describes no value: an error at each member) or `A = Vec<A>` (a
+/// recursive list, which a Rust type alias cannot express: the members become untyped JSON
+/// values, with a warning). Rust expands aliases eagerly, so either would not compile.
+pub fn alias_cycles(ir: &mut Ir, diags: &mut Diagnostics) {
+    let n = ir.types.len();
+    let is_alias =
+        |ir: &Ir, id: TypeId| matches!(ir.types.get(id).map(|t| &t.kind), Some(Kind::Alias(_)));
+    let adj: Vec<Vec<TypeId>> = (0..n)
+        .map(|i| {
+            let mut out = Vec::new();
+            if let Some(Kind::Alias(ty)) = ir.types.get(i).map(|t| &t.kind) {
+                named_in(ty, &mut out);
+            }
+            out.retain(|j| *j < n && is_alias(ir, *j));
+            out
+        })
+        .collect();
+    let comp = components_of(&adj);
+    let mut size = vec![0usize; n];
+    for c in &comp {
+        if let Some(s) = size.get_mut(*c) {
+            *s += 1;
+        }
+    }
+    let cyclic: Vec<TypeId> = (0..n)
+        .filter(|&i| size.get(comp[i]).copied().unwrap_or(0) > 1 || adj[i].contains(&i))
+        .collect();
+    // A cycle of bare references (no list, map or null on the way) describes nothing.
+    let bare = |ir: &Ir, i: TypeId| matches!(ir.types[i].kind, Kind::Alias(Ty::Named(_)));
+    for &i in &cyclic {
+        let members: Vec<TypeId> = cyclic
+            .iter()
+            .copied()
+            .filter(|j| comp[*j] == comp[i])
+            .collect();
+        let t = &ir.types[i];
+        if members.iter().all(|&j| bare(ir, j)) {
+            let names: Vec<&str> = members.iter().map(|&j| ir.types[j].hint.as_str()).collect();
+            diags.error(
+                &t.file,
+                &t.loc.pointer,
+                format!(
+                    "`$ref` cycle ({}): the references never reach a schema",
+                    names.join(" -> ")
+                ),
+            );
+        } else {
+            diags.warn(
+                &t.file,
+                &t.loc.pointer,
+                "recursive type through lists, maps or null only (no object on the way), which Rust cannot name; using an untyped JSON value",
+            );
+        }
+    }
+    for i in cyclic {
+        ir.types[i].kind = Kind::Alias(Ty::Value);
+    }
+}
+
+/// Component index of each node of a graph.
+fn components_of(adj: &[Vec<TypeId>]) -> Vec<usize> {
     struct St {
         index: Vec<Option<usize>>,
         low: Vec<usize>,
@@ -31,7 +111,7 @@ fn components(ir: &Ir) -> Vec<usize> {
         next: usize,
         ncomp: usize,
     }
-    let n = ir.types.len();
+    let n = adj.len();
     let mut st = St {
         index: vec![None; n],
         low: vec![0; n],
@@ -41,9 +121,6 @@ fn components(ir: &Ir) -> Vec<usize> {
         next: 0,
         ncomp: 0,
     };
-    let adj: Vec<Vec<TypeId>> = (0..n)
-        .map(|i| edges(ir, i).into_iter().filter(|j| *j < n).collect())
-        .collect();
     // Iterative Tarjan, so deep specs cannot overflow the stack.
     for root in 0..n {
         if st.index[root].is_some() {

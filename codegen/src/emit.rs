@@ -316,9 +316,16 @@ impl<'a> Emitter<'a> {
             fields.push_str(&lit(&f.wire));
         }
         out.parts(&["const FIELDS: &'static [&'static str] = &[", &fields, "];"]);
-        out.line("fn from_map<'de, A: ::serde::de::MapAccess<'de>>(");
-        out.line("    mut map: A,");
-        out.open(") -> ::std::result::Result<Self, A::Error>");
+        // The body names the field types: a spec type called `A` would be shadowed by the
+        // generic parameter, so it then takes a name no spec type can have.
+        let a = if self.names.types.iter().any(|n| n == "A") {
+            "__A"
+        } else {
+            "A"
+        };
+        out.parts(&["fn from_map<'de, ", a, ": ::serde::de::MapAccess<'de>>("]);
+        out.parts(&["    mut map: ", a, ","]);
+        out.open(&format!(") -> ::std::result::Result<Self, {a}::Error>"));
         for (i, f) in sd.fields.iter().enumerate() {
             let ty = self.field_ty(f).0;
             out.parts(&[

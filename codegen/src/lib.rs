@@ -138,6 +138,7 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     inherit::run(&mut ir, &mut diags);
     poly::run(&mut ir, &mut diags);
     poly::collapse_untagged(&mut ir);
+    cycles::alias_cycles(&mut ir, &mut diags);
     cycles::run(&mut ir);
     let names = naming::run(&ir, &mut diags);
     let code = emit::Emitter::new(&ir, &names).code();

@@ -264,6 +264,28 @@ impl Loader {
         }
     }
 
+    /// Why the file `target` (lexically inside the root) may not be loaded: a folder, or a
+    /// symbolic link (of the file or of a folder on its way) that leads out of the root.
+    fn unfit_target(&self, target: &Path) -> Option<String> {
+        if target.is_dir() {
+            return Some("names a folder, not a spec file".into());
+        }
+        let real = target.canonicalize().ok()?;
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        if real.starts_with(&root) {
+            None
+        } else {
+            Some(format!(
+                "leaves the spec root folder {} through a symbolic link (to {}); widen the root to allow it",
+                self.root.display(),
+                real.display()
+            ))
+        }
+    }
+
     /// Resolves `reference` (the text of a `$ref`) found at `at`, loading the target file
     /// when needed. Records an error and returns `None` when it cannot be resolved.
     pub fn resolve(&mut self, at: &Loc, reference: &str, diags: &mut Diagnostics) -> Option<Loc> {
@@ -352,6 +374,14 @@ impl Loader {
                 );
                 return None;
             }
+            if let Some(problem) = self.unfit_target(&target) {
+                diags.error(
+                    &self.display(&at.file),
+                    &at.pointer,
+                    format!("`$ref` \"{uri}\" {problem}"),
+                );
+                return None;
+            }
             self.load(&target, diags)?
         } else {
             let decoded = match percent_decode(file_part) {
@@ -378,7 +408,26 @@ impl Loader {
                 );
                 return None;
             }
-            let loaded = self.load(&target, diags)?;
+            if let Some(problem) = self.unfit_target(&target) {
+                diags.error(
+                    &self.display(&at.file),
+                    &at.pointer,
+                    format!("`$ref` \"{reference}\" {problem}"),
+                );
+                return None;
+            }
+            let Some(loaded) = self.load(&target, diags) else {
+                // The file's own error says why; this one says where it was referred to.
+                diags.error(
+                    &self.display(&at.file),
+                    &at.pointer,
+                    format!(
+                        "`$ref` \"{reference}\": cannot read or parse {}",
+                        self.display_uncached(&target)
+                    ),
+                );
+                return None;
+            };
             self.targets
                 .entry(from)
                 .or_default()

@@ -92,14 +92,17 @@ fn unique(
     if used.insert(unraw(&want).to_string()) {
         return want;
     }
+    // A keyword's `_` suffix goes before the number (`self_` → `self_2`, `Self_` → `Self2`):
+    // `self__2` and `Self_2` would trip the case lints of the generated crate.
+    let base = unraw(&want).trim_end_matches('_');
     let mut i = 2;
     loop {
         let cand = if want.starts_with("r#")
             || want.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         {
-            format!("{}_{i}", unraw(&want))
+            format!("{base}_{i}")
         } else {
-            format!("{want}{i}")
+            format!("{base}{i}")
         };
         if used.insert(cand.clone()) {
             diags.warn(

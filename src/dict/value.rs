@@ -151,7 +151,10 @@ macro_rules! int_value {
                     n.as_f64()
                         .filter(|f| f.fract() == 0.0 && f.is_finite())
                         .and_then(|f| {
-                            if f >= <$ty>::MIN as f64 && f <= <$ty>::MAX as f64 {
+                            // `MAX as f64` rounds up for 64-bit types (to 2^63,
+                            // 2^64), where `as` would saturate: compare against
+                            // the first value past the range instead.
+                            if f >= <$ty>::MIN as f64 && f < <$ty>::MAX as f64 + 1.0 {
                                 Some(f as $ty)
                             } else {
                                 None
@@ -177,7 +180,14 @@ macro_rules! float_value {
             #[allow(clippy::cast_possible_truncation)]
             fn from_value(value: Value) -> Result<Self, ValueError> {
                 match &value {
-                    Value::Number(n) => n.as_f64().map(|f| f as $ty).ok_or_else(|| wrong::<Self>(&value)),
+                    // A finite number too large for the type (1e39 for an
+                    // `f32`) is refused, not stored as an infinity that reads
+                    // back as null.
+                    Value::Number(n) => n
+                        .as_f64()
+                        .map(|f| f as $ty)
+                        .filter(|f| f.is_finite())
+                        .ok_or_else(|| wrong::<Self>(&value)),
                     _ => Err(wrong::<Self>(&value)),
                 }
             }

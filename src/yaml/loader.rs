@@ -9,8 +9,26 @@ use super::positions::Pos32;
 use super::repair::{self, Shifts};
 use super::{Limits, YamlError, YamlErrorKind};
 
+/// `text` without a last line of spaces or tabs that no line break ends.
+/// saphyr-parser reads such a line as one more empty line of a block scalar
+/// that runs to the end (`a: |\n x\n ` gave `"x\n\n"`, even with clip
+/// chomping); to PyYAML, and to YAML, it adds nothing at the block's
+/// indentation or less, which is what real files hold (trailing spaces). Past
+/// the indentation it would be content without a line break (`"x\n  "`), which
+/// this drops: both readers differed from PyYAML there anyway.
+fn without_blank_last_line(text: &str) -> &str {
+    let start = text.rfind('\n').map_or(0, |i| i + 1);
+    let last = &text[start..];
+    if start > 0 && !last.is_empty() && last.bytes().all(|b| b == b' ' || b == b'\t') {
+        &text[..start]
+    } else {
+        text
+    }
+}
+
 /// Loads a single-document stream.
 pub(crate) fn load(text: &str, limits: &Limits) -> Result<Built, YamlError> {
+    let text = without_blank_last_line(text);
     let first = match load_once(text, limits, &Shifts::default(), &[]) {
         Err(Failure::Scan(e)) => e,
         done => return done.map_err(Failure::into_error),

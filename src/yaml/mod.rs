@@ -307,6 +307,29 @@ pub fn parse_str_with(text: &str, limits: &Limits) -> Result<Document, YamlError
     })
 }
 
+/// For the fuzz targets (`--cfg fuzzing`): loads `text` with the fast path
+/// and with the general loader and panics on any difference of value, key
+/// order, positions or warnings where the fast path takes the input (what
+/// `src/yaml/fast/differential.rs` checks on generated inputs).
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_fast_against_general(text: &str, limits: &Limits) {
+    let Some((value, positions, warnings)) = fast::load(text, limits) else {
+        return;
+    };
+    let (v, p, w) = match loader::load(text, limits) {
+        Ok(built) => built,
+        Err(e) => panic!("the fast path accepts what the general loader rejects ({e}):\n{text:?}"),
+    };
+    assert_eq!(
+        value.to_string(),
+        v.to_string(),
+        "values differ for\n{text:?}"
+    );
+    assert_eq!(positions.live(), p.live(), "positions differ for\n{text:?}");
+    assert_eq!(warnings, w, "warnings differ for\n{text:?}");
+}
+
 /// Loads a single YAML document from a file with the default [`Limits`];
 /// errors carry the file path.
 ///
@@ -324,7 +347,17 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
     let io = |e: std::io::Error| {
         YamlError::new(YamlErrorKind::Io, format!("cannot read file: {e}")).with_path(path)
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    // A device or a pipe (`/dev/zero`, a FIFO) reports no length and may never end, or never
+    // start: only regular files are read.
+    if !meta.is_file() {
+        return Err(YamlError::new(
+            YamlErrorKind::Io,
+            "cannot read file: not a regular file".to_string(),
+        )
+        .with_path(path));
+    }
+    let len = meta.len();
     if usize::try_from(len).map_or(true, |l| l > limits.max_bytes) {
         return Err(YamlError::new(
             YamlErrorKind::SizeLimit,
@@ -335,7 +368,26 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
         )
         .with_path(path));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The file may have grown since: read no more than the limit allows.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(io)?;
+        let cap = u64::try_from(limits.max_bytes)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        file.take(cap).read_to_end(&mut bytes).map_err(io)?;
+    }
+    if bytes.len() > limits.max_bytes {
+        return Err(YamlError::new(
+            YamlErrorKind::SizeLimit,
+            format!(
+                "the file is more than the limit of {} bytes",
+                limits.max_bytes
+            ),
+        )
+        .with_path(path));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -281,7 +281,7 @@ pub(crate) fn pointer(entries: &[Entry], arena: &str, entry: u32, key: Option<&s
     out
 }
 
-#[cfg(test)]
+#[cfg(any(test, fuzzing))]
 impl Positions {
     /// Every node of the document: its pointer, value and key positions, sorted.
     pub(crate) fn live(&self) -> Vec<(String, Option<Position>, Option<Position>)> {

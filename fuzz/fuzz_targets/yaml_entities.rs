@@ -1,0 +1,85 @@
+//! YAML entity loading on arbitrary text, for every document kind: load,
+//! validate, `to_dict`, `to_yaml`, the REST forms and their read-back. Also
+//! holds the YAML reader's fast path to the general loader.
+
+#![no_main]
+
+use azml::entities::{ParallelComponent, ParallelJob, ParallelNode, ParallelTask};
+use azml::parallel::PipelineJob;
+use azml::yaml::Limits;
+use azml::RestTranslatable;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // The fast path of the YAML reader gives what the general loader gives.
+    azml::yaml::fuzz_fast_against_general(text, &Limits::DEFAULT);
+    let small = Limits {
+        max_depth: 4,
+        max_nodes: 16,
+        ..Limits::DEFAULT
+    };
+    azml::yaml::fuzz_fast_against_general(text, &small);
+
+    let Ok(doc) = azml::yaml::parse_str(text) else {
+        return;
+    };
+    let base = azml_fuzz::scratch();
+    let _ = azml::kind::DocumentKind::detect(&doc.value);
+
+    if let Ok(task) = ParallelTask::from_document(&doc, base) {
+        // What azml dumps, azml loads back as a task with the same dump.
+        let yaml = task.to_yaml();
+        match ParallelTask::from_yaml_str(&yaml, base) {
+            Ok(again) => assert_eq!(again.to_dict(), task.to_dict(), "task round trip:\n{yaml}"),
+            Err(e) => panic!("the dumped task does not load: {e}\n{yaml}"),
+        }
+    }
+    if let Ok(component) = ParallelComponent::from_document(&doc, base) {
+        let _ = component.validate();
+        let yaml = component.to_yaml();
+        match ParallelComponent::from_yaml_str(&yaml, base) {
+            Ok(again) => assert_eq!(
+                again.to_dict(),
+                component.to_dict(),
+                "component round trip:\n{yaml}"
+            ),
+            Err(e) => panic!("the dumped component does not load: {e}\n{yaml}"),
+        }
+        let _ = component.client_component_hash();
+        if let Ok(rest) = component.to_rest_object() {
+            let body = serde_json::to_value(&rest).expect("a REST body is JSON");
+            // The REST body reads back to a component with the same body.
+            match ParallelComponent::from_rest_object(rest).and_then(|c| c.to_rest_object()) {
+                Ok(again) => assert_eq!(
+                    serde_json::to_value(&again).expect("a REST body is JSON"),
+                    body,
+                    "component REST round trip"
+                ),
+                Err(e) => panic!("the component's REST body does not read back: {e}\n{body}"),
+            }
+        }
+    }
+    if let Ok(job) = ParallelJob::from_document(&doc, base) {
+        let yaml = job.to_yaml();
+        match ParallelJob::from_yaml_str(&yaml, base) {
+            Ok(again) => assert_eq!(again.to_dict(), job.to_dict(), "job round trip:\n{yaml}"),
+            Err(e) => panic!("the dumped job does not load: {e}\n{yaml}"),
+        }
+    }
+    if let Ok(pipeline) = PipelineJob::from_document(&doc, base) {
+        let _ = pipeline.to_dict();
+        let _ = pipeline.to_yaml();
+        if let Ok(nodes) = pipeline.parallel_nodes_rest() {
+            // Each node's REST form reads back to a node with the same REST form.
+            for (name, rest) in nodes.iter() {
+                match ParallelNode::from_rest(rest, base).and_then(|n| n.to_rest(name)) {
+                    Ok(again) => assert_eq!(&again, rest, "node {name}: REST round trip"),
+                    Err(e) => panic!("node {name}: its REST form does not read back: {e}\n{rest}"),
+                }
+            }
+        }
+    }
+});
