@@ -27,6 +27,17 @@ enum FieldKind {
     OptionalNullable,
 }
 
+/// Which attributes a struct's fields carry, from the struct's derives.
+#[derive(Debug, Clone, Copy)]
+struct FieldAttrs {
+    /// `#[derive(DictMixin)]`: `#[dict(...)]`.
+    dict: bool,
+    /// `#[derive(RestTranslatable)]`: `#[rest(...)]`.
+    rest: bool,
+    /// serde's derives (structs with an extra-keys map): `#[serde(...)]`.
+    serde: bool,
+}
+
 /// An identifier; names come from `naming`, so the fallback never shows in practice.
 pub(crate) fn ident(name: &str) -> &str {
     let bare = name.strip_prefix("r#").unwrap_or(name);
@@ -248,26 +259,30 @@ impl<'a> Emitter<'a> {
         if self.defaultable.get(id).copied().unwrap_or(false) {
             derive.push_str("Default, ");
         }
-        // Structs with an extra-keys map keep serde's derive (it handles `flatten`); the
-        // others deserialize through the shared helpers in `::azml::__codegen`.
-        let own_de = sd.extra.is_none();
-        derive.push_str("::serde::Serialize");
-        if !own_de {
-            derive.push_str(", ::serde::Deserialize");
+        // Structs with an extra-keys map keep serde's derives (they handle `flatten`); the
+        // others serialize and deserialize through the shared helpers in `::azml::__codegen`.
+        let own_serde = sd.extra.is_none();
+        if !own_serde {
+            derive.push_str("::serde::Serialize, ::serde::Deserialize, ");
         }
         for d in &t.derives {
             match d.as_str() {
-                "DictMixin" => derive.push_str(", ::azml::DictMixin"),
-                "RestTranslatable" => derive.push_str(", ::azml::RestTranslatable"),
+                "DictMixin" => derive.push_str("::azml::DictMixin, "),
+                "RestTranslatable" => derive.push_str("::azml::RestTranslatable, "),
                 _ => {}
             }
         }
-        derive.push_str(")]");
+        let derive = format!("{})]", derive.trim_end_matches(", "));
         out.line(&derive);
         out.open(&format!("pub struct {}", self.name(id)));
         let fnames = self.names.fields.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        let attrs = FieldAttrs {
+            dict,
+            rest: t.derives.iter().any(|d| d == "RestTranslatable"),
+            serde: !own_serde,
+        };
         for (f, n) in sd.fields.iter().zip(fnames) {
-            self.field(out, f, n, dict, own_de);
+            self.field(out, f, n, attrs);
         }
         if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
             let ty = match extra {
@@ -284,9 +299,57 @@ impl<'a> Emitter<'a> {
             out.parts(&["pub ", ident(n), ": ", &ty, ","]);
         }
         out.close("");
-        if own_de {
+        if own_serde {
+            self.serialize_impl(out, id, sd, fnames);
             self.deserialize_impl(out, id, sd, fnames);
         }
+    }
+
+    /// `Serialize` of a struct without an extra-keys map, through the helper module: what
+    /// serde's derive does (optional fields skipped when `None`), one statement a field.
+    fn serialize_impl(&self, out: &mut Out, id: TypeId, sd: &StructDef, fnames: &[String]) {
+        let name = self.name(id);
+        out.open(&format!("impl ::serde::Serialize for {name}"));
+        out.line("fn serialize<S: ::serde::Serializer>(");
+        out.line("    &self,");
+        out.line("    serializer: S,");
+        out.open(") -> ::std::result::Result<S::Ok, S::Error>");
+        let optional = |f: &Field| {
+            matches!(
+                self.field_ty(f).1,
+                FieldKind::Optional | FieldKind::OptionalNullable
+            )
+        };
+        let required = sd.fields.iter().filter(|f| !optional(f)).count();
+        let present: Vec<String> = sd
+            .fields
+            .iter()
+            .zip(fnames)
+            .filter(|(f, _)| optional(f))
+            .map(|(_, n)| format!("self.{}.is_some()", ident(n)))
+            .collect();
+        let head = format!(
+            "let{} s = {HELPER}::StructWriter::new(serializer, {}, {required}, &[",
+            if sd.fields.is_empty() { "" } else { " mut" },
+            lit(name)
+        );
+        if present.is_empty() {
+            out.parts(&[&head, "]);"]);
+        } else {
+            out.line(&head);
+            out.open_only();
+            for p in &present {
+                out.parts(&[p, ","]);
+            }
+            out.dedent("]);");
+        }
+        for (f, n) in sd.fields.iter().zip(fnames) {
+            let method = if optional(f) { "optional" } else { "field" };
+            out.parts(&["s.", method, "(", &lit(&f.wire), ", &self.", ident(n), ");"]);
+        }
+        out.line("s.end()");
+        out.close("");
+        out.close("");
     }
 
     /// `Deserialize` of a struct without an extra-keys map, through the helper module:
@@ -357,11 +420,11 @@ impl<'a> Emitter<'a> {
                     &i,
                     ", ",
                     &lit(&f.wire),
-                    ")?,",
+                    "),",
                 ]);
             }
-            out.parts(&["_ => ", HELPER, "::skip(&mut map)?,"]);
-            out.close("");
+            out.parts(&["_ => ", HELPER, "::skip(&mut map),"]);
+            out.close("?;");
         }
         out.dedent("}");
         if sd.fields.is_empty() {
@@ -408,7 +471,7 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn field(&self, out: &mut Out, f: &Field, n: &str, dict: bool, own_de: bool) {
+    fn field(&self, out: &mut Out, f: &Field, n: &str, attrs: FieldAttrs) {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -421,26 +484,36 @@ impl<'a> Emitter<'a> {
         }
         docs(out, f.doc.as_deref(), &notes);
         let (ty, kind) = self.field_ty(f);
-        let mut serde: Vec<String> = Vec::new();
-        if crate::naming::unraw(n) != f.wire {
-            serde.push(format!("rename = {}", lit(&f.wire)));
-        }
-        match kind {
-            FieldKind::Required | FieldKind::RequiredNullable => {}
-            FieldKind::Optional | FieldKind::OptionalNullable => {
-                if !own_de {
+        let renamed = crate::naming::unraw(n) != f.wire;
+        if attrs.serde {
+            let mut serde: Vec<String> = Vec::new();
+            if renamed {
+                serde.push(format!("rename = {}", lit(&f.wire)));
+            }
+            match kind {
+                FieldKind::Required | FieldKind::RequiredNullable => {}
+                FieldKind::Optional | FieldKind::OptionalNullable => {
                     serde.push("default".into());
-                }
-                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
-                if kind == FieldKind::OptionalNullable && !own_de {
-                    serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
+                    serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                    if kind == FieldKind::OptionalNullable {
+                        serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
+                    }
                 }
             }
+            if !serde.is_empty() {
+                out.parts(&["#[serde(", &serde.join(", "), ")]"]);
+            }
+        } else if renamed {
+            // No serde derive reads the wire name here, so the other derives get it.
+            let key = lit(&f.wire);
+            if attrs.dict {
+                out.parts(&["#[dict(rename = ", &key, ")]"]);
+            }
+            if attrs.rest {
+                out.parts(&["#[rest(rename = ", &key, ")]"]);
+            }
         }
-        if !serde.is_empty() {
-            out.parts(&["#[serde(", &serde.join(", "), ")]"]);
-        }
-        if dict && self.enum_like(&f.ty) {
+        if attrs.dict && self.enum_like(&f.ty) {
             out.line("#[dict(serde)]");
         }
         out.parts(&["pub ", ident(n), ": ", &ty, ","]);
