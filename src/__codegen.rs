@@ -133,6 +133,37 @@ pub fn nullable_field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
     Ok(())
 }
 
+/// Reads an optional field (or a required nullable one) into its slot, the
+/// field's own `Option` (`null` is `None`); `seen` marks it present, so that a
+/// second occurrence is an error even after a `null`.
+pub fn optional<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    seen: &mut bool,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if *seen {
+        return Err(A::Error::duplicate_field(name));
+    }
+    *seen = true;
+    *slot = map.next_value()?;
+    Ok(())
+}
+
+/// Reads an optional nullable field into its slot: present (even `null`) is
+/// `Some`, so absent, `null` and a value stay three states.
+pub fn maybe_null<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<Option<T>>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(A::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
 /// Skips the value of a key no field has.
 pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<::serde::de::IgnoredAny>().map(|_| ())

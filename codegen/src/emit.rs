@@ -377,15 +377,45 @@ impl<'a> Emitter<'a> {
         out.line("fn from_map<'de, A: ::serde::de::MapAccess<'de>>(");
         out.line("    mut map: A,");
         out.open(") -> ::std::result::Result<Self, A::Error>");
+        // Slots: `Option<T>` for a required field (`None` until read), the field's own
+        // `Option` for the others, moved into the struct at the end. An optional field read
+        // as `null` stays `None`, so `seen` marks which ones were present (serde refuses a
+        // second occurrence); an optional nullable field's `Some(None)` says so itself.
+        let mut seen = 0usize;
+        let mut arms = Vec::with_capacity(sd.fields.len());
         for (i, f) in sd.fields.iter().enumerate() {
-            let ty = self.field_ty(f).0;
+            let (ty, kind) = self.field_ty(f);
+            let i = i.to_string();
+            let slot_ty = if kind == FieldKind::Required {
+                format!("::std::option::Option<{ty}>")
+            } else {
+                ty
+            };
             out.parts(&[
                 "let mut f",
-                &i.to_string(),
-                ": ::std::option::Option<",
-                &ty,
-                "> = ::std::option::Option::None;",
+                &i,
+                ": ",
+                &slot_ty,
+                " = ::std::option::Option::None;",
             ]);
+            let wire = lit(&f.wire);
+            let arm = match kind {
+                FieldKind::Required => format!("field(&mut map, &mut f{i}, {wire})"),
+                FieldKind::OptionalNullable => {
+                    format!("maybe_null(&mut map, &mut f{i}, {wire})")
+                }
+                FieldKind::Optional | FieldKind::RequiredNullable => {
+                    seen += 1;
+                    format!(
+                        "optional(&mut map, &mut f{i}, &mut seen[{}], {wire})",
+                        seen - 1
+                    )
+                }
+            };
+            arms.push(format!("{i} => {HELPER}::{arm},"));
+        }
+        if seen > 0 {
+            out.line(&format!("let mut seen = [false; {seen}];"));
         }
         if sd.fields.is_empty() {
             out.parts(&[
@@ -403,25 +433,8 @@ impl<'a> Emitter<'a> {
             ]);
             out.open_only();
             out.open("match key");
-            for (i, f) in sd.fields.iter().enumerate() {
-                let helper = if self.field_ty(f).1 == FieldKind::OptionalNullable {
-                    "nullable_field"
-                } else {
-                    "field"
-                };
-                let i = i.to_string();
-                out.parts(&[
-                    &i,
-                    " => ",
-                    HELPER,
-                    "::",
-                    helper,
-                    "(&mut map, &mut f",
-                    &i,
-                    ", ",
-                    &lit(&f.wire),
-                    "),",
-                ]);
+            for a in &arms {
+                out.line(a);
             }
             out.parts(&["_ => ", HELPER, "::skip(&mut map),"]);
             out.close("?;");
@@ -432,14 +445,12 @@ impl<'a> Emitter<'a> {
         } else {
             out.open("::std::result::Result::Ok(Self");
             for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
-                let slot = format!("f{i}");
-                let value = match self.field_ty(f).1 {
-                    FieldKind::Required => {
-                        format!("{HELPER}::required({slot}, {})?", lit(&f.wire))
-                    }
-                    _ => format!("{slot}.unwrap_or_default()"),
-                };
-                out.parts(&[ident(n), ": ", &value, ","]);
+                if self.field_ty(f).1 == FieldKind::Required {
+                    let value = format!("{HELPER}::required(f{i}, {})?", lit(&f.wire));
+                    out.parts(&[ident(n), ": ", &value, ","]);
+                } else {
+                    out.parts(&[ident(n), ": f", &i.to_string(), ","]);
+                }
             }
             out.close(")");
         }
