@@ -1,6 +1,10 @@
 //! Stage 4, code: the Rust items of the named IR, written as text in rustfmt's layout (see
-//! [`crate::format`]). Every name went through `naming` and is checked again here; every
-//! text from the spec (descriptions, wire names, values) is a string literal or a doc comment.
+//! [`crate::format`]). Build time of the output is a goal: structs get small hand-written
+//! `Serialize`/`Deserialize` impls over the helpers in `::azml::__codegen` rather than serde's
+//! derives (kept only where `flatten` is needed), since the derives' expansion is most of
+//! what a large generated module costs to compile. Every name went through `naming` and is
+//! checked again here; every text from the spec (descriptions, wire names, values) is a string
+//! literal or a doc comment.
 
 use crate::format::{lit, Out};
 use crate::ir::{EnumDef, Field, Ir, Kind, StructDef, Ty, TypeDef, TypeId, UnionDef};
@@ -10,8 +14,9 @@ use std::borrow::Cow;
 /// Fewest types for which writing on two threads pays off.
 const PARALLEL_MIN: usize = 200;
 
-/// The runtime module that generated structs deserialize through (and optional nullable
-/// fields read with); see `src/__codegen.rs` in the azml crate.
+/// The runtime module that generated structs serialize, deserialize and validate through
+/// (shared, non-generic where it can be, so that the generated crate stays cheap to build);
+/// see `src/__codegen.rs` in the azml crate.
 const HELPER: &str = "::azml::__codegen";
 
 /// How a struct field is read: `Option` wrappers and the missing-field rule.
@@ -379,9 +384,8 @@ impl<'a> Emitter<'a> {
         out.open(") -> ::std::result::Result<Self, A::Error>");
         // Slots: `Option<T>` for a required field (`None` until read), the field's own
         // `Option` for the others, moved into the struct at the end. An optional field read
-        // as `null` stays `None`, so `seen` marks which ones were present (serde refuses a
-        // second occurrence); an optional nullable field's `Some(None)` says so itself.
-        let mut seen = 0usize;
+        // as `null` stays `None`, so a flag `s<i>` marks it present (serde refuses a second
+        // occurrence); an optional nullable field's `Some(None)` says so itself.
         let mut arms = Vec::with_capacity(sd.fields.len());
         for (i, f) in sd.fields.iter().enumerate() {
             let (ty, kind) = self.field_ty(f);
@@ -405,17 +409,11 @@ impl<'a> Emitter<'a> {
                     format!("maybe_null(&mut map, &mut f{i}, {wire})")
                 }
                 FieldKind::Optional | FieldKind::RequiredNullable => {
-                    seen += 1;
-                    format!(
-                        "optional(&mut map, &mut f{i}, &mut seen[{}], {wire})",
-                        seen - 1
-                    )
+                    out.parts(&["let mut s", &i, " = false;"]);
+                    format!("optional(&mut map, &mut f{i}, &mut s{i}, {wire})")
                 }
             };
             arms.push(format!("{i} => {HELPER}::{arm},"));
-        }
-        if seen > 0 {
-            out.line(&format!("let mut seen = [false; {seen}];"));
         }
         if sd.fields.is_empty() {
             out.parts(&[
@@ -446,7 +444,9 @@ impl<'a> Emitter<'a> {
             out.open("::std::result::Result::Ok(Self");
             for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
                 if self.field_ty(f).1 == FieldKind::Required {
-                    let value = format!("{HELPER}::required(f{i}, {})?", lit(&f.wire));
+                    // The error type named: nothing left for inference to find through `?`.
+                    let value =
+                        format!("{HELPER}::required::<_, A::Error>(f{i}, {})?", lit(&f.wire));
                     out.parts(&[ident(n), ": ", &value, ","]);
                 } else {
                     out.parts(&[ident(n), ": f", &i.to_string(), ","]);
