@@ -48,6 +48,7 @@ macro_rules! open_enum {
             pub const VALUES: &'static [&'static str] = &[$($wire),*];
 
             /// The wire string of this value.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $wire,)*
@@ -56,15 +57,24 @@ macro_rules! open_enum {
             }
 
             /// The value for a wire string: a known variant, else `Other`.
+            #[inline]
             pub fn from_wire(s: &str) -> Self {
-                match s {
-                    $($wire => Self::$variant,)*
-                    other => Self::Other(::std::string::ToString::to_string(other)),
+                // One shared lookup in `VALUES`, then the variant at that index: far less
+                // code per enum than a `match` on strings.
+                match Self::__KNOWN.get($crate::open_enum::wire_index(Self::VALUES, s)) {
+                    ::std::option::Option::Some(v) => ::std::clone::Clone::clone(v),
+                    ::std::option::Option::None => {
+                        Self::Other(::std::string::ToString::to_string(s))
+                    }
                 }
             }
+
+            /// The known values, in the order of `VALUES`.
+            const __KNOWN: &'static [Self] = &[$(Self::$variant),*];
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -72,18 +82,21 @@ macro_rules! open_enum {
 
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from_wire(s))
             }
         }
 
         impl ::std::convert::From<&str> for $name {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::from_wire(s)
             }
         }
 
         impl ::std::convert::From<::std::string::String> for $name {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::from_wire(&s)
             }
@@ -102,4 +115,10 @@ macro_rules! open_enum {
             }
         }
     };
+}
+
+/// The index of `s` in `values`, or `values.len()` (for [`open_enum!`](crate::open_enum!)).
+#[doc(hidden)]
+pub fn wire_index(values: &[&str], s: &str) -> usize {
+    values.iter().position(|v| *v == s).unwrap_or(values.len())
 }

@@ -4,8 +4,9 @@
 # Generates mfe.json, machineLearningServices.json, registries.json and workspaceFeatures.json
 # with `azml codegen` into a scratch crate (serde, serde_json, azml), builds its dependencies
 # first, then reports the wall time of `cargo check` and `cargo build --release` of that crate
-# alone. `--without-validate` also times the same code with the `Validate` impls removed, to
-# show what the validators cost.
+# alone, each with its CPU time and the load average when it started (on a shared machine the
+# wall time follows the load). `--without-validate` also times the same code with the
+# `Validate` impls removed, to show what the validators cost.
 #
 # Usage: codegen/scripts/build-times.sh [--without-validate] [SPEC_VERSION_DIR]
 # Environment: BUILD_TIMES_DIR (scratch folder, default: $TMPDIR/azml-build-times).
@@ -17,7 +18,7 @@ version_dir=""
 for arg in "$@"; do
     case "$arg" in
         --without-validate) without_validate=1 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) version_dir="$arg" ;;
     esac
 done
@@ -61,26 +62,29 @@ echo "== building the dependencies (not timed)"
 echo "//! Placeholder." >"$crate/src/lib.rs"
 (cd "$crate" && cargo check --quiet && cargo build --quiet --release)
 
-# Times one command on the crate; prints seconds. A first untimed run rebuilds whatever
-# changed among the dependencies (azml is a path dependency that may be under edit); the
-# timed run then rebuilds the crate alone.
+# Times one command on the crate; prints wall seconds, then the CPU seconds (user + system) of
+# the processes it ran and the 1-minute load average at the start. A first untimed run rebuilds
+# whatever changed among the dependencies (azml is a path dependency that may be under edit);
+# the timed run then rebuilds the crate alone. On a shared machine the wall time follows the
+# load; the CPU time much less so.
 timed() {
-    local start end
+    local load t TIMEFORMAT='%R %U %S'
     (cd "$crate" && "$@" --quiet)
     touch "$crate/src/lib.rs"
-    start=$(date +%s.%N)
-    (cd "$crate" && "$@" --quiet)
-    end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }'
+    load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+    t=$( { time (cd "$crate" && "$@" --quiet >/dev/null 2>&1); } 2>&1 )
+    awk -v t="$t" -v l="$load" 'BEGIN { split(t, p, " "); printf "%.1f %.1f %s", p[1], p[2] + p[3], l }'
 }
 
 measure() {
     local label="$1" source="$2"
     { echo "//! The official Azure ML 2024-04-01 set, generated."; echo; cat "$source"; } >"$crate/src/lib.rs"
-    local check release
-    check=$(timed cargo check)
-    release=$(timed cargo build --release)
+    local check check_cpu check_load release release_cpu release_load
+    read -r check check_cpu check_load <<<"$(timed cargo check)"
+    read -r release release_cpu release_load <<<"$(timed cargo build --release)"
     printf '%-28s cargo check %6.1f s   cargo build --release %6.1f s\n' "$label" "$check" "$release"
+    printf '%-28s   (CPU %.1f s, load %s)          (CPU %.1f s, load %s)\n' "" \
+        "$check_cpu" "$check_load" "$release_cpu" "$release_load"
 }
 
 echo "== timing the generated crate alone"

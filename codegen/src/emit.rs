@@ -1,6 +1,10 @@
 //! Stage 4, code: the Rust items of the named IR, written as text in rustfmt's layout (see
-//! [`crate::format`]). Every name went through `naming` and is checked again here; every
-//! text from the spec (descriptions, wire names, values) is a string literal or a doc comment.
+//! [`crate::format`]). Build time of the output is a goal: structs get small hand-written
+//! `Serialize`/`Deserialize` impls over the helpers in `::azml::__codegen` rather than serde's
+//! derives (kept only where `flatten` is needed), since the derives' expansion is most of
+//! what a large generated module costs to compile. Every name went through `naming` and is
+//! checked again here; every text from the spec (descriptions, wire names, values) is a string
+//! literal or a doc comment.
 
 use crate::format::{lit, Out};
 use crate::ir::{EnumDef, Field, Ir, Kind, StructDef, Ty, TypeDef, TypeId, UnionDef};
@@ -10,8 +14,9 @@ use std::borrow::Cow;
 /// Fewest types for which writing on two threads pays off.
 const PARALLEL_MIN: usize = 200;
 
-/// The runtime module that generated structs deserialize through (and optional nullable
-/// fields read with); see `src/__codegen.rs` in the azml crate.
+/// The runtime module that generated structs serialize, deserialize and validate through
+/// (shared, non-generic where it can be, so that the generated crate stays cheap to build);
+/// see `src/__codegen.rs` in the azml crate.
 const HELPER: &str = "::azml::__codegen";
 
 /// How a struct field is read: `Option` wrappers and the missing-field rule.
@@ -25,6 +30,17 @@ enum FieldKind {
     Optional,
     /// `Option<Option<T>>`: missing, `null` and a value are three states.
     OptionalNullable,
+}
+
+/// Which attributes a struct's fields carry, from the struct's derives.
+#[derive(Debug, Clone, Copy)]
+struct FieldAttrs {
+    /// `#[derive(DictMixin)]`: `#[dict(...)]`.
+    dict: bool,
+    /// `#[derive(RestTranslatable)]`: `#[rest(...)]`.
+    rest: bool,
+    /// serde's derives (structs with an extra-keys map): `#[serde(...)]`.
+    serde: bool,
 }
 
 /// An identifier; names come from `naming`, so the fallback never shows in practice.
@@ -253,26 +269,30 @@ impl<'a> Emitter<'a> {
         if self.defaultable.get(id).copied().unwrap_or(false) {
             derive.push_str("Default, ");
         }
-        // Structs with an extra-keys map keep serde's derive (it handles `flatten`); the
-        // others deserialize through the shared helpers in `::azml::__codegen`.
-        let own_de = sd.extra.is_none();
-        derive.push_str("::serde::Serialize");
-        if !own_de {
-            derive.push_str(", ::serde::Deserialize");
+        // Structs with an extra-keys map keep serde's derives (they handle `flatten`); the
+        // others serialize and deserialize through the shared helpers in `::azml::__codegen`.
+        let own_serde = sd.extra.is_none();
+        if !own_serde {
+            derive.push_str("::serde::Serialize, ::serde::Deserialize, ");
         }
         for d in &t.derives {
             match d.as_str() {
-                "DictMixin" => derive.push_str(", ::azml::DictMixin"),
-                "RestTranslatable" => derive.push_str(", ::azml::RestTranslatable"),
+                "DictMixin" => derive.push_str("::azml::DictMixin, "),
+                "RestTranslatable" => derive.push_str("::azml::RestTranslatable, "),
                 _ => {}
             }
         }
-        derive.push_str(")]");
+        let derive = format!("{})]", derive.trim_end_matches(", "));
         out.line(&derive);
         out.open(&format!("pub struct {}", self.name(id)));
         let fnames = self.names.fields.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        let attrs = FieldAttrs {
+            dict,
+            rest: t.derives.iter().any(|d| d == "RestTranslatable"),
+            serde: !own_serde,
+        };
         for (f, n) in sd.fields.iter().zip(fnames) {
-            self.field(out, f, n, dict, own_de);
+            self.field(out, f, n, attrs);
         }
         if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
             let ty = match extra {
@@ -289,9 +309,57 @@ impl<'a> Emitter<'a> {
             out.parts(&["pub ", ident(n), ": ", &ty, ","]);
         }
         out.close("");
-        if own_de {
+        if own_serde {
+            self.serialize_impl(out, id, sd, fnames);
             self.deserialize_impl(out, id, sd, fnames);
         }
+    }
+
+    /// `Serialize` of a struct without an extra-keys map, through the helper module: what
+    /// serde's derive does (optional fields skipped when `None`), one statement a field.
+    fn serialize_impl(&self, out: &mut Out, id: TypeId, sd: &StructDef, fnames: &[String]) {
+        let name = self.name(id);
+        out.open(&format!("impl ::serde::Serialize for {name}"));
+        out.line("fn serialize<S: ::serde::Serializer>(");
+        out.line("    &self,");
+        out.line("    serializer: S,");
+        out.open(") -> ::std::result::Result<S::Ok, S::Error>");
+        let optional = |f: &Field| {
+            matches!(
+                self.field_ty(f).1,
+                FieldKind::Optional | FieldKind::OptionalNullable
+            )
+        };
+        let required = sd.fields.iter().filter(|f| !optional(f)).count();
+        let present: Vec<String> = sd
+            .fields
+            .iter()
+            .zip(fnames)
+            .filter(|(f, _)| optional(f))
+            .map(|(_, n)| format!("self.{}.is_some()", ident(n)))
+            .collect();
+        let head = format!(
+            "let{} s = {HELPER}::StructWriter::new(serializer, {}, {required}, &[",
+            if sd.fields.is_empty() { "" } else { " mut" },
+            lit(name)
+        );
+        if present.is_empty() {
+            out.parts(&[&head, "]);"]);
+        } else {
+            out.line(&head);
+            out.open_only();
+            for p in &present {
+                out.parts(&[p, ","]);
+            }
+            out.dedent("]);");
+        }
+        for (f, n) in sd.fields.iter().zip(fnames) {
+            let method = if optional(f) { "optional" } else { "field" };
+            out.parts(&["s.", method, "(", &lit(&f.wire), ", &self.", ident(n), ");"]);
+        }
+        out.line("s.end()");
+        out.close("");
+        out.close("");
     }
 
     /// `Deserialize` of a struct without an extra-keys map, through the helper module:
@@ -326,15 +394,38 @@ impl<'a> Emitter<'a> {
         out.parts(&["fn from_map<'de, ", a, ": ::serde::de::MapAccess<'de>>("]);
         out.parts(&["    mut map: ", a, ","]);
         out.open(&format!(") -> ::std::result::Result<Self, {a}::Error>"));
+        // Slots: `Option<T>` for a required field (`None` until read), the field's own
+        // `Option` for the others, moved into the struct at the end. An optional field read
+        // as `null` stays `None`, so a flag `s<i>` marks it present (serde refuses a second
+        // occurrence); an optional nullable field's `Some(None)` says so itself.
+        let mut arms = Vec::with_capacity(sd.fields.len());
         for (i, f) in sd.fields.iter().enumerate() {
-            let ty = self.field_ty(f).0;
+            let (ty, kind) = self.field_ty(f);
+            let i = i.to_string();
+            let slot_ty = if kind == FieldKind::Required {
+                format!("::std::option::Option<{ty}>")
+            } else {
+                ty
+            };
             out.parts(&[
                 "let mut f",
-                &i.to_string(),
-                ": ::std::option::Option<",
-                &ty,
-                "> = ::std::option::Option::None;",
+                &i,
+                ": ",
+                &slot_ty,
+                " = ::std::option::Option::None;",
             ]);
+            let wire = lit(&f.wire);
+            let arm = match kind {
+                FieldKind::Required => format!("field(&mut map, &mut f{i}, {wire})"),
+                FieldKind::OptionalNullable => {
+                    format!("maybe_null(&mut map, &mut f{i}, {wire})")
+                }
+                FieldKind::Optional | FieldKind::RequiredNullable => {
+                    out.parts(&["let mut s", &i, " = false;"]);
+                    format!("optional(&mut map, &mut f{i}, &mut s{i}, {wire})")
+                }
+            };
+            arms.push(format!("{i} => {HELPER}::{arm},"));
         }
         if sd.fields.is_empty() {
             out.parts(&[
@@ -352,28 +443,11 @@ impl<'a> Emitter<'a> {
             ]);
             out.open_only();
             out.open("match key");
-            for (i, f) in sd.fields.iter().enumerate() {
-                let helper = if self.field_ty(f).1 == FieldKind::OptionalNullable {
-                    "nullable_field"
-                } else {
-                    "field"
-                };
-                let i = i.to_string();
-                out.parts(&[
-                    &i,
-                    " => ",
-                    HELPER,
-                    "::",
-                    helper,
-                    "(&mut map, &mut f",
-                    &i,
-                    ", ",
-                    &lit(&f.wire),
-                    ")?,",
-                ]);
+            for a in &arms {
+                out.line(a);
             }
-            out.parts(&["_ => ", HELPER, "::skip(&mut map)?,"]);
-            out.close("");
+            out.parts(&["_ => ", HELPER, "::skip(&mut map),"]);
+            out.close("?;");
         }
         out.dedent("}");
         if sd.fields.is_empty() {
@@ -381,14 +455,14 @@ impl<'a> Emitter<'a> {
         } else {
             out.open("::std::result::Result::Ok(Self");
             for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
-                let slot = format!("f{i}");
-                let value = match self.field_ty(f).1 {
-                    FieldKind::Required => {
-                        format!("{HELPER}::required({slot}, {})?", lit(&f.wire))
-                    }
-                    _ => format!("{slot}.unwrap_or_default()"),
-                };
-                out.parts(&[ident(n), ": ", &value, ","]);
+                if self.field_ty(f).1 == FieldKind::Required {
+                    // The error type named: nothing left for inference to find through `?`.
+                    let value =
+                        format!("{HELPER}::required::<_, {a}::Error>(f{i}, {})?", lit(&f.wire));
+                    out.parts(&[ident(n), ": ", &value, ","]);
+                } else {
+                    out.parts(&[ident(n), ": f", &i.to_string(), ","]);
+                }
             }
             out.close(")");
         }
@@ -420,7 +494,7 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn field(&self, out: &mut Out, f: &Field, n: &str, dict: bool, own_de: bool) {
+    fn field(&self, out: &mut Out, f: &Field, n: &str, attrs: FieldAttrs) {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -433,26 +507,36 @@ impl<'a> Emitter<'a> {
         }
         docs(out, f.doc.as_deref(), &notes);
         let (ty, kind) = self.field_ty(f);
-        let mut serde: Vec<String> = Vec::new();
-        if crate::naming::unraw(n) != f.wire {
-            serde.push(format!("rename = {}", lit(&f.wire)));
-        }
-        match kind {
-            FieldKind::Required | FieldKind::RequiredNullable => {}
-            FieldKind::Optional | FieldKind::OptionalNullable => {
-                if !own_de {
+        let renamed = crate::naming::unraw(n) != f.wire;
+        if attrs.serde {
+            let mut serde: Vec<String> = Vec::new();
+            if renamed {
+                serde.push(format!("rename = {}", lit(&f.wire)));
+            }
+            match kind {
+                FieldKind::Required | FieldKind::RequiredNullable => {}
+                FieldKind::Optional | FieldKind::OptionalNullable => {
                     serde.push("default".into());
-                }
-                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
-                if kind == FieldKind::OptionalNullable && !own_de {
-                    serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
+                    serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                    if kind == FieldKind::OptionalNullable {
+                        serde.push(format!("deserialize_with = \"{HELPER}::nullable\""));
+                    }
                 }
             }
+            if !serde.is_empty() {
+                out.parts(&["#[serde(", &serde.join(", "), ")]"]);
+            }
+        } else if renamed {
+            // No serde derive reads the wire name here, so the other derives get it.
+            let key = lit(&f.wire);
+            if attrs.dict {
+                out.parts(&["#[dict(rename = ", &key, ")]"]);
+            }
+            if attrs.rest {
+                out.parts(&["#[rest(rename = ", &key, ")]"]);
+            }
         }
-        if !serde.is_empty() {
-            out.parts(&["#[serde(", &serde.join(", "), ")]"]);
-        }
-        if dict && self.enum_like(&f.ty) {
+        if attrs.dict && self.enum_like(&f.ty) {
             out.line("#[dict(serde)]");
         }
         out.parts(&["pub ", ident(n), ": ", &ty, ","]);

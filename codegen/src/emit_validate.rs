@@ -1,9 +1,12 @@
 //! Stage 4, validators: `impl ::azml::validate::Validate` for every emitted type, so a JSON
 //! value can be checked (every problem, with its JSON pointer) before it is deserialized.
 //!
-//! Each impl is one call into the runtime (`object`, `one_of`, `tagged`, `any_of`) with
-//! tables of wire names and `fn` pointers; keyword checks (`pattern`, bounds, lengths,
-//! `const`) are `static`s inside a small closure. Every spec string is a literal.
+//! Each impl is one call into the runtime (`::azml::__codegen::object` and `any_of`,
+//! `Validator::one_of` and `tagged`) with `static` tables: wire names, and for each field a
+//! `Shape` that is data (arrays, maps, nullable, keyword checks) around the `validate` of a
+//! leaf or generated type, so that no generic `Validate` impl is instantiated per field type
+//! and no closure is written per checked field. Keyword checks (`pattern`, bounds, lengths,
+//! `const`) are `static`s beside the table. Every spec string is a literal.
 
 use crate::emit::Emitter;
 use crate::format::{lit, Out};
@@ -25,11 +28,12 @@ impl Emitter<'_> {
             self.name(id)
         ));
         out.open("fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator)");
-        out.line("use ::azml::validate as __v;");
         match &t.kind {
             Kind::Struct(sd) => self.struct_body(out, sd),
             Kind::Enum(e) if e.open => {
-                out.line("<::std::string::String as __v::Validate>::validate(value, cx);");
+                out.line(
+                    "<::std::string::String as ::azml::validate::Validate>::validate(value, cx);",
+                );
             }
             Kind::Enum(e) => {
                 let mut values = String::new();
@@ -39,10 +43,15 @@ impl Emitter<'_> {
                     }
                     values.push_str(&lit(&v.wire));
                 }
-                out.parts(&["__v::Validator::one_of(cx, value, &[", &values, "]);"]);
+                out.parts(&[
+                    "::azml::validate::Validator::one_of(cx, value, &[",
+                    &values,
+                    "]);",
+                ]);
             }
             Kind::Union(u) => {
-                out.parts(&["__v::Validator::tagged(cx, value, ", &lit(&u.tag), ", &["]);
+                out.line("use ::azml::validate as __v;");
+                out.line("static __VARIANTS: &[(&str, fn(&::serde_json::Value, &mut __v::Validator))] = &[");
                 out.open_only();
                 for v in &u.variants {
                     out.parts(&[
@@ -53,17 +62,31 @@ impl Emitter<'_> {
                         " as __v::Validate>::validate),",
                     ]);
                 }
-                out.dedent("]);");
+                out.dedent("];");
+                out.parts(&[
+                    "__v::Validator::tagged(cx, value, ",
+                    &lit(&u.tag),
+                    ", __VARIANTS);",
+                ]);
             }
             Kind::Untagged(ms) => {
-                out.line("__v::Validator::any_of(cx, value, &[");
+                let mut statics = Vec::new();
+                let members: Vec<String> = ms
+                    .iter()
+                    .map(|m| {
+                        let what = lit(&self.describe(&m.ty));
+                        let shape = self.check_shape(&m.ty, false, None, &mut statics);
+                        format!("({what}, {shape}),")
+                    })
+                    .collect();
+                self.uses(out, &statics, &members);
+                out.line("static __MEMBERS: &[(&str, __c::Shape)] = &[");
                 out.open_only();
-                for m in ms {
-                    let what = lit(&self.describe(&m.ty));
-                    let check = self.check_fn(&m.ty, false, None);
-                    write_entry(out, &["(", &what, ", "], &check, "),");
+                for m in &members {
+                    out.line(m);
                 }
-                out.dedent("]);");
+                out.dedent("];");
+                out.line("__c::any_of(cx, value, __MEMBERS);");
             }
             Kind::Alias(_) | Kind::Extern(_) | Kind::Pending => {}
         }
@@ -71,75 +94,122 @@ impl Emitter<'_> {
         out.close("");
     }
 
-    fn struct_body(&self, out: &mut Out, sd: &StructDef) {
-        let unknown = match &sd.extra {
-            Some(Ty::Value) if sd.extra_checks.is_none() => "__v::Unknown::Allow".to_string(),
-            Some(t) => {
-                let check = self.check_fn(t, false, sd.extra_checks.as_deref());
-                format!("__v::Unknown::Check({})", one_line(&check))
-            }
-            None if sd.closed => "__v::Unknown::Deny".to_string(),
-            None => "__v::Unknown::Allow".to_string(),
-        };
-        if sd.fields.is_empty() {
-            out.parts(&["__v::Validator::object(cx, value, &[], ", &unknown, ");"]);
+    /// The `use` lines of a table (`__v` only when `rows` or the statics name it), then its
+    /// keyword-check statics.
+    fn uses(&self, out: &mut Out, statics: &[String], rows: &[String]) {
+        out.line("use ::azml::__codegen as __c;");
+        if statics.is_empty() && !rows.iter().any(|r| r.contains("__v::")) {
             return;
         }
-        out.line("__v::Validator::object(cx, value, &[");
-        out.open_only();
-        for f in &sd.fields {
-            self.field_spec(out, f);
+        out.line("use ::azml::validate as __v;");
+        for s in statics {
+            out.line(s);
         }
-        out.dedent(&format!("], {unknown});"));
     }
 
-    fn field_spec(&self, out: &mut Out, f: &Field) {
+    fn struct_body(&self, out: &mut Out, sd: &StructDef) {
+        let mut statics = Vec::new();
+        // A typed extra shape is built from references, so it is a `static` too.
+        let extra_shape = match &sd.extra {
+            Some(Ty::Value) if sd.extra_checks.is_none() => None,
+            Some(t) => Some(self.check_shape(t, false, sd.extra_checks.as_deref(), &mut statics)),
+            None => None,
+        };
+        let extra = match (&extra_shape, &sd.extra) {
+            (Some(_), _) => "__c::Extra::Check(__EXTRA)",
+            (None, None) if sd.closed => "__c::Extra::Deny",
+            (None, _) => "__c::Extra::Allow",
+        };
+        let mut rows: Vec<String> = sd
+            .fields
+            .iter()
+            .map(|f| self.field_spec(f, &mut statics))
+            .collect();
+        rows.extend(extra_shape.iter().cloned());
+        self.uses(out, &statics, &rows);
+        if let Some(shape) = &extra_shape {
+            rows.pop();
+            out.parts(&["static __EXTRA: __c::Shape = ", shape, ";"]);
+        }
+        if rows.is_empty() {
+            out.parts(&["__c::object(cx, value, &[], ", extra, ");"]);
+            return;
+        }
+        out.line("static __FIELDS: &[__c::Field] = &[");
+        out.open_only();
+        for f in &rows {
+            out.line(f);
+        }
+        out.dedent("];");
+        out.parts(&["__c::object(cx, value, __FIELDS, ", extra, ");"]);
+    }
+
+    fn field_spec(&self, f: &Field, statics: &mut Vec<String>) -> String {
         let kind = if f.required && !f.read_only {
             "required"
         } else {
             "optional"
         };
-        let check = self.check_fn(&f.ty, f.nullable, f.checks.as_deref());
-        let key = lit(&f.wire);
-        write_entry(
-            out,
-            &["__v::FieldSpec::", kind, "(", &key, ", "],
-            &check,
-            "),",
-        );
+        let shape = self.check_shape(&f.ty, f.nullable, f.checks.as_deref(), statics);
+        format!("__c::Field::{kind}({}, {shape}),", lit(&f.wire))
     }
 
-    /// An expression of type `fn(&Value, &mut Validator)` checking a value of `ty` (`null`
-    /// allowed when `nullable`), with the keyword checks of the schema and of aliases used;
-    /// as lines (one, or a closure's).
-    fn check_fn(&self, ty: &Ty, nullable: bool, own: Option<&Checks>) -> Vec<String> {
-        let inner = self.ty(ty);
-        let rust = if nullable {
-            format!("::std::option::Option<{inner}>")
-        } else {
-            inner
-        };
+    /// A constant `__c::Shape` checking a value of `ty` (`null` allowed when `nullable`), with
+    /// the keyword checks of the schema and of aliases used (declared in `statics`).
+    fn check_shape(
+        &self,
+        ty: &Ty,
+        nullable: bool,
+        own: Option<&Checks>,
+        statics: &mut Vec<String>,
+    ) -> String {
+        let mut shape = self.shape(ty, 0);
+        if nullable {
+            shape = format!("__c::Shape::Nullable(&{shape})");
+        }
         let mut all: Vec<Checks> = own.cloned().into_iter().collect();
         all.extend(self.ty_checks(ty, 0));
         if all.is_empty() {
-            return vec![format!("<{rust} as __v::Validate>::validate")];
+            return shape;
         }
-        let mut statics = Vec::new();
         let roots: Vec<String> = all
             .iter()
-            .map(|c| format!("&{}", static_checks(c, &mut statics)))
+            .map(|c| format!("&{}", static_checks(c, statics)))
             .collect();
-        let mut lines = vec!["|value, cx| {".to_string()];
-        for s in statics {
-            lines.push(format!("    {s}"));
-        }
-        lines.push(format!(
-            "    __v::checked::<{rust}>(value, cx, &[{}]);",
-            roots.join(", ")
-        ));
-        lines.push("}".to_string());
-        lines
+        format!("__c::Shape::Checked(&{shape}, &[{}])", roots.join(", "))
     }
+
+    /// The shape of a value type: leaves and generated types by their own `validate`,
+    /// arrays and maps (and aliases of them) as data.
+    fn shape(&self, ty: &Ty, depth: usize) -> String {
+        let leaf = match ty {
+            Ty::String => "STRING",
+            Ty::Bool => "BOOL",
+            Ty::I32 => "I32",
+            Ty::I64 => "I64",
+            Ty::F32 => "F32",
+            Ty::F64 => "F64",
+            Ty::Value => "ANY",
+            Ty::Array(t) => return format!("__c::Shape::Array(&{})", self.shape(t, depth + 1)),
+            Ty::Map(t) => return format!("__c::Shape::Map(&{})", self.shape(t, depth + 1)),
+            Ty::Nullable(t) => {
+                return format!("__c::Shape::Nullable(&{})", self.shape(t, depth + 1))
+            }
+            Ty::Named(id) => {
+                if let Some(Kind::Alias(inner)) = self.ir.types.get(*id).map(|t| &t.kind) {
+                    if depth <= MAX_ALIASES {
+                        return self.shape(inner, depth + 1);
+                    }
+                }
+                return format!(
+                    "__c::Shape::Is(<{} as __v::Validate>::validate)",
+                    self.named_ty(*id)
+                );
+            }
+        };
+        format!("__c::{leaf}")
+    }
+
     /// Checks that come with a type: an alias's own, through arrays and maps.
     fn ty_checks(&self, ty: &Ty, depth: usize) -> Option<Checks> {
         if depth > MAX_ALIASES {
@@ -227,33 +297,6 @@ fn merge(into: &mut Checks, from: Checks) {
     };
 }
 
-/// Writes `prefix` + the check's lines + `suffix`: on one line for a plain function, or
-/// around the closure's lines.
-fn write_entry(out: &mut Out, prefix: &[&str], check: &[String], suffix: &str) {
-    let mut first = prefix.concat();
-    match check {
-        [one] => {
-            first.push_str(one);
-            first.push_str(suffix);
-            out.line(&first);
-        }
-        [open, body @ .., close] => {
-            first.push_str(open);
-            out.line(&first);
-            for l in body {
-                out.line(l);
-            }
-            out.line(&format!("{close}{suffix}"));
-        }
-        [] => {}
-    }
-}
-
-/// The check's lines joined into one (for the few places that take it inline).
-fn one_line(check: &[String]) -> String {
-    check.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
-}
-
 /// An `f64` literal (finite).
 fn float(v: f64) -> String {
     let mut s = format!("{v:?}");
@@ -264,7 +307,8 @@ fn float(v: f64) -> String {
     s
 }
 
-/// Declares `c` (and what it nests) as statics `__C<n>` / `__P<n>`; returns the root's name.
+/// Declares `c` (and what it nests) as statics `__C<n>` / `__P<n>` (numbered across the
+/// whole impl); returns the root's name.
 fn static_checks(c: &Checks, out: &mut Vec<String>) -> String {
     let n = out.len();
     let name = format!("__C{n}");

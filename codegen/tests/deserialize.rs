@@ -37,7 +37,7 @@ fn generated_deserializers_follow_serde_rules() {
     );
     let krate = scratch::write_crate("azml-codegen-deserialize", &lib, Some(MAIN_RS));
     scratch::build(&krate);
-    let cases: [(&str, &str); 9] = [
+    let cases: [(&str, &str); 11] = [
         (
             r#"{"must":"a","mustOrNull":null}"#,
             r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: None, list: None, ref: None } {"must":"a","mustOrNull":null}"#,
@@ -58,6 +58,15 @@ fn generated_deserializers_follow_serde_rules() {
         (
             r#"{"must":"a","must":"b"}"#,
             "err duplicate field `must` at line 1 column 18",
+        ),
+        // A second occurrence is refused after a `null` too (optional and nullable slots).
+        (
+            r#"{"must":"a","maybe":null,"maybe":"x"}"#,
+            "err duplicate field `maybe` at line 1 column 32",
+        ),
+        (
+            r#"{"must":"a","maybeOrNull":null,"maybeOrNull":1}"#,
+            "err duplicate field `maybeOrNull` at line 1 column 44",
         ),
         (
             r#"{"must":1}"#,
