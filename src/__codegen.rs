@@ -363,16 +363,18 @@ pub fn object(cx: &mut Validator, value: &Value, fields: &[Field], extra: Extra)
 }
 
 /// Checks an untagged union: accepted when one member validates cleanly; otherwise
-/// one issue listing what was expected (`Validator::any_of` over [`Shape`]s).
+/// as [`Validator::union_failed`] reports it (`Validator::any_of` over [`Shape`]s).
 pub fn any_of(cx: &mut Validator, value: &Value, members: &[(&str, Shape)]) {
-    if members
-        .iter()
-        .any(|(_, shape)| cx.trial(value, |v, cx| shape.check(v, cx)).is_empty())
-    {
-        return;
+    let mut trials = Vec::with_capacity(members.len());
+    for (_, shape) in members {
+        let issues = cx.trial(value, |v, cx| shape.check(v, cx));
+        if issues.is_empty() {
+            return;
+        }
+        trials.push(issues);
     }
     let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
-    cx.expected(&format!("one of [{}]", names.join(", ")), value);
+    cx.union_failed(value, &names, trials);
 }
 
 #[cfg(test)]

@@ -457,8 +457,10 @@ impl<'a> Emitter<'a> {
             for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
                 if self.field_ty(f).1 == FieldKind::Required {
                     // The error type named: nothing left for inference to find through `?`.
-                    let value =
-                        format!("{HELPER}::required::<_, {a}::Error>(f{i}, {})?", lit(&f.wire));
+                    let value = format!(
+                        "{HELPER}::required::<_, {a}::Error>(f{i}, {})?",
+                        lit(&f.wire)
+                    );
                     out.parts(&[ident(n), ": ", &value, ","]);
                 } else {
                     out.parts(&[ident(n), ": f", &i.to_string(), ","]);

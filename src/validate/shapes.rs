@@ -119,28 +119,29 @@ impl Validator {
             }
             trials.push(issues);
         }
-        // When the value has the shape of exactly one member best (its
-        // problems all lie inside the value, and it has the fewest), that
-        // member's problems say more than "expected one of".
+        let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
+        self.union_failed(value, &names, trials);
+    }
+
+    /// Reports an untagged union that no member accepted, given each member's
+    /// issues (in member order): when the value has the shape of exactly one
+    /// member best (its problems all lie inside the value, and it has the
+    /// fewest), that member's problems say more than "expected one of".
+    pub fn union_failed(&mut self, value: &Value, names: &[&str], trials: Vec<Vec<Issue>>) {
         let inside = format!("{}/", self.pointer());
         let mut fitting: Vec<&Vec<Issue>> = trials
             .iter()
             .filter(|issues| issues.iter().all(|i| i.pointer.starts_with(&inside)))
             .collect();
         fitting.sort_by_key(|issues| issues.len());
-        match fitting.as_slice() {
-            [best] => {
-                let best = (*best).clone();
-                self.extend(best);
-            }
-            [best, next, ..] if best.len() < next.len() => {
-                let best = (*best).clone();
-                self.extend(best);
-            }
-            _ => {
-                let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
-                self.expected(&format!("one of [{}]", names.join(", ")), value);
-            }
+        let best = match fitting.as_slice() {
+            [best] => Some(*best),
+            [best, next, ..] if best.len() < next.len() => Some(*best),
+            _ => None,
+        };
+        match best {
+            Some(best) => self.extend(best.iter().cloned()),
+            None => self.expected(&format!("one of [{}]", names.join(", ")), value),
         }
     }
 }
