@@ -120,19 +120,6 @@ pub fn field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
     Ok(())
 }
 
-/// Reads an optional nullable field: present (even `null`) is `Some`.
-pub fn nullable_field<'de, A: MapAccess<'de>, T: ::serde::Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<Option<Option<T>>>,
-    name: &'static str,
-) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(A::Error::duplicate_field(name));
-    }
-    *slot = Some(Some(map.next_value()?));
-    Ok(())
-}
-
 /// Reads an optional field (or a required nullable one) into its slot, the
 /// field's own `Option` (`null` is `None`); `seen` marks it present, so that a
 /// second occurrence is an error even after a `null`.
