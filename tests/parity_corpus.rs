@@ -131,14 +131,7 @@ fn compare_pipeline(
                         "jobs.{name} dict\n  python: {expected}\n  azml:   {dict}"
                     ));
                 }
-                let mut expected = record["parallel_nodes"][name].clone();
-                if let Some(component) = expected
-                    .get_mut("componentId")
-                    .and_then(|c| c.get_mut("$component"))
-                {
-                    let body = component.take();
-                    expected["componentId"] = body;
-                }
+                let expected = parity::unwrap_component(record["parallel_nodes"][name].clone());
                 if !parity::same_json(&rest[name], &expected) {
                     return Err(format!(
                         "jobs.{name} REST\n  python: {expected}\n  azml:   {}",

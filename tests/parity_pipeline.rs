@@ -8,20 +8,6 @@ mod parity;
 
 use azml::entities::ParallelNode;
 use azml::parallel::PipelineJob;
-use serde_json::Value;
-
-/// The harness writes an unregistered component object (a node's
-/// `componentId`) as `{"$component": <its REST body>}`.
-fn unwrap_component(mut rest: Value) -> Value {
-    if let Some(component) = rest
-        .get_mut("componentId")
-        .and_then(|c| c.get_mut("$component"))
-    {
-        let body = component.take();
-        rest["componentId"] = body;
-    }
-    rest
-}
 
 #[test]
 fn pipelines_match_python() {
@@ -51,7 +37,8 @@ fn pipelines_match_python() {
                             golden.file
                         ));
                     }
-                    let expected = unwrap_component(golden.record["parallel_nodes"][name].clone());
+                    let expected =
+                        parity::unwrap_component(golden.record["parallel_nodes"][name].clone());
                     if !parity::same_json(&rest[name], &expected) {
                         failures.push(format!(
                             "{} jobs.{name}: REST\n  python: {expected}\n  azml:   {}",

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::binding::contains_binding;
 use crate::Value;
@@ -115,13 +115,6 @@ impl Serialize for IntOrBinding {
     }
 }
 
-impl<'de> Deserialize<'de> for IntOrBinding {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        IntOrBinding::from_value(&value).map_err(serde::de::Error::custom)
-    }
-}
-
 /// A marshmallow `fields.Integer` (non-strict): no bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct LenientInt(pub i64);
@@ -142,28 +135,9 @@ impl Serialize for LenientInt {
     }
 }
 
-impl<'de> Deserialize<'de> for LenientInt {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        LenientInt::from_value(&value).map_err(serde::de::Error::custom)
-    }
-}
+super::value_type::read_with_from_value!(IntOrBinding);
 
-impl crate::validate::Validate for IntOrBinding {
-    fn validate(value: &Value, cx: &mut crate::validate::Validator) {
-        if let Err(message) = IntOrBinding::from_value(value) {
-            cx.error(message);
-        }
-    }
-}
-
-impl crate::validate::Validate for LenientInt {
-    fn validate(value: &Value, cx: &mut crate::validate::Validator) {
-        if let Err(message) = LenientInt::from_value(value) {
-            cx.error(message);
-        }
-    }
-}
+super::value_type::read_with_from_value!(LenientInt);
 
 impl crate::DictValue for IntOrBinding {
     fn to_value(&self) -> Value {

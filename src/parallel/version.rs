@@ -2,7 +2,7 @@
 //! turns a YAML number into its Python `str()` (`1` -> `"1"`, `1.5` ->
 //! `"1.5"`, and, since a Python bool is an int, `true` -> `"True"`).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use crate::Value;
 
@@ -36,20 +36,7 @@ impl Serialize for Version {
     }
 }
 
-impl<'de> Deserialize<'de> for Version {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        Version::from_value(&value).map_err(serde::de::Error::custom)
-    }
-}
-
-impl crate::validate::Validate for Version {
-    fn validate(value: &Value, cx: &mut crate::validate::Validator) {
-        if let Err(message) = Version::from_value(value) {
-            cx.error(message);
-        }
-    }
-}
+super::value_type::read_with_from_value!(Version);
 
 #[cfg(test)]
 mod tests {

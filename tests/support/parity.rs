@@ -105,3 +105,16 @@ pub fn path_reported(ours: &[&str], path: &str) -> bool {
     ours.iter()
         .any(|p| *p == path || p.starts_with(&format!("{path}.")))
 }
+
+/// The harness writes an unregistered component object (a node's
+/// `componentId`) as `{"$component": <its REST body>}`; this gives the body.
+pub fn unwrap_component(mut rest: Value) -> Value {
+    if let Some(component) = rest
+        .get_mut("componentId")
+        .and_then(|c| c.get_mut("$component"))
+    {
+        let body = component.take();
+        rest["componentId"] = body;
+    }
+    rest
+}
