@@ -18,6 +18,21 @@ pub fn dumps(value: &Value, sort_keys: bool) -> String {
     out
 }
 
+/// [`dumps`] of `value` with the top-level keys in `omit` left out, as if
+/// they had been removed first (without copying the value to remove them).
+pub fn dumps_without(value: &Value, sort_keys: bool, omit: &[&str]) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Object(map) => write_object(
+            &mut out,
+            map.iter().filter(|(k, _)| !omit.contains(&k.as_str())),
+            sort_keys,
+        ),
+        other => write_value(&mut out, other, sort_keys),
+    }
+    out
+}
+
 fn write_value(out: &mut String, value: &Value, sort_keys: bool) {
     match value {
         Value::Null => out.push_str("null"),
@@ -35,30 +50,48 @@ fn write_value(out: &mut String, value: &Value, sort_keys: bool) {
             }
             out.push(']');
         }
-        Value::Object(map) => {
-            out.push('{');
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            if sort_keys {
-                // Python compares str by code point, which is UTF-8 byte order.
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-            }
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_string(out, key);
-                out.push_str(": ");
-                write_value(out, item, sort_keys);
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(out, map.iter(), sort_keys),
     }
+}
+
+fn write_object<'a>(
+    out: &mut String,
+    entries: impl Iterator<Item = (&'a String, &'a Value)>,
+    sort_keys: bool,
+) {
+    out.push('{');
+    let mut entries: Vec<(&String, &Value)> = entries.collect();
+    if sort_keys {
+        // Python compares str by code point, which is UTF-8 byte order.
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    }
+    for (i, (key, item)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_string(out, key);
+        out.push_str(": ");
+        write_value(out, item, sort_keys);
+    }
+    out.push('}');
 }
 
 /// `json.encoder.py_encode_basestring_ascii`.
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
+    let mut rest = s;
+    loop {
+        // Printable ASCII other than `"` and `\` is copied as it is, a run at a time.
+        let run = rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b'\\')
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -67,7 +100,6 @@ fn write_string(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            ' '..='~' => out.push(c),
             c => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {

@@ -49,14 +49,13 @@ impl CodeRef {
     pub fn load(written: &str, base: &Path) -> Result<Self, String> {
         let mut code = CodeRef::classify(written)?;
         if code.kind == CodeKind::Local {
-            let resolved = resolve(base, written);
-            if !resolved.exists() {
-                return Err(format!(
+            let found = resolve(base, written).map_err(|missing| {
+                format!(
                     "Can't find directory or file in resolved absolute path: {}.",
-                    posix(&resolved)
-                ));
-            }
-            code.resolved = Some(Some(posix(&resolved)));
+                    posix(&missing)
+                )
+            })?;
+            code.resolved = Some(Some(posix(&found)));
         }
         Ok(code)
     }
@@ -71,8 +70,7 @@ impl CodeRef {
             resolved: None,
         });
         if code.kind == CodeKind::Local {
-            let resolved = resolve(base, written);
-            code.resolved = Some(resolved.exists().then(|| posix(&resolved)));
+            code.resolved = Some(resolve(base, written).ok().map(|found| posix(&found)));
         }
         code
     }
@@ -131,10 +129,9 @@ impl CodeRef {
             CodeKind::Local => {
                 let found = match &self.resolved {
                     Some(found) => found.clone(),
-                    None => {
-                        let resolved = resolve(Path::new("."), &self.value);
-                        resolved.exists().then(|| posix(&resolved))
-                    }
+                    None => resolve(Path::new("."), &self.value)
+                        .ok()
+                        .map(|found| posix(&found)),
                 };
                 found.unwrap_or_else(|| with_prefix(&self.value))
             }
@@ -142,11 +139,12 @@ impl CodeRef {
     }
 }
 
-/// `Path(base, value).resolve()`: absolute, symlinks resolved when the path exists.
-fn resolve(base: &Path, value: &str) -> PathBuf {
+/// `Path(base, value).resolve()`: the path with symlinks resolved when it
+/// exists, else (`Err`) the absolute path that was looked for.
+fn resolve(base: &Path, value: &str) -> Result<PathBuf, PathBuf> {
     let joined = base.join(value);
-    std::fs::canonicalize(&joined)
-        .unwrap_or_else(|_| std::path::absolute(&joined).unwrap_or(joined))
+    super::real_path::existing(&joined)
+        .ok_or_else(|| std::path::absolute(&joined).unwrap_or(joined))
 }
 
 fn posix(path: &Path) -> String {

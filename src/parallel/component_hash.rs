@@ -8,16 +8,7 @@ use crate::Value;
 
 /// `hash_dict(dict, keys_to_omit)`; the keys are top-level keys.
 pub fn hash_dict(dict: &Value, keys_to_omit: &[&str]) -> String {
-    let trimmed = match dict {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(k, _)| !keys_to_omit.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        other => other.clone(),
-    };
-    let text = crate::python_json::dumps(&trimmed, true);
+    let text = crate::python_json::dumps_without(dict, true, keys_to_omit);
     let hex = super::sha::sha256_hex(&text);
     format!(
         "{}-{}-{}-{}-{}",

@@ -72,7 +72,7 @@ impl EnvironmentRef {
             if let Some(path) = &build.path {
                 if !path.contains("://") {
                     let joined = base.join(path);
-                    let resolved = std::fs::canonicalize(&joined).unwrap_or(joined);
+                    let resolved = super::real_path::existing(&joined).unwrap_or(joined);
                     build.path = Some(resolved.to_string_lossy().replace('\\', "/"));
                     context = Some(resolved);
                 }

@@ -28,6 +28,7 @@ mod entry_points;
 pub mod parameter_value;
 mod prune;
 pub mod python_bool;
+mod real_path;
 mod task;
 mod value_type;
 

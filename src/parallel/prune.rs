@@ -5,22 +5,23 @@ use crate::Value;
 
 /// Removes nulls and empty objects, children first, so an object that only
 /// held such values goes too.
-pub fn prune_empty(value: Value) -> Value {
+pub fn prune_empty(mut value: Value) -> Value {
+    prune_in_place(&mut value);
+    value
+}
+
+/// [`prune_empty`] without moving the value: maps keep their storage.
+fn prune_in_place(value: &mut Value) {
     match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, prune_empty(v)))
-                .filter(|(_, v)| !is_empty_target(v))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(
-            items
-                .into_iter()
-                .map(prune_empty)
-                .filter(|v| !is_empty_target(v))
-                .collect(),
-        ),
-        other => other,
+        Value::Object(map) => map.retain(|_, v| {
+            prune_in_place(v);
+            !is_empty_target(v)
+        }),
+        Value::Array(items) => items.retain_mut(|v| {
+            prune_in_place(v);
+            !is_empty_target(v)
+        }),
+        _ => {}
     }
 }
 
