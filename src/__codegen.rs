@@ -352,14 +352,20 @@ pub fn object(cx: &mut Validator, value: &Value, fields: &[Field], extra: Extra)
 /// Checks an untagged union: accepted when one member validates cleanly; otherwise
 /// as [`Validator::union_failed`] reports it (`Validator::any_of` over [`Shape`]s).
 pub fn any_of(cx: &mut Validator, value: &Value, members: &[(&str, Shape)]) {
-    let mut trials = Vec::with_capacity(members.len());
-    for (_, shape) in members {
-        let issues = cx.trial(value, |v, cx| shape.check(v, cx));
-        if issues.is_empty() {
-            return;
-        }
-        trials.push(issues);
+    if members
+        .iter()
+        .any(|(_, shape)| cx.passes(value, |v, cx| shape.check(v, cx)))
+    {
+        return;
     }
+    if cx.is_quiet() {
+        return cx.error(String::new());
+    }
+    // Every member failed: again, with the messages the report needs.
+    let trials = members
+        .iter()
+        .map(|(_, shape)| cx.trial(value, |v, cx| shape.check(v, cx)))
+        .collect();
     let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
     cx.union_failed(value, &names, trials);
 }

@@ -480,6 +480,15 @@ fn full_match(pattern: &[Re], s: &[char]) -> bool {
 /// scalar with this text would get. Resolvers are tried in PyYAML's
 /// registration order among those registered for the first character.
 fn resolve(text: &str) -> Tag {
+    // No resolver is registered for this first character: a string, without
+    // the work below (most conda entries and words start this way).
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| !"yYnNtTfFoO-+0123456789.<~=!&*".contains(c))
+    {
+        return Tag::Str;
+    }
     let s: Vec<char> = text.chars().collect();
     let first = match s.first() {
         None => {
@@ -554,11 +563,7 @@ fn analyze_scalar(scalar: &[char]) -> Analysis {
     let mut break_space = false;
     let mut space_break = false;
 
-    let starts_with = |p: &str| {
-        let p: Vec<char> = p.chars().collect();
-        scalar.starts_with(&p)
-    };
-    if starts_with("---") || starts_with("...") {
+    if scalar.starts_with(&['-', '-', '-']) || scalar.starts_with(&['.', '.', '.']) {
         block_indicators = true;
         flow_indicators = true;
     }
@@ -571,7 +576,24 @@ fn analyze_scalar(scalar: &[char]) -> Analysis {
     let len = scalar.len();
     for (index, &ch) in scalar.iter().enumerate() {
         if index == 0 {
-            if "#,[]{}&*!|>'\"%@`".contains(ch) {
+            if matches!(
+                ch,
+                '#' | ','
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '&'
+                    | '*'
+                    | '!'
+                    | '|'
+                    | '>'
+                    | '\''
+                    | '"'
+                    | '%'
+                    | '@'
+                    | '`'
+            ) {
                 flow_indicators = true;
                 block_indicators = true;
             }
@@ -586,7 +608,7 @@ fn analyze_scalar(scalar: &[char]) -> Analysis {
                 block_indicators = true;
             }
         } else {
-            if ",?[]{}".contains(ch) {
+            if matches!(ch, ',' | '?' | '[' | ']' | '{' | '}') {
                 flow_indicators = true;
             }
             if ch == ':' {

@@ -98,63 +98,80 @@ impl EnvironmentRef {
         match self {
             EnvironmentRef::Asset(id) => Value::String(with_prefix(id)),
             EnvironmentRef::Registry(uri) => Value::String(uri.clone()),
-            EnvironmentRef::Inline(env) => anonymous_dict(env),
+            EnvironmentRef::Inline(env) => {
+                serde_json::to_value(AnonymousDict(env)).unwrap_or(Value::Null)
+            }
         }
     }
 }
 
-/// `AnonymousEnvironmentSchema` dump of an inline environment.
-fn anonymous_dict(env: &Environment) -> Value {
-    let mut out = serde_json::Map::new();
-    out.insert("name".into(), ANONYMOUS_ENV_NAME.into());
-    if let Some(description) = &env.description {
-        out.insert("description".into(), description.clone().into());
-    }
-    let tags = env
-        .tags
-        .as_ref()
-        .map(|t| {
-            t.iter()
-                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.insert("tags".into(), Value::Object(tags));
-    let version = match (&env.name, &env.version) {
-        // Set when the environment was loaded (its files read).
-        (Some(name), Some(version)) if name == ANONYMOUS_ENV_NAME => version.0.clone(),
-        _ => anonymous_version(env),
-    };
-    out.insert("version".into(), version.into());
-    if let Some(image) = &env.image {
-        out.insert("image".into(), image.clone().into());
-    }
-    if let Some(conda) = &env.conda_file {
-        out.insert("conda_file".into(), conda_value(conda));
-    }
-    if let Some(build) = &env.build {
-        let mut b = serde_json::Map::new();
-        if let Some(dockerfile) = &build.dockerfile_path {
-            b.insert("dockerfile_path".into(), dockerfile.clone().into());
+/// `AnonymousEnvironmentSchema` dump of an inline environment, written
+/// from the environment's own fields (nothing is copied to serialize it).
+struct AnonymousDict<'a>(&'a Environment);
+
+impl Serialize for AnonymousDict<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let env = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", ANONYMOUS_ENV_NAME)?;
+        if let Some(description) = &env.description {
+            map.serialize_entry("description", description)?;
         }
-        if let Some(path) = &build.path {
-            b.insert("path".into(), path.clone().into());
+        match &env.tags {
+            Some(tags) => map.serialize_entry("tags", tags)?,
+            None => map.serialize_entry("tags", &serde_json::Map::new())?,
         }
-        out.insert("build".into(), Value::Object(b));
+        match (&env.name, &env.version) {
+            // Set when the environment was loaded (its files read).
+            (Some(name), Some(version)) if name == ANONYMOUS_ENV_NAME => {
+                map.serialize_entry("version", &version.0)?;
+            }
+            _ => map.serialize_entry("version", &anonymous_version(env))?,
+        }
+        if let Some(image) = &env.image {
+            map.serialize_entry("image", image)?;
+        }
+        if let Some(conda) = &env.conda_file {
+            map.serialize_entry("conda_file", conda_value(conda).as_ref())?;
+        }
+        if let Some(build) = &env.build {
+            map.serialize_entry("build", &BuildDict(build))?;
+        }
+        if let Some(config) = &env.inference_config {
+            map.serialize_entry("inference_config", config)?;
+        }
+        if let Some(os) = &env.os_type {
+            map.serialize_entry("os_type", &os.to_lowercase())?;
+        }
+        map.end()
     }
-    if let Some(config) = &env.inference_config {
-        out.insert("inference_config".into(), config.clone());
-    }
-    if let Some(os) = &env.os_type {
-        out.insert("os_type".into(), os.to_lowercase().into());
-    }
-    Value::Object(out)
 }
 
-fn conda_value(conda: &EnvironmentCondaFile) -> Value {
+/// An inline environment's `build`: `dockerfile_path`, then `path`.
+struct BuildDict<'a>(&'a crate::entities::EnvironmentBuild);
+
+impl Serialize for BuildDict<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(dockerfile) = &self.0.dockerfile_path {
+            map.serialize_entry("dockerfile_path", dockerfile)?;
+        }
+        if let Some(path) = &self.0.path {
+            map.serialize_entry("path", path)?;
+        }
+        map.end()
+    }
+}
+
+/// The conda file as the dump holds it: its content once read, else the path.
+fn conda_value(conda: &EnvironmentCondaFile) -> std::borrow::Cow<'_, Value> {
     match conda {
-        EnvironmentCondaFile::String(path) => Value::String(path.clone()),
-        EnvironmentCondaFile::Value(value) | EnvironmentCondaFile::Other(value) => value.clone(),
+        EnvironmentCondaFile::String(path) => std::borrow::Cow::Owned(Value::String(path.clone())),
+        EnvironmentCondaFile::Value(value) | EnvironmentCondaFile::Other(value) => {
+            std::borrow::Cow::Borrowed(value)
+        }
     }
 }
 
@@ -213,7 +230,11 @@ impl fmt::Display for EnvironmentRef {
 
 impl Serialize for EnvironmentRef {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.dump().serialize(serializer)
+        match self {
+            EnvironmentRef::Asset(id) => serializer.serialize_str(&with_prefix(id)),
+            EnvironmentRef::Registry(uri) => serializer.serialize_str(uri),
+            EnvironmentRef::Inline(env) => AnonymousDict(env).serialize(serializer),
+        }
     }
 }
 

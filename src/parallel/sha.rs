@@ -1,8 +1,6 @@
 //! SHA-256 as lower-case hex, the form azure-ai-ml's hashes start from
 //! (`hashlib.sha256(text.encode()).hexdigest()`).
 
-use std::fmt::Write;
-
 use sha2::{Digest, Sha256};
 
 /// `hashlib.sha256(text.encode("utf-8")).hexdigest()`.
@@ -12,9 +10,11 @@ pub(crate) fn sha256_hex(text: &str) -> String {
 
 /// Lower-case hex of a digest.
 pub(crate) fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(digest.len() * 2);
     for byte in digest {
-        let _ = write!(out, "{byte:02x}");
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0xf)]));
     }
     out
 }

@@ -5,6 +5,8 @@
 //! context), so a pattern is compiled once, on first use.
 
 use super::describe::describe;
+use super::literal::Required;
+use super::simple_pattern::SimplePattern;
 use super::{Validate, Validator};
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -14,7 +16,15 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
-    compiled: OnceLock<Result<regex_lite::Regex, String>>,
+    compiled: OnceLock<Result<Compiled, String>>,
+}
+
+/// A compiled pattern and the literal text its matches need.
+#[derive(Debug)]
+struct Compiled {
+    regex: regex_lite::Regex,
+    required: Required,
+    simple: Option<SimplePattern>,
 }
 
 impl Pattern {
@@ -33,11 +43,20 @@ impl Pattern {
 
     /// Whether `s` matches; `Err` with the reason when the pattern does not compile.
     pub fn is_match(&self, s: &str) -> Result<bool, &str> {
-        let compiled = self
-            .compiled
-            .get_or_init(|| regex_lite::Regex::new(self.source).map_err(|e| e.to_string()));
+        let compiled = self.compiled.get_or_init(|| {
+            regex_lite::Regex::new(self.source)
+                .map(|regex| Compiled {
+                    regex,
+                    required: Required::of(self.source),
+                    simple: SimplePattern::parse(self.source),
+                })
+                .map_err(|e| e.to_string())
+        });
         match compiled {
-            Ok(re) => Ok(re.is_match(s)),
+            Ok(c) => Ok(c.required.decide(s).unwrap_or_else(|| match &c.simple {
+                Some(simple) => simple.is_match(s),
+                None => c.regex.is_match(s),
+            })),
             Err(e) => Err(e),
         }
     }

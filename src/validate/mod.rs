@@ -23,7 +23,9 @@
 mod checks;
 mod describe;
 mod impls;
+mod literal;
 mod shapes;
+mod simple_pattern;
 mod validator;
 
 pub use checks::{checked, pattern_error, Checks, Pattern};

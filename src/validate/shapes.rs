@@ -79,7 +79,9 @@ impl Validator {
         let Some(s) = self.expect_str(value) else {
             return;
         };
-        if !allowed.contains(&s) {
+        if !allowed.contains(&s) && self.is_quiet() {
+            self.error(String::new());
+        } else if !allowed.contains(&s) {
             let list: Vec<String> = allowed.iter().map(|a| quoted(a)).collect();
             self.error(format!(
                 "expected one of {}, got {}",
@@ -111,14 +113,17 @@ impl Validator {
     /// Checks an untagged union: accepted when one member validates cleanly; otherwise one
     /// issue listing what was expected (`members`: a short name and a check for each).
     pub fn any_of(&mut self, value: &Value, members: &[(&str, ValidateFn)]) {
-        let mut trials = Vec::with_capacity(members.len());
-        for (_, check) in members {
-            let issues = self.trial(value, *check);
-            if issues.is_empty() {
-                return;
-            }
-            trials.push(issues);
+        if members.iter().any(|(_, check)| self.passes(value, *check)) {
+            return;
         }
+        if self.is_quiet() {
+            return self.error(String::new());
+        }
+        // Every member failed: again, with the messages the report needs.
+        let trials = members
+            .iter()
+            .map(|(_, check)| self.trial(value, *check))
+            .collect();
         let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
         self.union_failed(value, &names, trials);
     }

@@ -9,6 +9,9 @@ use serde_json::{Map, Value};
 pub struct Validator {
     pointer: String,
     issues: Vec<Issue>,
+    /// Only whether the value passes matters (a union trying its members):
+    /// issues are recorded without their text or place.
+    quiet: bool,
 }
 
 impl Validator {
@@ -46,20 +49,34 @@ impl Validator {
 
     /// Runs `f` on item `index` of the current array, with the pointer moved to it.
     pub fn index(&mut self, index: usize, value: &Value, f: impl FnOnce(&Value, &mut Validator)) {
+        use std::fmt::Write;
         let len = self.pointer.len();
-        self.pointer.push('/');
-        self.pointer.push_str(&index.to_string());
+        let _ = write!(self.pointer, "/{index}");
         f(value, self);
         self.pointer.truncate(len);
     }
 
     /// Records a problem with the current value.
     pub fn error(&mut self, message: impl Into<String>) {
-        self.issues.push(Issue::new(self.pointer.clone(), message));
+        if self.quiet {
+            self.issues.push(Issue::new(String::new(), String::new()));
+        } else {
+            self.issues.push(Issue::new(self.pointer.clone(), message));
+        }
+    }
+
+    /// True while only pass or fail matters ([`Validator::passes`]): a check
+    /// may then skip writing its message and call [`Validator::error`] with
+    /// an empty one.
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
     }
 
     /// Records a problem with the key `key` of the current object (e.g. `unknown field`).
     pub fn key_error(&mut self, key: &str, message: impl Into<String>) {
+        if self.quiet {
+            return self.error(String::new());
+        }
         let len = self.push(key);
         self.issues
             .push(Issue::on_key(self.pointer.clone(), message.into()));
@@ -70,6 +87,9 @@ impl Validator {
     /// names the missing member, so its field path says which one; a document position falls
     /// back to the object that lacks it.
     pub fn missing(&mut self, key: &str) {
+        if self.quiet {
+            return self.error(String::new());
+        }
         let len = self.push(key);
         self.issues
             .push(Issue::new(self.pointer.clone(), "missing required field"));
@@ -78,6 +98,9 @@ impl Validator {
 
     /// Records `expected <what>, got <the value>`.
     pub fn expected(&mut self, what: &str, got: &Value) {
+        if self.quiet {
+            return self.error(String::new());
+        }
         self.error(format!("expected {what}, got {}", describe(got)));
     }
 
@@ -109,9 +132,22 @@ impl Validator {
         let mut scratch = Validator {
             pointer: self.pointer.clone(),
             issues: Vec::new(),
+            quiet: self.quiet,
         };
         f(value, &mut scratch);
         scratch.issues
+    }
+
+    /// Whether `f` finds no issue in `value`, found without writing any
+    /// message (the cheap first pass of a union over its members).
+    pub fn passes(&self, value: &Value, f: impl FnOnce(&Value, &mut Validator)) -> bool {
+        let mut scratch = Validator {
+            pointer: String::new(),
+            issues: Vec::new(),
+            quiet: true,
+        };
+        f(value, &mut scratch);
+        scratch.issues.is_empty()
     }
 
     /// Records issues found elsewhere (e.g. by [`Validator::trial`]).

@@ -347,7 +347,8 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
     let io = |e: std::io::Error| {
         YamlError::new(YamlErrorKind::Io, format!("cannot read file: {e}")).with_path(path)
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
+    let file = open_for_reading(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     // A device or a pipe (`/dev/zero`, a FIFO) reports no length and may never end, or never
     // start: only regular files are read.
     if !meta.is_file() {
@@ -372,7 +373,6 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     {
         use std::io::Read;
-        let file = std::fs::File::open(path).map_err(io)?;
         let cap = u64::try_from(limits.max_bytes)
             .unwrap_or(u64::MAX)
             .saturating_add(1);
@@ -404,6 +404,20 @@ pub fn parse_path_with(path: &Path, limits: &Limits) -> Result<Document, YamlErr
     let mut doc = parse_str_with(&text, limits).map_err(|e| e.with_path(path))?;
     doc.path = Some(path.to_path_buf());
     Ok(doc)
+}
+
+/// Opens `path` for reading without waiting: a FIFO opened for reading
+/// would block until a writer came (the caller refuses anything but a
+/// regular file, once it has the handle's metadata).
+fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// The 1-based line and column (in characters) of byte `offset`, which must
