@@ -13,7 +13,7 @@ use crate::Value;
 
 /// `json.dumps(value, sort_keys=sort_keys)` as Python 3 prints it.
 pub fn dumps(value: &Value, sort_keys: bool) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(256);
     write_value(&mut out, value, sort_keys);
     out
 }
@@ -21,7 +21,8 @@ pub fn dumps(value: &Value, sort_keys: bool) -> String {
 /// [`dumps`] of `value` with the top-level keys in `omit` left out, as if
 /// they had been removed first (without copying the value to remove them).
 pub fn dumps_without(value: &Value, sort_keys: bool, omit: &[&str]) -> String {
-    let mut out = String::new();
+    // A component's dict is a few kilobytes of text.
+    let mut out = String::with_capacity(4096);
     match value {
         Value::Object(map) => write_object(
             &mut out,

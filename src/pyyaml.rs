@@ -336,6 +336,15 @@ static INT: &[Re] = &[Re::Alt(&[
 
 static MERGE: &[Re] = &[Re::L("<<")];
 
+/// The words [`BOOL`] matches.
+const BOOL_WORDS: [&str; 18] = [
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on",
+    "On", "ON", "off", "Off", "OFF",
+];
+
+/// The letter words [`NULL`] matches.
+const NULL_WORDS: [&str; 3] = ["null", "Null", "NULL"];
+
 static NULL: &[Re] = &[Re::Alt(&[
     &[Re::L("~")],
     &[Re::L("null")],
@@ -489,6 +498,23 @@ fn resolve(text: &str) -> Tag {
     {
         return Tag::Str;
     }
+    // A letter: only the bool and null resolvers apply, and each accepts a
+    // handful of words (`$` also matches before a final line break).
+    if text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let word = text.strip_suffix('\n').unwrap_or(text);
+        return if BOOL_WORDS.contains(&word) {
+            Tag::Bool
+        } else if NULL_WORDS.contains(&word) {
+            Tag::Null
+        } else {
+            Tag::Str
+        };
+    }
+    resolve_by_patterns(text)
+}
+
+/// [`resolve`] through the resolvers' patterns alone.
+fn resolve_by_patterns(text: &str) -> Tag {
     let s: Vec<char> = text.chars().collect();
     let first = match s.first() {
         None => {
@@ -1310,6 +1336,43 @@ mod tests {
             ("12\n\n", Tag::Str),
         ] {
             assert_eq!(resolve(s), tag, "{s:?}");
+        }
+    }
+
+    /// The shortcuts for strings that start with a letter or with no
+    /// resolver's character give what the patterns give.
+    #[test]
+    fn resolver_shortcuts_agree_with_patterns() {
+        let mut words: Vec<String> = super::BOOL_WORDS
+            .iter()
+            .chain(super::NULL_WORDS.iter())
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    format!("{w}\n"),
+                    format!("{w}x"),
+                    format!("x{w}"),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "yesno",
+                "Nope",
+                "nULL",
+                "python=3.10",
+                "pip",
+                "name",
+                "Off\n\n",
+                "o",
+                "n",
+                "t",
+                "ý",
+            ]
+            .map(String::from),
+        );
+        for w in words {
+            assert_eq!(resolve(&w), resolve_by_patterns(&w), "{w:?}");
         }
     }
 

@@ -17,7 +17,11 @@ pub struct Validator {
 impl Validator {
     /// A validator at the root (`""`) with no issues.
     pub fn new() -> Validator {
-        Validator::default()
+        Validator {
+            // Room for the pointers of typical documents, allocated once.
+            pointer: String::with_capacity(64),
+            ..Validator::default()
+        }
     }
 
     /// The JSON pointer of the node being checked.
@@ -42,6 +46,10 @@ impl Validator {
 
     /// Runs `f` on the member `key` of the current object, with the pointer moved to it.
     pub fn field(&mut self, key: &str, value: &Value, f: impl FnOnce(&Value, &mut Validator)) {
+        if self.quiet {
+            // No place is recorded: the pointer is not kept.
+            return f(value, self);
+        }
         let len = self.push(key);
         f(value, self);
         self.pointer.truncate(len);
@@ -50,6 +58,9 @@ impl Validator {
     /// Runs `f` on item `index` of the current array, with the pointer moved to it.
     pub fn index(&mut self, index: usize, value: &Value, f: impl FnOnce(&Value, &mut Validator)) {
         use std::fmt::Write;
+        if self.quiet {
+            return f(value, self);
+        }
         let len = self.pointer.len();
         let _ = write!(self.pointer, "/{index}");
         f(value, self);
