@@ -6,6 +6,7 @@
 mod from_rest;
 mod inherit;
 mod io_rest;
+mod ports;
 mod rest;
 
 use std::path::Path;
@@ -37,7 +38,12 @@ impl ParallelNode {
         normalize_io(&mut node);
         match node.component.take() {
             Some(component) => match load_component(component, base) {
-                Ok(component) => node.component = Some(component),
+                Ok(component) => {
+                    if let NodeComponent::Loaded(loaded, _) = &component {
+                        ports::fit(&mut node, loaded);
+                    }
+                    node.component = Some(component);
+                }
                 Err(more) => issues.extend(more),
             },
             None if issues.is_empty() => match inherit::component_of_inline_job(&node, base) {
