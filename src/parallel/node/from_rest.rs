@@ -1,9 +1,9 @@
 //! Reading a node's REST form back (`Parallel._from_rest_object`): the
 //! inverse of [`ParallelNode::to_rest`], so that a node survives the round
 //! trip. A flow component's spec is read back as a flow component
-//! (azure-ai-ml refuses to read one). azure-ai-ml passes `partition_keys` through `json.dumps` here
-//! instead of `json.loads`, encoding it a second time; azml decodes it
-//! (listed in docs/parity.md).
+//! (azure-ai-ml refuses to read one). azure-ai-ml passes `partition_keys`
+//! through `json.dumps` here instead of `json.loads`, encoding it a second
+//! time; azml decodes it (both listed in docs/parity.md).
 
 use std::path::Path;
 
