@@ -161,7 +161,7 @@ fn components_validate_and_dump_their_rest_body() {
 fn pipelines_dump_their_parallel_nodes() {
     let dir = scratch("pipeline");
     std::fs::write(dir.join("component.yml"), COMPONENT).unwrap();
-    let pipeline = "type: pipeline\njobs:\n  prep:\n    type: command\n    command: echo\n  score:\n    type: parallel\n    component: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n    max_concurrency_per_instance: 0\n";
+    let pipeline = "type: pipeline\njobs:\n  prep:\n    type: command\n    command: echo\n  score:\n    type: parallel\n    component: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n      flag: ${{parent.inputs.f}}\n    max_concurrency_per_instance: 0\n";
     let file = dir.join("pipeline.yml");
     std::fs::write(&file, pipeline).unwrap();
     let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
@@ -173,7 +173,9 @@ fn pipelines_dump_their_parallel_nodes() {
     assert_eq!(node["partition_keys"], "[\"region\"]");
     assert_eq!(node["_source"], "YAML.JOB");
     assert_eq!(node["componentId"]["properties"]["isAnonymous"], true);
-    assert_eq!(node["inputs"]["data"]["job_input_type"], "literal");
+    assert_eq!(node["inputs"]["flag"]["job_input_type"], "literal");
+    // An input the component does not declare is dropped, as in azure-ai-ml.
+    assert!(node["inputs"].get("data").is_none(), "{}", node["inputs"]);
     assert!(
         body["jobs"].get("prep").is_none(),
         "only parallel nodes are translated"
@@ -187,7 +189,7 @@ fn pipelines_dump_their_parallel_nodes() {
     let out = azml(&["validate", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stdout).contains(":11:35: jobs.score.max_concurrency_per_instance: "),
+        text(&out.stdout).contains(":12:35: jobs.score.max_concurrency_per_instance: "),
         "{}",
         text(&out.stdout)
     );

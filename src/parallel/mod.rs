@@ -40,9 +40,11 @@ mod job;
 pub mod job_fields;
 
 pub use job_fields::{ComputeRef, DataPath, JobLiteral, ManagedIdentityType};
+pub mod flow;
 mod node;
 pub mod node_fields;
 
+pub use flow::FlowComponent;
 pub use node_fields::{NodeComponent, NodeDataPath, NodeMiniBatchSize};
 mod pipeline;
 

@@ -118,6 +118,9 @@ pub enum NodeComponent {
     Inline(Value),
     /// A component read from a file or from the node, with where it came from.
     Loaded(Box<ParallelComponent>, super::ComponentSource),
+    /// A prompt flow read from a flow file or a flow run
+    /// (a `promptflow_parallel` component).
+    Flow(Box<super::FlowComponent>),
 }
 
 impl Default for NodeComponent {
@@ -168,6 +171,7 @@ impl Serialize for NodeComponent {
             NodeComponent::Registered(s) | NodeComponent::File(s) => serializer.serialize_str(s),
             NodeComponent::Inline(value) => value.serialize(serializer),
             NodeComponent::Loaded(component, _) => component.to_dict().serialize(serializer),
+            NodeComponent::Flow(flow) => flow.to_dict().serialize(serializer),
         }
     }
 }

@@ -13,11 +13,9 @@ use crate::{OrderedMap, Value};
 pub struct PipelineJob {
     /// The document as written.
     pub document: Value,
-    /// The `type: parallel` nodes of `jobs`, by name, in document order.
+    /// The `type: parallel` nodes of `jobs`, by name, in document order
+    /// (those running a prompt flow included).
     pub parallel_nodes: OrderedMap<ParallelNode>,
-    /// `type: parallel` nodes azml does not model yet, by name, with the
-    /// reason (a prompt flow used as a parallel component); kept as written.
-    pub unsupported_nodes: OrderedMap<String>,
 }
 
 impl PipelineJob {
@@ -38,7 +36,6 @@ impl PipelineJob {
         };
         let mut issues = Vec::new();
         let mut parallel_nodes = OrderedMap::default();
-        let mut unsupported_nodes = OrderedMap::default();
         match map.get("jobs") {
             Some(Value::Object(jobs)) => {
                 for (name, job) in jobs {
@@ -47,10 +44,6 @@ impl PipelineJob {
                         .and_then(Value::as_str)
                         .is_some_and(|t| t.eq_ignore_ascii_case("parallel"));
                     if !is_parallel {
-                        continue;
-                    }
-                    if let Some(reason) = unsupported(job, base) {
-                        unsupported_nodes.insert(name.clone(), reason);
                         continue;
                     }
                     match ParallelNode::from_value(job, base) {
@@ -80,7 +73,6 @@ impl PipelineJob {
             Ok(PipelineJob {
                 document: value.clone(),
                 parallel_nodes,
-                unsupported_nodes,
             })
         } else {
             Err(issues)
@@ -120,29 +112,6 @@ impl PipelineJob {
             })
             .collect()
     }
-}
-
-/// Why a `type: parallel` node is not modelled, if it is not: its
-/// component file is a prompt flow (a `flow.dag.yaml` or a flow run), which
-/// azure-ai-ml turns into a `promptflow_parallel` component.
-fn unsupported(job: &Value, base: &Path) -> Option<String> {
-    let written = job.get("component")?.as_str()?;
-    if written.starts_with("azureml:") {
-        return None;
-    }
-    let file = base.join(written.strip_prefix("file:").unwrap_or(written));
-    let name = file.file_name()?.to_string_lossy().to_lowercase();
-    let is_flow = name.starts_with("flow.dag.")
-        || crate::yaml::parse_path(&file).is_ok_and(|doc| {
-            let ty = doc.value.get("type").and_then(Value::as_str);
-            !ty.is_some_and(|t| t.eq_ignore_ascii_case("parallel"))
-                && doc
-                    .value
-                    .get("$schema")
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| s.contains("promptflow"))
-        });
-    is_flow.then(|| format!("{written} is a prompt flow (a promptflow_parallel component), which azml does not model yet"))
 }
 
 super::entry_points::yaml_entry_points!(PipelineJob);

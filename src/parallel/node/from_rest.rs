@@ -1,15 +1,16 @@
 //! Reading a node's REST form back (`Parallel._from_rest_object`): the
 //! inverse of [`ParallelNode::to_rest`], so that a node survives the round
-//! trip. azure-ai-ml passes `partition_keys` through `json.dumps` here
-//! instead of `json.loads`, encoding it a second time; azml decodes it
-//! (listed in docs/parity.md).
+//! trip. A flow component's spec is read back as a flow component
+//! (azure-ai-ml refuses to read one). azure-ai-ml passes `partition_keys`
+//! through `json.dumps` here instead of `json.loads`, encoding it a second
+//! time; azml decodes it (both listed in docs/parity.md).
 
 use std::path::Path;
 
 use serde_json::{json, Map};
 
 use crate::entities::ParallelNode;
-use crate::parallel::{ComponentSource, NodeComponent};
+use crate::parallel::{ComponentSource, FlowComponent, NodeComponent};
 use crate::validate::Issue;
 use crate::{RestError, Value};
 
@@ -161,6 +162,7 @@ impl ParallelNode {
             .as_object()
             .ok_or_else(|| RestError::new("a node's REST form is an object"))?;
         let mut node = Map::new();
+        let mut flow = None;
         let source = map
             .get("componentId")
             .and_then(|c| c.pointer("/properties/componentSpec/_source"))
@@ -174,7 +176,16 @@ impl ParallelNode {
                     continue;
                 }
                 "componentId" => {
-                    node.insert("component".into(), component(value)?);
+                    match value.pointer("/properties/componentSpec") {
+                        Some(spec) if FlowComponent::is_rest_spec(spec) => {
+                            flow = Some(FlowComponent::from_rest_spec(spec).map_err(|e| {
+                                e.at("componentSpec").at("properties").at("componentId")
+                            })?);
+                        }
+                        _ => {
+                            node.insert("component".into(), component(value)?);
+                        }
+                    }
                     continue;
                 }
                 "inputs" => json!(value.as_object().map(|m| m
@@ -199,7 +210,8 @@ impl ParallelNode {
             };
             node.insert(key.clone(), value);
         }
-        let mut node = ParallelNode::from_value(&Value::Object(node), base).map_err(|issues| {
+        let flow = flow.map(|f| NodeComponent::Flow(Box::new(f)));
+        let mut node = ParallelNode::load(&Value::Object(node), base, flow).map_err(|issues| {
             RestError::new(
                 issues
                     .iter()

@@ -3,9 +3,11 @@
 //! node's own settings), the settings it takes from that component, its
 //! dict and its REST form.
 
+mod flow_ports;
 mod from_rest;
 mod inherit;
 mod io_rest;
+mod ports;
 mod rest;
 
 use std::path::Path;
@@ -24,7 +26,21 @@ impl ParallelNode {
     /// # Errors
     /// Every issue, with its JSON pointer relative to the node.
     pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+        Self::load(value, base, None)
+    }
+
+    /// [`ParallelNode::from_value`], with the component already read when
+    /// `component` is given (a flow component read back from REST, which
+    /// no document form holds).
+    fn load(
+        value: &Value,
+        base: &Path,
+        component: Option<NodeComponent>,
+    ) -> Result<Self, Vec<Issue>> {
         let mut node: Self = crate::load::from_value(value)?;
+        if component.is_some() {
+            node.component = component;
+        }
         let mut issues = Vec::new();
         if let Some(task) = node.task.as_mut() {
             issues.extend(super::task::resolve_files(
@@ -36,8 +52,14 @@ impl ParallelNode {
         }
         normalize_io(&mut node);
         match node.component.take() {
+            Some(NodeComponent::Flow(flow)) => node.component = Some(NodeComponent::Flow(flow)),
             Some(component) => match load_component(component, base) {
-                Ok(component) => node.component = Some(component),
+                Ok(component) => {
+                    if let NodeComponent::Loaded(loaded, _) = &component {
+                        ports::fit(&mut node, loaded);
+                    }
+                    node.component = Some(component);
+                }
                 Err(more) => issues.extend(more),
             },
             None if issues.is_empty() => match inherit::component_of_inline_job(&node, base) {
@@ -51,6 +73,9 @@ impl ParallelNode {
             },
             None => {}
         }
+        if matches!(node.component, Some(NodeComponent::Flow(_))) {
+            issues.extend(flow_ports::fit(&mut node));
+        }
         if !issues.is_empty() {
             return Err(issues);
         }
@@ -62,6 +87,7 @@ impl ParallelNode {
     pub fn source(&self) -> ComponentSource {
         match &self.component {
             Some(NodeComponent::Loaded(_, source)) => *source,
+            Some(NodeComponent::Flow(flow)) => flow.source,
             Some(NodeComponent::Registered(id)) if id.starts_with("azureml://registries/") => {
                 ComponentSource::RemoteRegistry
             }
@@ -151,16 +177,15 @@ fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent
                 )]);
             }
             let folder = file.parent().unwrap_or(base).to_path_buf();
-            let loaded = crate::yaml::parse_path(&file)
-                .map_err(|e| e.to_string())
-                .and_then(|mut doc| {
-                    doc.value = anonymous(std::mem::take(&mut doc.value));
-                    crate::entities::ParallelComponent::from_document(&doc, &folder)
-                        .map_err(|e| e.to_string())
-                });
-            match loaded {
+            let mut doc = crate::yaml::parse_path(&file)
+                .map_err(|e| vec![Issue::new("/component", e.to_string())])?;
+            if crate::parallel::flow::is_flow_document(&doc.value) {
+                return load_flow(&doc, &file, &written);
+            }
+            doc.value = anonymous(std::mem::take(&mut doc.value));
+            match crate::entities::ParallelComponent::from_document(&doc, &folder) {
                 Ok(c) => Ok(NodeComponent::Loaded(Box::new(c), source)),
-                Err(message) => Err(vec![Issue::new("/component", message)]),
+                Err(e) => Err(vec![Issue::new("/component", e.to_string())]),
             }
         }
         NodeComponent::Inline(value) => {
@@ -178,4 +203,27 @@ fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent
         }
         other => Ok(other),
     }
+}
+
+/// Reads a prompt flow a node names by its path (azure-ai-ml reads it with
+/// `ComponentYamlRefField`, which takes no `file:` prefix).
+fn load_flow(
+    doc: &crate::yaml::Document,
+    file: &Path,
+    written: &str,
+) -> Result<NodeComponent, Vec<Issue>> {
+    if written.starts_with("file:") {
+        return Err(vec![Issue::new(
+            "/component",
+            format!("{written} is a prompt flow: name it by its path, without the file: prefix"),
+        )]);
+    }
+    crate::parallel::FlowComponent::from_value(&doc.value, file)
+        .map(|flow| NodeComponent::Flow(Box::new(flow)))
+        .map_err(|issues| {
+            vec![Issue::new(
+                "/component",
+                crate::load::located(doc, &issues).to_string(),
+            )]
+        })
 }

@@ -92,7 +92,8 @@ impl ParallelNode {
     }
 
     /// `componentId`: a registered component's id without `azureml:`, or
-    /// an unregistered component's REST body (it is registered on submit).
+    /// an unregistered component's REST body (it is registered on submit):
+    /// anonymous for a parallel component, under its own name for a flow.
     fn component_id(&self) -> Result<Option<Value>, RestError> {
         Ok(match &self.component {
             Some(NodeComponent::Registered(id)) if id.starts_with("azureml://") => {
@@ -109,6 +110,9 @@ impl ParallelNode {
                     serde_json::to_value(&rest).map_err(|e| RestError::new(e.to_string()))?;
                 Some(body)
             }
+            Some(NodeComponent::Flow(flow)) => Some(
+                serde_json::to_value(flow.to_rest()).map_err(|e| RestError::new(e.to_string()))?,
+            ),
             Some(NodeComponent::File(written)) => Some(Value::String(written.clone())),
             Some(NodeComponent::Inline(value)) => Some(value.clone()),
             None => None,
