@@ -16,14 +16,13 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies the fixtures to [`FIXTURE_HOME`] once per test binary.
+/// Brings [`FIXTURE_HOME`] up to date with the fixtures once per test
+/// binary. Files already equal are left alone and nothing is removed, so
+/// test runs of two checkouts at once do not pull files from under each
+/// other.
 pub fn fixtures() -> &'static Path {
     static COPY: Once = Once::new();
-    COPY.call_once(|| {
-        let home = Path::new(FIXTURE_HOME);
-        let _ = std::fs::remove_dir_all(home);
-        copy_dir(&repo().join("tests/parity/fixtures"), home);
-    });
+    COPY.call_once(|| copy_dir(&repo().join("tests/parity/fixtures"), Path::new(FIXTURE_HOME)));
     Path::new(FIXTURE_HOME)
 }
 
@@ -35,7 +34,10 @@ fn copy_dir(from: &Path, to: &Path) {
         if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target).unwrap();
+            let content = std::fs::read(entry.path()).unwrap();
+            if std::fs::read(&target).ok().as_ref() != Some(&content) {
+                std::fs::write(&target, content).unwrap();
+            }
         }
     }
 }
