@@ -22,7 +22,12 @@ fn repo() -> PathBuf {
 /// other.
 pub fn fixtures() -> &'static Path {
     static COPY: Once = Once::new();
-    COPY.call_once(|| copy_dir(&repo().join("tests/parity/fixtures"), Path::new(FIXTURE_HOME)));
+    COPY.call_once(|| {
+        copy_dir(
+            &repo().join("tests/parity/fixtures"),
+            Path::new(FIXTURE_HOME),
+        )
+    });
     Path::new(FIXTURE_HOME)
 }
 
