@@ -172,7 +172,8 @@ fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent
                     "/component",
                     format!(
                         "expected a component file or a registered component (azureml:<name>:<version>), but can't find {written} based on {}",
-                        base.display()
+                        // Python prints `Path("p.yml").parent`, which is `.`.
+                        if base.as_os_str().is_empty() { Path::new(".") } else { base }.display()
                     ),
                 )]);
             }
