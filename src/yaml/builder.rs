@@ -98,6 +98,10 @@ enum Place {
     Value { parent: u32, seg: Seg, key: Pos32 },
 }
 
+/// Room a new mapping gets before its first key: Azure ML mappings mostly
+/// hold 2 to 8 keys, and growing a map from empty rehashes it three times.
+const MAP_CAPACITY: usize = 8;
+
 /// Builds a document from events; see the module documentation.
 pub(crate) struct Builder<'l> {
     limits: &'l Limits,
@@ -403,7 +407,7 @@ impl<'l> Builder<'l> {
             })
         } else {
             Frame::Map(MapFrame {
-                map: Map::new(),
+                map: Map::with_capacity(MAP_CAPACITY),
                 entry,
                 anchor,
                 height: 1,
