@@ -98,9 +98,10 @@ enum Place {
     Value { parent: u32, seg: Seg, key: Pos32 },
 }
 
-/// Room a new mapping gets before its first key: Azure ML mappings mostly
-/// hold 2 to 8 keys, and growing a map from empty rehashes it three times.
-const MAP_CAPACITY: usize = 8;
+/// Room a mapping gets with its first key: Azure ML mappings mostly hold
+/// several keys, and growing a map one key at a time rehashes it each time
+/// it fills. Empty mappings (`{}`) allocate nothing.
+const MAP_CAPACITY: usize = 4;
 
 /// Builds a document from events; see the module documentation.
 pub(crate) struct Builder<'l> {
@@ -267,6 +268,9 @@ impl<'l> Builder<'l> {
         if !is_merge {
             // Insert a placeholder now (one hash, and it detects duplicates);
             // `complete` fills it in: it is then the map's last entry.
+            if frame.map.is_empty() {
+                frame.map = Map::with_capacity(MAP_CAPACITY);
+            }
             match frame.map.entry(key) {
                 serde_json::map::Entry::Vacant(slot) => {
                     if let Some(by_key) = &mut frame.by_key {
@@ -407,7 +411,7 @@ impl<'l> Builder<'l> {
             })
         } else {
             Frame::Map(MapFrame {
-                map: Map::with_capacity(MAP_CAPACITY),
+                map: Map::new(),
                 entry,
                 anchor,
                 height: 1,
