@@ -8,13 +8,17 @@
 #   2. azure-ai-ml over the same files in one warm process:
 #      `load_component(path)`, `_to_rest_object()`, `json.dumps` of the body
 #      with the SdkJSONEncoder; per-document medians (scripts/bench_python.py).
+#      1 and 2 alternate, ROUNDS times.
 #   3. `azml validate CORPUS` (release binary), wall time of several runs.
 #
-# and prints the table: Python's median per document, azml's, the ratio.
+# and prints the table: Python's median per document, azml's (medians over
+# the rounds), the ratio, and each round's ratio.
 #
 #   scripts/bench-vs-python.sh [CORPUS]      # default: ../shared/corpus
 #
-# Environment: ITERATIONS (Python iterations per document, default 30),
+# Environment: ROUNDS (how many times both sides are measured, one after
+# the other, default 3; the report takes medians over the rounds),
+# ITERATIONS (Python iterations per document, default 30),
 # WARMUP (Python warm-up passes, 3), SAMPLES (divan's samples per document
 # and stage, 1000: the bench then runs about as long as the Python side, so
 # both meet the same load on a shared machine), VALIDATE_RUNS (10), PYTHON
@@ -37,6 +41,7 @@ cd "$root"
 iterations=${ITERATIONS:-30}
 warmup=${WARMUP:-3}
 samples=${SAMPLES:-1000}
+rounds=${ROUNDS:-3}
 validate_runs=${VALIDATE_RUNS:-10}
 out=$root/target/bench-vs-python
 requirements=$root/tests/parity/requirements.txt
@@ -74,21 +79,28 @@ azml=${CARGO_TARGET_DIR:-$root/target}/release/azml
 
 echo "== start: $(load)"
 
-# --- 1. azml ----------------------------------------------------------------
-echo "== azml: cargo bench --bench parallel -- --sample-count $samples"
-AZML_BENCH_CORPUS=$corpus cargo bench --quiet --bench parallel -- \
-    --color never --sample-count "$samples" >"$out/rust.txt" 2>&1 || {
-    cat "$out/rust.txt" >&2
-    exit 1
-}
-echo "   after it: $(load)"
-
-# --- 2. azure-ai-ml -----------------------------------------------------------
-echo "== azure-ai-ml: $iterations iterations per document after $warmup warm-up passes"
-PYTHONHASHSEED=0 PYTHONWARNINGS=ignore \
-    "$python" scripts/bench_python.py measure "$corpus" \
-    --iterations "$iterations" --warmup "$warmup" >"$out/python.json"
-echo "   after it: $(load)"
+# --- 1 and 2, in rounds: azml, then azure-ai-ml --------------------------------
+# The machine's speed drifts (other tenants, frequency): alternating the two
+# sides and taking medians over the rounds keeps one side from being timed
+# in a fast minute and the other in a slow one.
+rust_args=()
+python_args=()
+for round in $(seq "$rounds"); do
+    echo "== round $round of $rounds: cargo bench --bench parallel -- --sample-count $samples"
+    AZML_BENCH_CORPUS=$corpus cargo bench --quiet --bench parallel -- \
+        --color never --sample-count "$samples" >"$out/rust-$round.txt" 2>&1 || {
+        cat "$out/rust-$round.txt" >&2
+        exit 1
+    }
+    echo "   after it: $(load)"
+    echo "== round $round of $rounds: azure-ai-ml, $iterations iterations per document after $warmup warm-up passes"
+    PYTHONHASHSEED=0 PYTHONWARNINGS=ignore \
+        "$python" scripts/bench_python.py measure "$corpus" \
+        --iterations "$iterations" --warmup "$warmup" >"$out/python-$round.json"
+    echo "   after it: $(load)"
+    rust_args+=(--rust "$out/rust-$round.txt")
+    python_args+=(--python "$out/python-$round.json")
+done
 
 # --- 3. azml validate of the corpus -------------------------------------------
 echo "== azml validate $corpus: $validate_runs runs after 2 warm-up runs"
@@ -110,5 +122,5 @@ done
 echo "   after it: $(load)"
 
 echo
-"$python" scripts/bench_python.py report --rust "$out/rust.txt" --python "$out/python.json" \
+"$python" scripts/bench_python.py report "${rust_args[@]}" "${python_args[@]}" \
     --validate "$out/validate.txt" --validate-output "$out/validate-output.txt" --corpus "$corpus"

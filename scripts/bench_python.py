@@ -12,12 +12,17 @@
         are left out and named.
 
     python bench_python.py report --rust DIVAN_OUTPUT --python PYTHON_JSON
-        [--validate MICROSECONDS_FILE] [--validate-output FILE] [--corpus DIR]
+        [--rust ... --python ...] [--validate MICROSECONDS_FILE]
+        [--validate-output FILE] [--corpus DIR]
         Prints the table: per document, Python's median, azml's median
         (divan's `full`), the ratio, and azml's split (`parse`, `load`,
         `rest`); then the summary and the wall time of `azml validate` of
         the corpus (one run's microseconds a line in MICROSECONDS_FILE, the
-        output of the last run in FILE).
+        output of the last run in FILE). With several rounds (a --rust and a
+        --python for each, measured one after the other), each round's
+        ratio is printed and the table holds, per document, the median
+        over the rounds: the two sides are then measured under the same
+        conditions of a shared machine, whose speed drifts.
 
 Only the standard library is needed for `report`.
 """
@@ -168,15 +173,45 @@ def short(rel: str, width: int = 58) -> str:
     return rel if len(rel) <= width else "…" + rel[-(width - 1):]
 
 
+def round_summary(full, py_med, py_fast, fastest_full, files):
+    """(median ratio, fastest-run ratio) of one round."""
+    py_typ = statistics.median(py_med[f] for f in files)
+    rs_typ = statistics.median(full[f] for f in files)
+    fast = None
+    if py_fast and fastest_full:
+        fast = statistics.median(py_fast[f] for f in files) / statistics.median(
+            fastest_full[f] for f in files)
+    return py_typ / rs_typ, fast
+
+
+def pooled(rounds):
+    """{arg: median over rounds} of a list of {arg: ns}."""
+    keys = set.intersection(*(set(r) for r in rounds)) if rounds else set()
+    return {k: statistics.median(r[k] for r in rounds) for k in keys}
+
+
 def report(args) -> None:
-    rust_text = Path(args.rust).read_text(encoding="utf-8")
-    py = json.loads(Path(args.python).read_text(encoding="utf-8"))
-    medians, fastest, rust_files = parse_divan(rust_text)
-    full = medians.get("full", {})
+    if len(args.rust) != len(args.python):
+        sys.exit("error: give one --python for each --rust (one pair a round)")
+    rounds = []
+    for rust_path, py_path in zip(args.rust, args.python):
+        rust_text = Path(rust_path).read_text(encoding="utf-8")
+        py = json.loads(Path(py_path).read_text(encoding="utf-8"))
+        medians, fastest, rust_files = parse_divan(rust_text)
+        if not medians.get("full"):
+            sys.exit(f"error: the Rust bench measured nothing in {rust_path} (is the corpus there?)")
+        rounds.append((medians, fastest, rust_files, py))
+    # Per document: the median over the rounds of each side's median.
+    medians = {b: pooled([r[0].get(b, {}) for r in rounds]) for b in ("full", "parse", "load", "rest")}
+    fastest = {"full": pooled([r[1].get("full", {}) for r in rounds])}
+    rust_files = rounds[-1][2]
+    py = dict(rounds[-1][3])
+    py["median_ns"] = pooled([r[3]["median_ns"] for r in rounds])
+    if all(r[3].get("fastest_ns") for r in rounds):
+        py["fastest_ns"] = pooled([r[3]["fastest_ns"] for r in rounds])
+    full = medians["full"]
     py_med = py["median_ns"]
 
-    if not full:
-        sys.exit("error: the Rust bench measured nothing (is the corpus there?)")
     only_rust = sorted(set(full) - set(py_med))
     only_py = sorted(set(py_med) - set(full))
     files = sorted(set(full) & set(py_med))
@@ -194,6 +229,14 @@ def report(args) -> None:
         print(f"{short(rel):58}  {fmt_us(py_med[rel]):>10}  {fmt_us(full[rel]):>8}  "
               f"{ratio:6.0f}  {split_text}")
 
+    if len(rounds) > 1:
+        print()
+        for i, (r_med, r_fast, _, r_py) in enumerate(rounds, 1):
+            med, fast = round_summary(r_med["full"], r_py["median_ns"], r_py.get("fastest_ns"),
+                                      r_fast.get("full"), files)
+            fast_text = f", fastest runs {fast:.0f}x" if fast else ""
+            print(f"round {i}: ratio of the per-document medians {med:.0f}x{fast_text}")
+
     n = len(files)
     py_typ = statistics.median(py_med[f] for f in files)
     rs_typ = statistics.median(full[f] for f in files)
@@ -208,7 +251,9 @@ def report(args) -> None:
     for item in py.get("left_out", []):
         print(f"  azure-ai-ml rejects (not timed): {item['file']} ({item['error']})")
     print(f"Python: azure-ai-ml {py['azure_ai_ml']} on Python {py['python']}, "
-          f"{py['iterations']} iterations after {py['warmup']} warm-up passes")
+          f"{py['iterations']} iterations after {py['warmup']} warm-up passes"
+          + (f", in each of {len(rounds)} rounds (medians over the rounds below)"
+             if len(rounds) > 1 else ""))
     print(f"  import azure.ai.ml: {py['import_s'] * 1e3:.0f} ms (not counted per document); "
           f"first (cold) document: {py['first_document_s'] * 1e3:.0f} ms")
     print()
@@ -260,8 +305,8 @@ def main() -> None:
     m.add_argument("--iterations", type=int, default=30)
     m.add_argument("--warmup", type=int, default=3)
     r = sub.add_parser("report")
-    r.add_argument("--rust", required=True)
-    r.add_argument("--python", required=True)
+    r.add_argument("--rust", required=True, action="append")
+    r.add_argument("--python", required=True, action="append")
     r.add_argument("--validate")
     r.add_argument("--validate-output")
     r.add_argument("--corpus")
