@@ -29,6 +29,7 @@ pub mod parameter_value;
 mod prune;
 pub mod python_bool;
 mod real_path;
+mod registered_body;
 mod task;
 mod value_type;
 

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use crate::entities::{ComponentVersion, ComponentVersionResource, ParallelComponent};
-use crate::{OrderedMap, RestError, RestTranslatable, Value};
+use crate::entities::{ComponentVersionResource, ParallelComponent};
+use crate::{RestError, RestTranslatable, Value};
 
 /// Where a component came from: azure-ai-ml's `ComponentSource`, sent as
 /// `componentSpec._source`.
@@ -58,37 +58,19 @@ impl ComponentSource {
 impl ParallelComponent {
     /// The REST body with a given `_source`.
     pub fn to_rest_with_source(&self, source: ComponentSource) -> ComponentVersionResource {
-        let dict = self.to_dict();
-        let hash = super::super::component_hash::client_component_hash(&dict);
-        let mut spec = dict;
-        if let Some(map) = spec.as_object_mut() {
-            let keys = map.get("partition_keys").and_then(Value::as_array);
-            if keys.is_some_and(|k| !k.is_empty()) {
-                let text = crate::python_json::dumps(&map["partition_keys"], false);
-                map.insert("partition_keys".into(), Value::String(text));
-            }
-            map.insert("_source".into(), Value::String(source.as_str().into()));
-        }
-        let mut properties = OrderedMap::default();
-        properties.insert("client_component_hash".to_owned(), Some(hash));
-        ComponentVersionResource {
-            properties: ComponentVersion {
-                component_spec: Some(Some(spec)),
-                description: self.description.clone().map(Some),
-                is_anonymous: Some(false),
-                is_archived: Some(false),
-                properties: Some(Some(properties)),
-                tags: Some(Some(
-                    self.tags
-                        .iter()
-                        .flatten()
-                        .map(|(k, v)| (k.clone(), Some(v.clone())))
-                        .collect(),
-                )),
-                ..ComponentVersion::default()
+        super::super::registered_body::registered_body(
+            self.to_dict(),
+            |map| {
+                let keys = map.get("partition_keys").and_then(Value::as_array);
+                if keys.is_some_and(|k| !k.is_empty()) {
+                    let text = crate::python_json::dumps(&map["partition_keys"], false);
+                    map.insert("partition_keys".into(), Value::String(text));
+                }
+                map.insert("_source".into(), Value::String(source.as_str().into()));
             },
-            ..ComponentVersionResource::default()
-        }
+            self.description.as_deref(),
+            self.tags.iter().flatten(),
+        )
     }
 }
 

@@ -5,40 +5,23 @@
 //! And the spec read back into a component.
 
 use super::{FlowComponent, FLOW_COMPONENT_TYPE};
-use crate::entities::{ComponentVersion, ComponentVersionResource};
+use crate::entities::ComponentVersionResource;
 use crate::parallel::ComponentSource;
 use crate::{OrderedMap, RestError, Value};
 
 impl FlowComponent {
     /// The REST body of the component, as a node's `componentId` holds it.
     pub fn to_rest(&self) -> ComponentVersionResource {
-        let dict = self.to_dict();
-        let hash = super::super::component_hash::client_component_hash(&dict);
-        let mut spec = dict;
-        if let Some(map) = spec.as_object_mut() {
-            map.insert("_source".into(), self.source.as_str().into());
-            map.insert("code".into(), Value::Null);
-            map.insert("flow_file_name".into(), self.flow_file_name.clone().into());
-        }
-        let mut properties = OrderedMap::default();
-        properties.insert("client_component_hash".to_owned(), Some(hash));
-        ComponentVersionResource {
-            properties: ComponentVersion {
-                component_spec: Some(Some(spec)),
-                description: self.description.clone().map(Some),
-                is_anonymous: Some(false),
-                is_archived: Some(false),
-                properties: Some(Some(properties)),
-                tags: Some(Some(
-                    self.tags
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Some(v.clone())))
-                        .collect(),
-                )),
-                ..ComponentVersion::default()
+        crate::parallel::registered_body::registered_body(
+            self.to_dict(),
+            |map| {
+                map.insert("_source".into(), self.source.as_str().into());
+                map.insert("code".into(), Value::Null);
+                map.insert("flow_file_name".into(), self.flow_file_name.clone().into());
             },
-            ..ComponentVersionResource::default()
-        }
+            self.description.as_deref(),
+            self.tags.iter(),
+        )
     }
 
     /// Whether a REST component spec is a flow component's.
