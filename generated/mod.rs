@@ -798,6 +798,139 @@ impl ::azml::validate::Validate for EnvironmentCondaFile {
         __c::any_of(cx, value, __MEMBERS);
     }
 }
+/// A prompt flow as a component (azure-ai-ml `FlowComponent`, type `promptflow_parallel`): its `_to_dict()`, properties in `FlowComponentSchema`'s dump order. The REST spec adds `_source`, `code` and `flow_file_name`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FlowComponentSpec {
+    /// `azureml.environment` as dumped: an `azureml:` reference, a registry URI, or an anonymous environment's dict.
+    pub environment: ::std::option::Option<::serde_json::Value>,
+    /// `azureml.is_deterministic`; true unless given.
+    pub is_deterministic: bool,
+    /// A run's `variant`.
+    pub variant: ::std::option::Option<::std::string::String>,
+    /// A run's `connections`: flow node name to its settings.
+    pub connections: ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>>,
+    /// The flow's environment variables, a run's over its flow file's.
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    /// The file's (or run's) `name`, else the flow folder's name with `-` as `_`.
+    pub name: ::std::string::String,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    /// The file's `version`, else `"1"`.
+    pub version: ::std::string::String,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::string::String,
+}
+impl ::serde::Serialize for FlowComponentSpec {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut s = ::azml::__codegen::StructWriter::new(serializer, "FlowComponentSpec", 4, &[
+            self.environment.is_some(),
+            self.variant.is_some(),
+            self.connections.is_some(),
+            self.environment_variables.is_some(),
+            self.description.is_some(),
+            self.tags.is_some(),
+            self.display_name.is_some(),
+        ]);
+        s.optional("environment", &self.environment);
+        s.field("is_deterministic", &self.is_deterministic);
+        s.optional("variant", &self.variant);
+        s.optional("connections", &self.connections);
+        s.optional("environment_variables", &self.environment_variables);
+        s.field("name", &self.name);
+        s.optional("description", &self.description);
+        s.optional("tags", &self.tags);
+        s.field("version", &self.version);
+        s.optional("display_name", &self.display_name);
+        s.field("type", &self.r#type);
+        s.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FlowComponentSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for FlowComponentSpec {
+    const NAME: &'static str = "FlowComponentSpec";
+    const FIELDS: &'static [&'static str] = &["environment", "is_deterministic", "variant", "connections", "environment_variables", "name", "description", "tags", "version", "display_name", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "environment"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "is_deterministic"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "variant"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "connections"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables"),
+                5 => ::azml::__codegen::field(&mut map, &mut f5, "name"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "tags"),
+                8 => ::azml::__codegen::field(&mut map, &mut f8, "version"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "display_name"),
+                10 => ::azml::__codegen::field(&mut map, &mut f10, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            environment: f0,
+            is_deterministic: ::azml::__codegen::required::<_, A::Error>(f1, "is_deterministic")?,
+            variant: f2,
+            connections: f3,
+            environment_variables: f4,
+            name: ::azml::__codegen::required::<_, A::Error>(f5, "name")?,
+            description: f6,
+            tags: f7,
+            version: ::azml::__codegen::required::<_, A::Error>(f8, "version")?,
+            display_name: f9,
+            r#type: ::azml::__codegen::required::<_, A::Error>(f10, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for FlowComponentSpec {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __C0: __v::Checks = __v::Checks { constant: ::std::option::Option::Some("\"promptflow_parallel\""), ..__v::Checks::NONE };
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("environment", __c::ANY),
+            __c::Field::required("is_deterministic", __c::BOOL),
+            __c::Field::optional("variant", __c::STRING),
+            __c::Field::optional("connections", __c::Shape::Map(&__c::Shape::Map(&__c::STRING))),
+            __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
+            __c::Field::required("name", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
+            __c::Field::required("version", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
 /// How a port's data reaches the job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]

@@ -178,22 +178,23 @@ impl FlowComponent {
         let environment_variables = f.strings("environment_variables");
         let (is_deterministic, environment) = overrides(&mut f);
         let mut component = FlowComponent {
-            version: version
-                .filter(|v| !v.is_empty())
-                .unwrap_or_else(|| "1".to_owned()),
-            display_name,
-            description,
-            tags,
-            is_deterministic: is_deterministic.unwrap_or(true),
-            environment,
-            environment_variables,
             source: ComponentSource::YamlComponent,
             ..FlowComponent::default()
         };
+        let spec = &mut component.spec;
+        spec.version = version
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "1".to_owned());
+        spec.display_name = display_name;
+        spec.description = description;
+        spec.tags = Some(tags);
+        spec.is_deterministic = is_deterministic.unwrap_or(true);
+        spec.environment = environment;
+        spec.environment_variables = Some(environment_variables);
         let flow_dir = if is_run {
-            component.variant = f.string("variant");
+            component.spec.variant = f.string("variant");
             component.column_mappings = f.strings("column_mappings");
-            component.connections = connections(&mut f);
+            component.spec.connections = Some(connections(&mut f));
             run_flow(&mut f, &file, &mut component)
         } else {
             component.additional_includes = additional_includes(&mut f);
@@ -204,7 +205,7 @@ impl FlowComponent {
             return Err(f.issues);
         }
         let flow_dir = flow_dir.unwrap_or(base);
-        component.name = match name.filter(|n| !n.is_empty()) {
+        component.spec.name = match name.filter(|n| !n.is_empty()) {
             Some(name) => name,
             None => pathlib_name(&flow_dir).replace('-', "_"),
         };
@@ -370,13 +371,20 @@ fn run_flow(f: &mut Fields<'_>, run_file: &Path, component: &mut FlowComponent) 
             return None;
         }
     }
-    for (k, v) in std::mem::take(&mut component.environment_variables) {
+    for (k, v) in component
+        .spec
+        .environment_variables
+        .take()
+        .unwrap_or_default()
+    {
         merged.insert(k, Some(v));
     }
-    component.environment_variables = merged
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
+    component.spec.environment_variables = Some(
+        merged
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect(),
+    );
     component.flow_file_name = flow_file;
     Some(flow_dir)
 }

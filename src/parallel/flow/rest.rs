@@ -5,9 +5,9 @@
 //! And the spec read back into a component.
 
 use super::{FlowComponent, FLOW_COMPONENT_TYPE};
-use crate::entities::ComponentVersionResource;
+use crate::entities::{ComponentVersionResource, FlowComponentSpec};
 use crate::parallel::ComponentSource;
-use crate::{OrderedMap, RestError, Value};
+use crate::{RestError, Value};
 
 impl FlowComponent {
     /// The REST body of the component, as a node's `componentId` holds it.
@@ -19,8 +19,8 @@ impl FlowComponent {
                 map.insert("code".into(), Value::Null);
                 map.insert("flow_file_name".into(), self.flow_file_name.clone().into());
             },
-            self.description.as_deref(),
-            self.tags.iter(),
+            self.spec.description.as_deref(),
+            self.spec.tags.iter().flatten(),
         )
     }
 
@@ -46,59 +46,36 @@ impl FlowComponent {
                 Some(_) => Err(RestError::new("expected a string").at(key)),
             }
         };
-        let strings = |value: Option<&Value>, at: &str| -> Result<OrderedMap<String>, RestError> {
-            strings_of(value).map_err(|e| e.at(at))
-        };
-        let mut connections = OrderedMap::default();
-        if let Some(Value::Object(nodes)) = map.get("connections") {
-            for (node, settings) in nodes {
-                connections.insert(
-                    node.clone(),
-                    strings(Some(settings), node).map_err(|e| e.at("connections"))?,
-                );
-            }
-        }
         let source = text("_source")?
             .as_deref()
             .and_then(ComponentSource::parse)
             .unwrap_or_default();
+        let flow_file_name = text("flow_file_name")?.unwrap_or_default();
+        // The dict: the spec without what REST adds to it.
+        let dict: serde_json::Map<String, Value> = map
+            .iter()
+            .filter(|(k, _)| !REST_ONLY.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let spec = crate::load::from_value::<FlowComponentSpec>(&Value::Object(dict)).map_err(
+            |issues| {
+                RestError::new(
+                    issues
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            },
+        )?;
         Ok(FlowComponent {
-            name: text("name")?.unwrap_or_default(),
-            version: text("version")?.unwrap_or_else(|| "1".to_owned()),
-            display_name: text("display_name")?,
-            description: text("description")?,
-            tags: strings(map.get("tags"), "tags")?,
-            is_deterministic: map
-                .get("is_deterministic")
-                .and_then(Value::as_bool)
-                .unwrap_or(true),
-            environment: map.get("environment").filter(|v| !v.is_null()).cloned(),
-            variant: text("variant")?,
-            column_mappings: OrderedMap::default(),
-            connections,
-            environment_variables: strings(
-                map.get("environment_variables"),
-                "environment_variables",
-            )?,
-            additional_includes: Vec::new(),
-            flow_dir: None,
-            flow_file_name: text("flow_file_name")?.unwrap_or_default(),
+            spec,
+            flow_file_name,
             source,
+            ..FlowComponent::default()
         })
     }
 }
 
-/// A mapping of strings, absent or null as empty.
-fn strings_of(value: Option<&Value>) -> Result<OrderedMap<String>, RestError> {
-    match value {
-        None | Some(Value::Null) => Ok(OrderedMap::default()),
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(k, v)| match v {
-                Value::String(s) => Ok((k.clone(), s.clone())),
-                _ => Err(RestError::new("expected a string").at(k)),
-            })
-            .collect(),
-        Some(_) => Err(RestError::new("expected a mapping of strings")),
-    }
-}
+/// What the REST spec holds beyond the component's dict.
+const REST_ONLY: [&str; 3] = ["_source", "code", "flow_file_name"];
