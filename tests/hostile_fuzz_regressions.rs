@@ -94,3 +94,26 @@ fn devices_are_not_read_as_yaml() {
         start.elapsed()
     );
 }
+
+/// yaml_entities: a parallel job written in a pipeline with an input bound
+/// to a pipeline input made a component without that input, so its REST
+/// form read back without it (azure-ai-ml types such inputs from what they
+/// bind to: here the pipeline input's `uri_folder`).
+#[test]
+fn an_inline_parallel_job_keeps_its_bound_inputs_through_rest() {
+    let dir = std::env::temp_dir().join(format!("azml-fuzz-inline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "type: pipeline\ninputs:\n  x: {type: uri_folder, path: .}\njobs:\n  score:\n    type: parallel\n    row_to:nt: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n";
+    let pipeline = azml::parallel::PipelineJob::from_yaml_str(text, &dir).unwrap();
+    let nodes = pipeline.parallel_nodes_rest().unwrap();
+    let rest = &nodes["score"];
+    assert_eq!(
+        rest.pointer("/componentId/properties/componentSpec/inputs/data/type"),
+        Some(&json!("uri_folder"))
+    );
+    let again = azml::entities::ParallelNode::from_rest(rest, &dir)
+        .and_then(|node| node.to_rest("score"))
+        .unwrap();
+    assert_eq!(&again, rest);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -46,7 +46,7 @@ impl PipelineJob {
                     if !is_parallel {
                         continue;
                     }
-                    match ParallelNode::from_value(job, base) {
+                    match ParallelNode::from_pipeline_value(job, base, value) {
                         Ok(node) => {
                             parallel_nodes.insert(name.clone(), node);
                         }

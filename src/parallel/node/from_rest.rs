@@ -211,15 +211,16 @@ impl ParallelNode {
             node.insert(key.clone(), value);
         }
         let flow = flow.map(|f| NodeComponent::Flow(Box::new(f)));
-        let mut node = ParallelNode::load(&Value::Object(node), base, flow).map_err(|issues| {
-            RestError::new(
-                issues
-                    .iter()
-                    .map(Issue::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
+        let mut node = ParallelNode::load(&Value::Object(node), base, flow, &Default::default())
+            .map_err(|issues| {
+                RestError::new(
+                    issues
+                        .iter()
+                        .map(Issue::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            })?;
         if let (Some(NodeComponent::Loaded(_, loaded_source)), Some(source)) =
             (node.component.as_mut(), source)
         {

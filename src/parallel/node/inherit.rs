@@ -11,13 +11,15 @@ use std::path::Path;
 
 use serde_json::Map;
 
+use super::binding_types::{input_of_text, output_of_text, PipelineScope};
 use crate::entities::{
     JobResourceConfiguration, NodeDataInput, NodeDataOutput, NodeInput, NodeOutput,
     ParallelComponent, ParallelNode,
 };
 use crate::parallel::node_fields::anonymous;
+use crate::parallel::NodeDataPath;
 use crate::parallel::{IntOrBinding, JobLiteral, LenientInt, NodeComponent, NodeMiniBatchSize};
-use crate::validate::Issue;
+use crate::validate::{escape_segment, Issue};
 use crate::Value;
 
 /// Python truthiness of an integer setting: 0 is false, a binding is true.
@@ -75,31 +77,58 @@ pub fn inherit(node: &mut ParallelNode) {
 pub fn component_of_inline_job(
     node: &ParallelNode,
     base: &Path,
+    scope: &PipelineScope<'_>,
 ) -> Result<ParallelComponent, Vec<Issue>> {
     let mut spec = Map::new();
     spec.insert("type".into(), "parallel".into());
+    let mut issues = Vec::new();
     let mut inputs = Map::new();
     for (name, input) in node.inputs.iter().flatten() {
-        if let Some(interface) = input.as_ref().and_then(input_interface) {
-            inputs.insert(name.clone(), interface);
+        match input.as_ref().map(|i| input_interface(i, scope)) {
+            Some(Ok(Some(interface))) => {
+                inputs.insert(name.clone(), interface);
+            }
+            Some(Err(message)) => issues.push(Issue::new(
+                format!("/inputs/{}", escape_segment(name)),
+                message,
+            )),
+            _ => {}
         }
     }
     spec.insert("inputs".into(), Value::Object(inputs));
     let mut outputs = Map::new();
     for (name, output) in node.outputs.iter().flatten() {
-        if let Some(NodeOutput::NodeDataOutput(NodeDataOutput {
-            r#type: Some(t),
-            mode,
-            ..
-        })) = output
-        {
-            let mut interface = Map::new();
-            interface.insert("type".into(), json(t));
-            if let Some(mode) = mode {
-                interface.insert("mode".into(), json(mode));
+        let interface = match output {
+            Some(NodeOutput::NodeDataOutput(NodeDataOutput {
+                r#type: Some(t),
+                mode,
+                ..
+            })) => {
+                let mut interface = Map::new();
+                interface.insert("type".into(), json(t));
+                if let Some(mode) = mode {
+                    interface.insert("mode".into(), json(mode));
+                }
+                Some(Value::Object(interface))
             }
-            outputs.insert(name.clone(), Value::Object(interface));
+            Some(NodeOutput::String(text)) => match output_of_text(text, scope) {
+                Ok(interface) => interface,
+                Err(message) => {
+                    issues.push(Issue::new(
+                        format!("/outputs/{}", escape_segment(name)),
+                        message,
+                    ));
+                    None
+                }
+            },
+            _ => None,
+        };
+        if let Some(interface) = interface {
+            outputs.insert(name.clone(), interface);
         }
+    }
+    if !issues.is_empty() {
+        return Err(issues);
     }
     spec.insert("outputs".into(), Value::Object(outputs));
     if let Some(input_data) = &node.input_data {
@@ -134,9 +163,16 @@ pub fn component_of_inline_job(
 }
 
 /// The component input a node input implies: a data input's type and
-/// mode, or a parameter of the literal's type with the literal as default.
-fn input_interface(input: &NodeInput) -> Option<Value> {
-    match input {
+/// mode, a binding's source type, or a parameter of the literal's type with
+/// the literal as default.
+fn input_interface(input: &NodeInput, scope: &PipelineScope<'_>) -> Result<Option<Value>, String> {
+    Ok(match input {
+        // A binding, as `normalize_io` holds it.
+        NodeInput::NodeDataInput(NodeDataInput {
+            r#type: None,
+            mode: None,
+            path: Some(NodeDataPath(text)),
+        }) if crate::parallel::binding::is_binding(text) => Some(input_of_text(text, scope)?),
         NodeInput::NodeDataInput(NodeDataInput {
             r#type: Some(t),
             mode,
@@ -159,7 +195,7 @@ fn input_interface(input: &NodeInput) -> Option<Value> {
             Some(serde_json::json!({ "type": ty, "default": default }))
         }
         _ => None,
-    }
+    })
 }
 
 /// A component's resources take integers only: bindings are left out.

@@ -3,6 +3,7 @@
 //! node's own settings), the settings it takes from that component, its
 //! dict and its REST form.
 
+mod binding_types;
 mod flow_ports;
 mod from_rest;
 mod inherit;
@@ -18,6 +19,7 @@ use crate::parallel::node_fields::anonymous;
 use crate::parallel::{ComponentSource, JobLiteral, NodeComponent, NodeDataPath};
 use crate::validate::Issue;
 use crate::Value;
+use binding_types::PipelineScope;
 
 impl ParallelNode {
     /// Loads a node held as a JSON value (`jobs.<name>` of a pipeline);
@@ -26,7 +28,22 @@ impl ParallelNode {
     /// # Errors
     /// Every issue, with its JSON pointer relative to the node.
     pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
-        Self::load(value, base, None)
+        Self::load(value, base, None, &PipelineScope::default())
+    }
+
+    /// [`ParallelNode::from_value`] for a node of the pipeline document
+    /// `pipeline`: a node written without a component binds its inputs and
+    /// outputs to the pipeline's, and the component made of it takes their
+    /// types.
+    ///
+    /// # Errors
+    /// Every issue, with its JSON pointer relative to the node.
+    pub fn from_pipeline_value(
+        value: &Value,
+        base: &Path,
+        pipeline: &Value,
+    ) -> Result<Self, Vec<Issue>> {
+        Self::load(value, base, None, &PipelineScope::of(pipeline))
     }
 
     /// [`ParallelNode::from_value`], with the component already read when
@@ -36,6 +53,7 @@ impl ParallelNode {
         value: &Value,
         base: &Path,
         component: Option<NodeComponent>,
+        scope: &PipelineScope<'_>,
     ) -> Result<Self, Vec<Issue>> {
         let mut node: Self = crate::load::from_value(value)?;
         if component.is_some() {
@@ -62,7 +80,8 @@ impl ParallelNode {
                 }
                 Err(more) => issues.extend(more),
             },
-            None if issues.is_empty() => match inherit::component_of_inline_job(&node, base) {
+            None if issues.is_empty() => match inherit::component_of_inline_job(&node, base, scope)
+            {
                 Ok(component) => {
                     node.component = Some(NodeComponent::Loaded(
                         Box::new(component),
