@@ -115,6 +115,18 @@ impl RestError {
         }
     }
 
+    /// One error for the issues of a document read back from REST, each
+    /// with its JSON pointer, separated by `; `.
+    pub fn of_issues(issues: &[crate::validate::Issue]) -> Self {
+        RestError::new(
+            issues
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }
+
     /// The same error inside field `field`: prefixes the path.
     pub fn at(mut self, field: &str) -> Self {
         if self.path.is_empty() {

@@ -102,13 +102,7 @@ impl RestTranslatable for ParallelComponent {
                 map.insert("partition_keys".into(), keys);
             }
         }
-        ParallelComponent::from_value(&spec, Path::new("/")).map_err(|issues| {
-            let message = issues
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            RestError::new(message).at(spec_path)
-        })
+        ParallelComponent::from_value(&spec, Path::new("/"))
+            .map_err(|issues| RestError::of_issues(&issues).at(spec_path))
     }
 }

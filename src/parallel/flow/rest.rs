@@ -57,17 +57,8 @@ impl FlowComponent {
             .filter(|(k, _)| !REST_ONLY.contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        let spec = crate::load::from_value::<FlowComponentSpec>(&Value::Object(dict)).map_err(
-            |issues| {
-                RestError::new(
-                    issues
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )
-            },
-        )?;
+        let spec = crate::load::from_value::<FlowComponentSpec>(&Value::Object(dict))
+            .map_err(|issues| RestError::of_issues(&issues))?;
         Ok(FlowComponent {
             spec,
             flow_file_name,

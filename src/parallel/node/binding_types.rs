@@ -88,23 +88,18 @@ fn port(ty: String, mode: Option<String>) -> Value {
 
 /// `_find_source_input_output_type`: type and mode of what a binding names.
 fn source_type(text: &str, scope: &PipelineScope<'_>) -> Result<(String, Option<String>), String> {
-    if text.starts_with("${{parent.inputs.") {
-        let name = python_name(text);
-        let Some(source) = scope.inputs.and_then(|m| m.get(&name)) else {
-            return Err(format!(
-                "Failed to find top level definition for input binding {text}."
-            ));
-        };
-        return Ok(declared(source));
-    }
-    if text.starts_with("${{parent.outputs.") {
-        let name = python_name(text);
-        let Some(source) = scope.outputs.and_then(|m| m.get(&name)) else {
-            return Err(format!(
-                "Failed to find top level definition for output binding {text}."
-            ));
-        };
-        return Ok(declared(source));
+    for (prefix, declared_in, kind) in [
+        ("${{parent.inputs.", scope.inputs, "input"),
+        ("${{parent.outputs.", scope.outputs, "output"),
+    ] {
+        if text.starts_with(prefix) {
+            return declared_in
+                .and_then(|m| m.get(&python_name(text)))
+                .map(declared)
+                .ok_or_else(|| {
+                    format!("Failed to find top level definition for {kind} binding {text}.")
+                });
+        }
     }
     if text.starts_with("${{parent.jobs.") {
         return other_job(text, scope)

@@ -11,7 +11,6 @@ use serde_json::{json, Map};
 
 use crate::entities::ParallelNode;
 use crate::parallel::{ComponentSource, FlowComponent, NodeComponent};
-use crate::validate::Issue;
 use crate::{RestError, Value};
 
 /// REST delivery modes back to YAML modes (`INPUT_MOUNT_MAPPING_FROM_REST`
@@ -212,15 +211,7 @@ impl ParallelNode {
         }
         let flow = flow.map(|f| NodeComponent::Flow(Box::new(f)));
         let mut node = ParallelNode::load(&Value::Object(node), base, flow, &Default::default())
-            .map_err(|issues| {
-                RestError::new(
-                    issues
-                        .iter()
-                        .map(Issue::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )
-            })?;
+            .map_err(|issues| RestError::of_issues(&issues))?;
         if let (Some(NodeComponent::Loaded(_, loaded_source)), Some(source)) =
             (node.component.as_mut(), source)
         {
