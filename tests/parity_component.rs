@@ -21,118 +21,88 @@ fn components_match_python() {
     let mut failures = Vec::new();
     for golden in &goldens {
         let result = ParallelComponent::from_yaml_path(root.join(&golden.file));
-        match (golden.accepted(), result) {
-            (true, Ok(component)) => {
-                let expected = &golden.record["dict"];
-                let got = component.to_dict();
-                if !parity::same_json(&got, expected) {
-                    failures.push(format!(
-                        "{}: dict\n  python: {expected}\n  azml:   {got}",
-                        golden.file
-                    ));
-                }
-                let expected = golden.record["yaml"].as_str().unwrap_or_default();
-                let got = component.to_yaml();
-                if got != expected {
-                    failures.push(format!(
-                        "{}: YAML\n  python: {expected:?}\n  azml:   {got:?}",
-                        golden.file
-                    ));
-                }
-                let expected = &golden.record["rest"];
-                let got = serde_json::to_value(component.to_rest_object().unwrap()).unwrap();
-                if !parity::same_json(&got, expected) {
-                    failures.push(format!(
-                        "{}: REST body\n  python: {expected}\n  azml:   {got}",
-                        golden.file
-                    ));
-                }
-                // Input/Output as DictMixin: the same keys, order and stored values.
-                let ours = serde_json::json!({
-                    "inputs": component.inputs.iter().flatten()
-                        .map(|(n, i)| (n.clone(), serde_json::json!(i.items())))
-                        .collect::<serde_json::Map<_, _>>(),
-                    "outputs": component.outputs.iter().flatten()
-                        .map(|(n, o)| (n.clone(), serde_json::json!(o.items())))
-                        .collect::<serde_json::Map<_, _>>(),
-                });
-                if ours != golden.record["io_items"] {
-                    failures.push(format!(
-                        "{}: inputs/outputs items\n  python: {}\n  azml:   {ours}",
-                        golden.file, golden.record["io_items"]
-                    ));
-                }
-                // `_validate()`: the same verdict, the same fields.
-                // Python keys its messages by field path (one per path), sorted.
-                let ours: std::collections::BTreeSet<String> = component
-                    .validate()
-                    .iter()
-                    .map(|i| azml::load::dotted(&i.pointer))
-                    .collect();
-                let python: std::collections::BTreeSet<String> = golden.record["validate"]
-                    ["errors"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|e| e["path"].as_str().unwrap_or("").to_owned())
-                    // Python names the promoted `code` property; azml the task's field.
-                    .map(|p| {
-                        if p == "code" {
-                            "task.code".to_owned()
-                        } else {
-                            p
-                        }
-                    })
-                    .collect();
-                if ours != python {
-                    failures.push(format!(
-                        "{}: validate() {ours:?}, Python {python:?}",
-                        golden.file
-                    ));
-                }
-                // Python's body read back gives Python's dict again.
-                let body: ComponentVersionResource =
-                    serde_json::from_value(golden.record["rest"].clone()).unwrap();
-                match ParallelComponent::from_rest_object(body) {
-                    Ok(back) if parity::same_json(&back.to_dict(), &golden.record["dict"]) => {}
-                    Ok(back) => failures.push(format!(
-                        "{}: from_rest_object\n  python: {}\n  azml:   {}",
-                        golden.file,
-                        golden.record["dict"],
-                        back.to_dict()
-                    )),
-                    Err(e) => failures.push(format!("{}: from_rest_object: {e}", golden.file)),
-                }
+        failures.extend(parity::decision_failures(golden, &result));
+        if let (true, Ok(component)) = (golden.accepted(), result) {
+            let expected = &golden.record["dict"];
+            let got = component.to_dict();
+            if !parity::same_json(&got, expected) {
+                failures.push(format!(
+                    "{}: dict\n  python: {expected}\n  azml:   {got}",
+                    golden.file
+                ));
             }
-            (false, Err(error)) => {
-                let ours: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
-                for path in golden.error_paths() {
-                    if !parity::path_reported(&ours, &path) {
-                        failures.push(format!(
-                            "{}: Python's error at `{path}` not found in:\n{error}",
-                            golden.file
-                        ));
+            let expected = golden.record["yaml"].as_str().unwrap_or_default();
+            let got = component.to_yaml();
+            if got != expected {
+                failures.push(format!(
+                    "{}: YAML\n  python: {expected:?}\n  azml:   {got:?}",
+                    golden.file
+                ));
+            }
+            let expected = &golden.record["rest"];
+            let got = serde_json::to_value(component.to_rest_object().unwrap()).unwrap();
+            if !parity::same_json(&got, expected) {
+                failures.push(format!(
+                    "{}: REST body\n  python: {expected}\n  azml:   {got}",
+                    golden.file
+                ));
+            }
+            // Input/Output as DictMixin: the same keys, order and stored values.
+            let ours = serde_json::json!({
+                "inputs": component.inputs.iter().flatten()
+                    .map(|(n, i)| (n.clone(), serde_json::json!(i.items())))
+                    .collect::<serde_json::Map<_, _>>(),
+                "outputs": component.outputs.iter().flatten()
+                    .map(|(n, o)| (n.clone(), serde_json::json!(o.items())))
+                    .collect::<serde_json::Map<_, _>>(),
+            });
+            if ours != golden.record["io_items"] {
+                failures.push(format!(
+                    "{}: inputs/outputs items\n  python: {}\n  azml:   {ours}",
+                    golden.file, golden.record["io_items"]
+                ));
+            }
+            // `_validate()`: the same verdict, the same fields.
+            // Python keys its messages by field path (one per path), sorted.
+            let ours: std::collections::BTreeSet<String> = component
+                .validate()
+                .iter()
+                .map(|i| azml::load::dotted(&i.pointer))
+                .collect();
+            let python: std::collections::BTreeSet<String> = golden.record["validate"]["errors"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| e["path"].as_str().unwrap_or("").to_owned())
+                // Python names the promoted `code` property; azml the task's field.
+                .map(|p| {
+                    if p == "code" {
+                        "task.code".to_owned()
+                    } else {
+                        p
                     }
-                }
+                })
+                .collect();
+            if ours != python {
+                failures.push(format!(
+                    "{}: validate() {ours:?}, Python {python:?}",
+                    golden.file
+                ));
             }
-            (true, Err(error)) => failures.push(format!(
-                "{}: Python accepts, azml rejects:\n{error}",
-                golden.file
-            )),
-            (false, Ok(_)) => {
-                failures.push(format!("{}: Python rejects, azml accepts", golden.file))
+            // Python's body read back gives Python's dict again.
+            let body: ComponentVersionResource =
+                serde_json::from_value(golden.record["rest"].clone()).unwrap();
+            match ParallelComponent::from_rest_object(body) {
+                Ok(back) if parity::same_json(&back.to_dict(), &golden.record["dict"]) => {}
+                Ok(back) => failures.push(format!(
+                    "{}: from_rest_object\n  python: {}\n  azml:   {}",
+                    golden.file,
+                    golden.record["dict"],
+                    back.to_dict()
+                )),
+                Err(e) => failures.push(format!("{}: from_rest_object: {e}", golden.file)),
             }
         }
     }
-    println!(
-        "component parity: {} of {} documents match",
-        goldens.len() - failures.len(),
-        goldens.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    parity::report("component", goldens.len(), &failures);
 }

@@ -23,89 +23,72 @@ fn pipelines_match_python() {
     let mut nodes = 0;
     let mut flow_nodes = 0;
     for golden in &goldens {
-        match (
-            golden.accepted(),
-            PipelineJob::from_yaml_path(root.join(&golden.file)),
-        ) {
-            (true, Ok(pipeline)) => {
-                let rest = pipeline.parallel_nodes_rest().unwrap();
-                for (name, node) in &pipeline.parallel_nodes {
-                    nodes += 1;
-                    let expected = &golden.record["dict"]["jobs"][name];
-                    let got = node.to_dict();
-                    if !parity::same_json(&got, expected) {
-                        failures.push(format!(
-                            "{} jobs.{name}: dict\n  python: {expected}\n  azml:   {got}",
-                            golden.file
-                        ));
-                    }
-                    let expected =
-                        parity::unwrap_component(golden.record["parallel_nodes"][name].clone());
-                    if !parity::same_json(&rest[name], &expected) {
-                        failures.push(format!(
-                            "{} jobs.{name}: REST\n  python: {expected}\n  azml:   {}",
-                            golden.file, rest[name]
-                        ));
-                    }
-                    // Python's REST form read back gives the same REST form.
-                    let folder = root.join(&golden.file);
-                    let folder = folder.parent().unwrap();
-                    let back = ParallelNode::from_rest(&expected, folder);
-                    match back.as_ref().map_err(Clone::clone).and_then(|n| n.to_rest(name)) {
-                        Ok(again) if parity::same_json(&again, &expected) => {}
-                        Ok(again) => failures.push(format!(
-                            "{} jobs.{name}: REST round trip\n  python: {expected}\n  azml:   {again}",
-                            golden.file
-                        )),
-                        Err(e) => failures.push(format!("{} jobs.{name}: from_rest: {e}", golden.file)),
-                    }
-                    // A prompt flow read back from REST gives Python's
-                    // component dict again (azure-ai-ml itself cannot read
-                    // a flow component back; literal inputs come back as
-                    // the strings REST holds, so only the component is
-                    // compared).
-                    if let Some(NodeComponent::Flow(_)) = &node.component {
-                        flow_nodes += 1;
-                        let expected = &golden.record["dict"]["jobs"][name]["component"];
-                        if let Ok(back) = &back {
-                            let got = &back.to_dict()["component"];
-                            if !parity::same_json(got, expected) {
-                                failures.push(format!(
+        let result = PipelineJob::from_yaml_path(root.join(&golden.file));
+        failures.extend(parity::decision_failures(golden, &result));
+        if let (true, Ok(pipeline)) = (golden.accepted(), result) {
+            let rest = pipeline.parallel_nodes_rest().unwrap();
+            for (name, node) in &pipeline.parallel_nodes {
+                nodes += 1;
+                let expected = &golden.record["dict"]["jobs"][name];
+                let got = node.to_dict();
+                if !parity::same_json(&got, expected) {
+                    failures.push(format!(
+                        "{} jobs.{name}: dict\n  python: {expected}\n  azml:   {got}",
+                        golden.file
+                    ));
+                }
+                let expected =
+                    parity::unwrap_component(golden.record["parallel_nodes"][name].clone());
+                if !parity::same_json(&rest[name], &expected) {
+                    failures.push(format!(
+                        "{} jobs.{name}: REST\n  python: {expected}\n  azml:   {}",
+                        golden.file, rest[name]
+                    ));
+                }
+                // Python's REST form read back gives the same REST form.
+                let folder = root.join(&golden.file);
+                let folder = folder.parent().unwrap();
+                let back = ParallelNode::from_rest(&expected, folder);
+                match back
+                    .as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|n| n.to_rest(name))
+                {
+                    Ok(again) if parity::same_json(&again, &expected) => {}
+                    Ok(again) => failures.push(format!(
+                        "{} jobs.{name}: REST round trip\n  python: {expected}\n  azml:   {again}",
+                        golden.file
+                    )),
+                    Err(e) => failures.push(format!("{} jobs.{name}: from_rest: {e}", golden.file)),
+                }
+                // A prompt flow read back from REST gives Python's
+                // component dict again (azure-ai-ml itself cannot read
+                // a flow component back; literal inputs come back as
+                // the strings REST holds, so only the component is
+                // compared).
+                if let Some(NodeComponent::Flow(_)) = &node.component {
+                    flow_nodes += 1;
+                    let expected = &golden.record["dict"]["jobs"][name]["component"];
+                    if let Ok(back) = &back {
+                        let got = &back.to_dict()["component"];
+                        if !parity::same_json(got, expected) {
+                            failures.push(format!(
                                     "{} jobs.{name}: component after from_rest\n  python: {expected}\n  azml:   {got}",
                                     golden.file
                                 ));
-                            }
                         }
                     }
                 }
-                let python_nodes = golden.record["parallel_nodes"]
-                    .as_object()
-                    .map_or(0, |m| m.len());
-                if python_nodes != pipeline.parallel_nodes.len() {
-                    failures.push(format!(
-                        "{}: {python_nodes} parallel nodes in Python, {} in azml",
-                        golden.file,
-                        pipeline.parallel_nodes.len()
-                    ));
-                }
             }
-            (false, Err(error)) => {
-                let ours: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
-                for path in golden.error_paths() {
-                    if !parity::path_reported(&ours, &path) {
-                        failures.push(format!(
-                            "{}: Python's error at `{path}` not found in:\n{error}",
-                            golden.file
-                        ));
-                    }
-                }
-            }
-            (true, Err(error)) => failures.push(format!(
-                "{}: Python accepts, azml rejects:\n{error}",
-                golden.file
-            )),
-            (false, Ok(_)) => {
-                failures.push(format!("{}: Python rejects, azml accepts", golden.file))
+            let python_nodes = golden.record["parallel_nodes"]
+                .as_object()
+                .map_or(0, |m| m.len());
+            if python_nodes != pipeline.parallel_nodes.len() {
+                failures.push(format!(
+                    "{}: {python_nodes} parallel nodes in Python, {} in azml",
+                    golden.file,
+                    pipeline.parallel_nodes.len()
+                ));
             }
         }
     }

@@ -15,65 +15,38 @@ fn tasks_match_python() {
     let mut failures = Vec::new();
     for golden in &goldens {
         let result = ParallelTask::from_yaml_path(root.join(&golden.file));
-        match (golden.accepted(), result) {
-            (true, Ok(task)) => {
-                let expected = &golden.record["dict"];
-                let got = task.to_dict();
-                if !parity::same_json(&got, expected) {
+        failures.extend(parity::decision_failures(golden, &result));
+        if let (true, Ok(task)) = (golden.accepted(), result) {
+            let expected = &golden.record["dict"];
+            let got = task.to_dict();
+            if !parity::same_json(&got, expected) {
+                failures.push(format!(
+                    "{}: dict\n  python: {expected}\n  azml:   {got}",
+                    golden.file
+                ));
+            }
+            // DictMixin: the same keys in the same order, the same stored
+            // values (Python objects such as an Environment are not compared).
+            let keys: Vec<&str> = task.keys().collect();
+            if golden.record["keys"] != serde_json::json!(keys) {
+                failures.push(format!(
+                    "{}: keys {keys:?} != {}",
+                    golden.file, golden.record["keys"]
+                ));
+            }
+            for (key, python) in golden.record["items"].as_object().into_iter().flatten() {
+                if python.get("$object").is_some() {
+                    continue;
+                }
+                if task.get(key).as_ref() != Some(python) {
                     failures.push(format!(
-                        "{}: dict\n  python: {expected}\n  azml:   {got}",
-                        golden.file
+                        "{}: get({key:?}) = {:?}, Python {python}",
+                        golden.file,
+                        task.get(key)
                     ));
                 }
-                // DictMixin: the same keys in the same order, the same stored
-                // values (Python objects such as an Environment are not compared).
-                let keys: Vec<&str> = task.keys().collect();
-                if golden.record["keys"] != serde_json::json!(keys) {
-                    failures.push(format!(
-                        "{}: keys {keys:?} != {}",
-                        golden.file, golden.record["keys"]
-                    ));
-                }
-                for (key, python) in golden.record["items"].as_object().into_iter().flatten() {
-                    if python.get("$object").is_some() {
-                        continue;
-                    }
-                    if task.get(key).as_ref() != Some(python) {
-                        failures.push(format!(
-                            "{}: get({key:?}) = {:?}, Python {python}",
-                            golden.file,
-                            task.get(key)
-                        ));
-                    }
-                }
-            }
-            (false, Err(error)) => {
-                let ours: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
-                for path in golden.error_paths() {
-                    if !ours
-                        .iter()
-                        .any(|p| *p == path || p.starts_with(&format!("{path}.")))
-                    {
-                        failures.push(format!(
-                            "{}: Python's error at `{path}` not found in:\n{error}",
-                            golden.file
-                        ));
-                    }
-                }
-            }
-            (true, Err(error)) => failures.push(format!(
-                "{}: Python accepts, azml rejects:\n{error}",
-                golden.file
-            )),
-            (false, Ok(_)) => {
-                failures.push(format!("{}: Python rejects, azml accepts", golden.file))
             }
         }
     }
-    println!(
-        "task parity: {} of {} documents match",
-        goldens.len() - failures.len(),
-        goldens.len()
-    );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    parity::report("task", goldens.len(), &failures);
 }

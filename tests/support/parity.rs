@@ -125,3 +125,50 @@ pub fn unwrap_component(mut rest: Value) -> Value {
     }
     rest
 }
+
+/// What is wrong with azml's decision on a document Python decided on:
+/// accepting what Python rejects, rejecting what it accepts, or rejecting
+/// without an error at one of Python's error fields. Empty when both
+/// accept (the caller compares what was loaded) or both reject alike.
+pub fn decision_failures<T>(
+    golden: &Golden,
+    loaded: &Result<T, azml::load::LoadError>,
+) -> Vec<String> {
+    match (golden.accepted(), loaded) {
+        (true, Ok(_)) => Vec::new(),
+        (false, Err(error)) => {
+            let ours: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
+            golden
+                .error_paths()
+                .into_iter()
+                .filter(|path| !path_reported(&ours, path))
+                .map(|path| {
+                    format!(
+                        "{}: Python's error at `{path}` not found in:\n{error}",
+                        golden.file
+                    )
+                })
+                .collect()
+        }
+        (true, Err(error)) => vec![format!(
+            "{}: Python accepts, azml rejects:\n{error}",
+            golden.file
+        )],
+        (false, Ok(_)) => vec![format!("{}: Python rejects, azml accepts", golden.file)],
+    }
+}
+
+/// Prints how many of the `total` documents of `kind` match, and fails with
+/// every failure when some do not.
+pub fn report(kind: &str, total: usize, failures: &[String]) {
+    println!(
+        "{kind} parity: {} of {total} documents match",
+        total - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
