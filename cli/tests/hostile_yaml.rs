@@ -122,6 +122,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         ("code_outside.yml", b"type: run_function\ncode: ../../../../../../etc\nentry_script: passwd\nenvironment:\n  image: x\n  conda_file: /dev/zero\n".to_vec()),
         ("pipeline_cycle.yml", b"type: pipeline\njobs:\n  a:\n    type: parallel\n    component: file:./pipeline_cycle.yml\n".to_vec()),
         ("component_missing.yml", b"type: pipeline\njobs:\n  a:\n    type: parallel\n    component: file:./nope/../../x.yml\n".to_vec()),
+        ("binding_cycle.yml", b"type: pipeline\njobs:\n  a:\n    type: command\n    inputs:\n      x: ${{parent.jobs.a.inputs.x}}\n  p:\n    type: parallel\n    inputs:\n      d: ${{parent.jobs.a.inputs.x}}\n".to_vec()),
     ]
 }
 

@@ -60,7 +60,7 @@ pub fn input_of_text(text: &str, scope: &PipelineScope<'_>) -> Result<Value, Str
     if !is_input_binding(text) {
         return Ok(json!({"type": "string", "default": text}));
     }
-    let (ty, mode) = source_type(text, scope)?;
+    let (ty, mode) = source_type(text, scope, 0)?;
     Ok(port(ty, mode))
 }
 
@@ -73,7 +73,7 @@ pub fn output_of_text(text: &str, scope: &PipelineScope<'_>) -> Result<Option<Va
     if !is_output_binding(text) {
         return Ok(None);
     }
-    let (ty, mode) = source_type(text, scope)?;
+    let (ty, mode) = source_type(text, scope, 0)?;
     Ok(Some(port(ty, mode)))
 }
 
@@ -86,8 +86,18 @@ fn port(ty: String, mode: Option<String>) -> Value {
     Value::Object(out)
 }
 
-/// `_find_source_input_output_type`: type and mode of what a binding names.
-fn source_type(text: &str, scope: &PipelineScope<'_>) -> Result<(String, Option<String>), String> {
+/// How many bindings of other jobs' ports are followed before giving up: a
+/// chain that binds back to itself makes Python recurse until it fails,
+/// which it reports as an unfound source.
+const MAX_CHAIN: usize = 64;
+
+/// `_find_source_input_output_type`: type and mode of what a binding names,
+/// `depth` bindings down a chain of other jobs' ports.
+fn source_type(
+    text: &str,
+    scope: &PipelineScope<'_>,
+    depth: usize,
+) -> Result<(String, Option<String>), String> {
     for (prefix, declared_in, kind) in [
         ("${{parent.inputs.", scope.inputs, "input"),
         ("${{parent.outputs.", scope.outputs, "output"),
@@ -102,7 +112,7 @@ fn source_type(text: &str, scope: &PipelineScope<'_>) -> Result<(String, Option<
         }
     }
     if text.starts_with("${{parent.jobs.") {
-        return other_job(text, scope)
+        return other_job(text, scope, depth)
             .ok_or_else(|| format!("Failed to find referenced source for input binding {text}"));
     }
     Err("Job input in a pipeline can bind only to a job output or a pipeline input".to_owned())
@@ -130,7 +140,14 @@ fn declared(source: &Value) -> (String, Option<String>) {
 /// port of another job; its type as that job writes it (a binding there is
 /// followed in turn), else `uri_folder`. `None` when there is no such job
 /// or port.
-fn other_job(text: &str, scope: &PipelineScope<'_>) -> Option<(String, Option<String>)> {
+fn other_job(
+    text: &str,
+    scope: &PipelineScope<'_>,
+    depth: usize,
+) -> Option<(String, Option<String>)> {
+    if depth >= MAX_CHAIN {
+        return None;
+    }
     let inner = text.strip_prefix("${{parent.jobs.")?;
     let inner = &inner[..inner.find("}}")?];
     let mut parts = inner.splitn(3, '.');
@@ -146,7 +163,7 @@ fn other_job(text: &str, scope: &PipelineScope<'_>) -> Option<(String, Option<St
             .and_then(Value::as_str)
             .map_or_else(|| "uri_folder".to_owned(), str::to_owned),
         Value::String(binding) if binding.starts_with("${{parent.") => {
-            let (ty, _) = source_type(binding, scope).ok()?;
+            let (ty, _) = source_type(binding, scope, depth + 1).ok()?;
             ty
         }
         _ => "uri_folder".to_owned(),
@@ -197,5 +214,18 @@ mod tests {
             "Failed to find top level definition for input binding ${{parent.inputs.missing}}."
         );
         assert!(input_of_text("${{parent.jobs.nothere.outputs.x}}", &scope).is_err());
+    }
+
+    /// A port bound to itself: azure-ai-ml recurses until it fails and
+    /// reports the source as not found; this stopped with a stack overflow.
+    #[test]
+    fn a_binding_cycle_is_an_unfound_source() {
+        let pipeline = json!({"jobs": {"a": {"type": "command",
+            "inputs": {"x": "${{parent.jobs.a.inputs.x}}"}}}});
+        let scope = PipelineScope::of(&pipeline);
+        assert_eq!(
+            input_of_text("${{parent.jobs.a.inputs.x}}", &scope).unwrap_err(),
+            "Failed to find referenced source for input binding ${{parent.jobs.a.inputs.x}}"
+        );
     }
 }
