@@ -60,10 +60,12 @@ fn run_inner(args: &[String]) -> Result<ExitCode, String> {
     let python = venv(&root)?;
     let harness = root.join("tests/parity/harness.py");
 
-    // Fixtures at their fixed home, then the harness over every *.yml.
+    // Fixtures at their fixed home, then the harness over every *.yml of
+    // this checkout (the home may hold other checkouts' files too).
     let home = Path::new(FIXTURE_HOME);
-    copy_tree(&root.join("tests/parity/fixtures"), home)?;
-    let fixtures = yaml_files(home, &["yml"])?;
+    let source = root.join("tests/parity/fixtures");
+    sync_tree(&source, home)?;
+    let fixtures = yaml_files(&source, &["yml"])?;
     let fresh = root.join("target/parity-golden");
     remove_dir(&fresh)?;
     harness_run(&python, &harness, &fresh, home, &fixtures)?;
@@ -88,7 +90,7 @@ fn run_inner(args: &[String]) -> Result<ExitCode, String> {
         }
     } else {
         remove_dir(&golden)?;
-        copy_tree(&fresh, &golden)?;
+        sync_tree(&fresh, &golden)?;
         println!("wrote {} goldens to tests/parity/golden", fixtures.len());
     }
 
@@ -203,16 +205,20 @@ fn remove_dir(path: &Path) -> Result<(), String> {
     }
 }
 
-/// Replaces `to` with a copy of `from`.
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    remove_dir(to)?;
+/// Copies every file of `from` into `to` where it differs; files only in
+/// `to` stay, so checkouts sharing the fixture home do not pull files from
+/// under each other's runs.
+fn sync_tree(from: &Path, to: &Path) -> Result<(), String> {
     for rel in files_under(from)? {
         let target = to.join(&rel);
+        let content = std::fs::read(from.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
+        if std::fs::read(&target).ok().as_ref() == Some(&content) {
+            continue;
+        }
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        std::fs::copy(from.join(&rel), &target)
-            .map_err(|e| format!("{}: {e}", target.display()))?;
+        std::fs::write(&target, content).map_err(|e| format!("{}: {e}", target.display()))?;
     }
     Ok(())
 }
