@@ -66,7 +66,7 @@ impl ::azml::validate::Validate for AmlTokenIdentityType {
 pub struct AssetInput {
     pub r#type: AssetType,
     pub description: ::std::option::Option<::std::string::String>,
-    pub optional: ::std::option::Option<::azml::parallel::PythonBool>,
+    pub optional: ::std::option::Option<crate::fields::PythonBool>,
     /// Refused when present: a port has no default.
     pub default: ::std::option::Option<::std::string::String>,
     pub mode: ::std::option::Option<InputOutputMode>,
@@ -106,7 +106,7 @@ impl ::azml::__codegen::FromMap for AssetInput {
         let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::parallel::PythonBool> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
@@ -138,7 +138,7 @@ impl ::azml::validate::Validate for AssetInput {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("optional", __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate)),
+            __c::Field::optional("optional", __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate)),
             __c::Field::optional("default", __c::STRING),
             __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
         ];
@@ -279,12 +279,12 @@ impl ::azml::validate::Validate for ComponentOutput {
 pub struct ComponentResources {
     pub locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Number of nodes.
-    pub instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
     /// VM size.
     pub instance_type: ::std::option::Option<::std::string::String>,
     /// Docker shared memory size, e.g. `2g`.
     pub shm_size: ::std::option::Option<::std::string::String>,
-    pub max_instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub max_instance_count: ::std::option::Option<crate::fields::LenientInt>,
     /// Extra `docker run` arguments.
     pub docker_args: ::std::option::Option<ComponentResourcesDockerArgs>,
     /// Additional properties; not part of the component's dict.
@@ -329,13 +329,13 @@ impl ::azml::__codegen::FromMap for ComponentResources {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> = ::std::option::Option::None;
         let mut s5 = false;
@@ -370,10 +370,10 @@ impl ::azml::validate::Validate for ComponentResources {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
-            __c::Field::optional("instance_count", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("instance_count", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("shm_size", __c::STRING),
-            __c::Field::optional("max_instance_count", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("max_instance_count", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
             __c::Field::optional("docker_args", __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate)),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
         ];
@@ -603,7 +603,7 @@ pub struct Environment {
     pub description: ::std::option::Option<::std::string::String>,
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Ignored for anonymous environments (replaced by the content hash); a YAML number is read as its text.
-    pub version: ::std::option::Option<::azml::parallel::Version>,
+    pub version: ::std::option::Option<crate::fields::Version>,
     /// Base Docker image.
     pub image: ::std::option::Option<::std::string::String>,
     /// Conda specification: a path to a YAML file (relative to the document) or the specification inline.
@@ -661,7 +661,7 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut s1 = false;
         let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
@@ -708,7 +708,7 @@ impl ::azml::validate::Validate for Environment {
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
+            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
             __c::Field::optional("image", __c::STRING),
             __c::Field::optional("conda_file", __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate)),
             __c::Field::optional("build", __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate)),
@@ -964,7 +964,7 @@ impl ::azml::validate::Validate for InputOutputMode {
 pub struct JobDataInput {
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: AssetType,
-    pub path: ::std::option::Option<::azml::parallel::DataPath>,
+    pub path: ::std::option::Option<crate::fields::DataPath>,
 }
 impl ::serde::Serialize for JobDataInput {
     fn serialize<S: ::serde::Serializer>(
@@ -997,7 +997,7 @@ impl ::azml::__codegen::FromMap for JobDataInput {
         let mut f0: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s0 = false;
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<::azml::parallel::DataPath> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
         let mut s2 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
@@ -1021,7 +1021,7 @@ impl ::azml::validate::Validate for JobDataInput {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
             __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<::azml::parallel::DataPath as __v::Validate>::validate)),
+            __c::Field::optional("path", __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1055,7 +1055,7 @@ impl ::azml::validate::Validate for JobIdentity {
 #[allow(clippy::large_enum_variant)]
 pub enum JobInput {
     JobDataInput(JobDataInput),
-    JobLiteral(::azml::parallel::JobLiteral),
+    JobLiteral(crate::fields::JobLiteral),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
@@ -1065,7 +1065,7 @@ impl ::azml::validate::Validate for JobInput {
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
             ("JobDataInput", __c::Shape::Is(<JobDataInput as __v::Validate>::validate)),
-            ("JobLiteral", __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate)),
+            ("JobLiteral", __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate)),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1075,7 +1075,7 @@ impl ::azml::validate::Validate for JobInput {
 pub struct JobOutput {
     /// Asset name to register the output as.
     pub name: ::std::option::Option<::std::string::String>,
-    pub version: ::std::option::Option<::azml::parallel::Version>,
+    pub version: ::std::option::Option<crate::fields::Version>,
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<::std::string::String>,
@@ -1115,7 +1115,7 @@ impl ::azml::__codegen::FromMap for JobOutput {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
@@ -1148,7 +1148,7 @@ impl ::azml::validate::Validate for JobOutput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
+            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
             __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
             __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
             __c::Field::optional("path", __c::STRING),
@@ -1160,7 +1160,7 @@ impl ::azml::validate::Validate for JobOutput {
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin)]
 pub struct JobResourceConfiguration {
     /// Number of nodes.
-    pub instance_count: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
     /// VM size.
     pub instance_type: ::std::option::Option<::std::string::String>,
     /// Additional properties.
@@ -1168,7 +1168,7 @@ pub struct JobResourceConfiguration {
     pub locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Docker shared memory size, e.g. `2g`.
     pub shm_size: ::std::option::Option<::std::string::String>,
-    pub max_instance_count: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub max_instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
     /// Extra `docker run` arguments.
     #[dict(serde)]
     pub docker_args: ::std::option::Option<JobResourceConfigurationDockerArgs>,
@@ -1210,7 +1210,7 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
@@ -1220,7 +1220,7 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
         let mut s5 = false;
         let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> = ::std::option::Option::None;
         let mut s6 = false;
@@ -1254,12 +1254,12 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
         static __C0: __v::Checks = __v::Checks { pattern: ::std::option::Option::Some(&__P0), ..__v::Checks::NONE };
         static __P0: __v::Pattern = __v::Pattern::new("\\d+[bkmg]");
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("instance_count", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("instance_count", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("shm_size", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional("max_instance_count", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("max_instance_count", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
             __c::Field::optional("docker_args", __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1304,7 +1304,7 @@ impl ::azml::validate::Validate for LoggingLevel {
 /// A managed identity, system-assigned or user-assigned (one of the ids).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ManagedIdentity {
-    pub r#type: ::azml::parallel::ManagedIdentityType,
+    pub r#type: crate::fields::ManagedIdentityType,
     pub client_id: ::std::option::Option<::std::string::String>,
     pub object_id: ::std::option::Option<::std::string::String>,
     pub msi_resource_id: ::std::option::Option<::std::string::String>,
@@ -1339,7 +1339,7 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::ManagedIdentityType> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<crate::fields::ManagedIdentityType> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -1368,7 +1368,7 @@ impl ::azml::validate::Validate for ManagedIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ManagedIdentityType as __v::Validate>::validate)),
+            __c::Field::required("type", __c::Shape::Is(<crate::fields::ManagedIdentityType as __v::Validate>::validate)),
             __c::Field::optional("client_id", __c::STRING),
             __c::Field::optional("object_id", __c::STRING),
             __c::Field::optional("msi_resource_id", __c::STRING),
@@ -1381,7 +1381,7 @@ impl ::azml::validate::Validate for ManagedIdentity {
 pub struct NodeDataInput {
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<::azml::parallel::NodeDataPath>,
+    pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
 }
 impl ::serde::Serialize for NodeDataInput {
     fn serialize<S: ::serde::Serializer>(
@@ -1416,7 +1416,7 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut s0 = false;
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::parallel::NodeDataPath> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::parallel::NodeDataPath> = ::std::option::Option::None;
         let mut s2 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
@@ -1440,7 +1440,7 @@ impl ::azml::validate::Validate for NodeDataInput {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
             __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate)),
+            __c::Field::optional("path", __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1449,10 +1449,10 @@ impl ::azml::validate::Validate for NodeDataInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NodeDataOutput {
     pub name: ::std::option::Option<::std::string::String>,
-    pub version: ::std::option::Option<::azml::parallel::Version>,
+    pub version: ::std::option::Option<crate::fields::Version>,
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<::azml::parallel::NodeDataPath>,
+    pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
 }
 impl ::serde::Serialize for NodeDataOutput {
     fn serialize<S: ::serde::Serializer>(
@@ -1489,13 +1489,13 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::parallel::NodeDataPath> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<crate::parallel::NodeDataPath> = ::std::option::Option::None;
         let mut s4 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
@@ -1522,10 +1522,10 @@ impl ::azml::validate::Validate for NodeDataOutput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
+            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
             __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
             __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate)),
+            __c::Field::optional("path", __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1536,7 +1536,7 @@ impl ::azml::validate::Validate for NodeDataOutput {
 #[allow(clippy::large_enum_variant)]
 pub enum NodeInput {
     NodeDataInput(NodeDataInput),
-    JobLiteral(::azml::parallel::JobLiteral),
+    JobLiteral(crate::fields::JobLiteral),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
@@ -1546,7 +1546,7 @@ impl ::azml::validate::Validate for NodeInput {
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
             ("NodeDataInput", __c::Shape::Is(<NodeDataInput as __v::Validate>::validate)),
-            ("JobLiteral", __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate)),
+            ("JobLiteral", __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate)),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1578,29 +1578,29 @@ pub struct ParallelComponent {
     pub name: ComponentName,
     pub description: ::std::option::Option<::std::string::String>,
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    pub version: ::std::option::Option<::azml::parallel::Version>,
+    pub version: ::std::option::Option<crate::fields::Version>,
     /// The schema URL the file declares.
     pub schema: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Whether the same inputs give the same outputs (reuse); true when absent.
-    pub is_deterministic: ::std::option::Option<::azml::parallel::PythonBool>,
+    pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
     pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<ComponentOutput>>,
-    pub r#type: ::azml::parallel::ComponentType,
+    pub r#type: crate::parallel::ComponentType,
     pub resources: ::std::option::Option<ComponentResources>,
     pub logging_level: ::std::option::Option<LoggingLevel>,
     pub task: ::std::option::Option<ParallelTask>,
-    pub mini_batch_size: ::std::option::Option<::azml::parallel::MiniBatchSize>,
+    pub mini_batch_size: ::std::option::Option<crate::parallel::MiniBatchSize>,
     /// Keys that partition tabular input into mini-batches.
     pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The input that is split into mini-batches, usually `${{inputs.<name>}}`.
     pub input_data: ::std::option::Option<::std::string::String>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
-    pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
-    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub max_concurrency_per_instance: ::std::option::Option<crate::fields::LenientInt>,
+    pub error_threshold: ::std::option::Option<crate::fields::LenientInt>,
+    pub mini_batch_error_threshold: ::std::option::Option<crate::fields::LenientInt>,
     /// Shorthand for `resources.instance_count`; not allowed together with `resources`.
-    pub instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
     /// Shorthand for `task.code`, stored as written (not checked on load): an existing local path dumps absolute, anything else with `azureml:`.
     pub code: ::std::option::Option<::std::string::String>,
 }
@@ -1674,26 +1674,26 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         let mut s1 = false;
         let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::parallel::PythonBool> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
         let mut s6 = false;
         let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> = ::std::option::Option::None;
         let mut s7 = false;
         let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> = ::std::option::Option::None;
         let mut s8 = false;
-        let mut f9: ::std::option::Option<::azml::parallel::ComponentType> = ::std::option::Option::None;
+        let mut f9: ::std::option::Option<crate::parallel::ComponentType> = ::std::option::Option::None;
         let mut f10: ::std::option::Option<ComponentResources> = ::std::option::Option::None;
         let mut s10 = false;
         let mut f11: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
         let mut s11 = false;
         let mut f12: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
         let mut s12 = false;
-        let mut f13: ::std::option::Option<::azml::parallel::MiniBatchSize> = ::std::option::Option::None;
+        let mut f13: ::std::option::Option<crate::parallel::MiniBatchSize> = ::std::option::Option::None;
         let mut s13 = false;
         let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
         let mut s14 = false;
@@ -1701,13 +1701,13 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         let mut s15 = false;
         let mut f16: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
         let mut s16 = false;
-        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s17 = false;
-        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f19: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s19 = false;
-        let mut f20: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f20: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s20 = false;
         let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s21 = false;
@@ -1774,24 +1774,24 @@ impl ::azml::validate::Validate for ParallelComponent {
             __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
+            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
-            __c::Field::optional("is_deterministic", __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate)),
+            __c::Field::optional("is_deterministic", __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate)),
             __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate))),
             __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Is(<ComponentOutput as __v::Validate>::validate))),
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate)),
+            __c::Field::required("type", __c::Shape::Is(<crate::parallel::ComponentType as __v::Validate>::validate)),
             __c::Field::optional("resources", __c::Shape::Is(<ComponentResources as __v::Validate>::validate)),
             __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
             __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_size", __c::Shape::Is(<::azml::parallel::MiniBatchSize as __v::Validate>::validate)),
+            __c::Field::optional("mini_batch_size", __c::Shape::Is(<crate::parallel::MiniBatchSize as __v::Validate>::validate)),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("instance_count", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("instance_count", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
             __c::Field::optional("code", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -1808,7 +1808,7 @@ pub struct ParallelJob {
     pub display_name: ::std::option::Option<::std::string::String>,
     pub experiment_name: ::std::option::Option<::std::string::String>,
     pub properties: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
     pub identity: ::std::option::Option<JobIdentity>,
     pub logging_level: ::std::option::Option<LoggingLevel>,
     pub task: ::std::option::Option<ParallelTask>,
@@ -1818,11 +1818,11 @@ pub struct ParallelJob {
     pub input_data: ::std::option::Option<::std::string::String>,
     pub resources: ::std::option::Option<JobResourceConfiguration>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
-    pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
-    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub max_concurrency_per_instance: ::std::option::Option<crate::fields::LenientInt>,
+    pub error_threshold: ::std::option::Option<crate::fields::LenientInt>,
+    pub mini_batch_error_threshold: ::std::option::Option<crate::fields::LenientInt>,
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    pub r#type: ::azml::parallel::ComponentType,
+    pub r#type: crate::parallel::ComponentType,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
 }
@@ -1908,7 +1908,7 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s5 = false;
         let mut f6: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>> = ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::parallel::ComputeRef> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
         let mut s7 = false;
         let mut f8: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
         let mut s8 = false;
@@ -1926,15 +1926,15 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s14 = false;
         let mut f15: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
         let mut s15 = false;
-        let mut f16: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f16: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s16 = false;
-        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s17 = false;
-        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
         let mut s18 = false;
         let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
         let mut s19 = false;
-        let mut f20: ::std::option::Option<::azml::parallel::ComponentType> = ::std::option::Option::None;
+        let mut f20: ::std::option::Option<crate::parallel::ComponentType> = ::std::option::Option::None;
         let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> = ::std::option::Option::None;
         let mut s21 = false;
         let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> = ::std::option::Option::None;
@@ -2006,7 +2006,7 @@ impl ::azml::validate::Validate for ParallelJob {
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
-            __c::Field::optional("compute", __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate)),
+            __c::Field::optional("compute", __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate)),
             __c::Field::optional("identity", __c::Shape::Is(<JobIdentity as __v::Validate>::validate)),
             __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
             __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
@@ -2015,11 +2015,11 @@ impl ::azml::validate::Validate for ParallelJob {
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional("resources", __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate)),
             __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate)),
+            __c::Field::required("type", __c::Shape::Is(<crate::parallel::ComponentType as __v::Validate>::validate)),
             __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate))),
             __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate))),
         ];
@@ -2034,7 +2034,7 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub task: ::std::option::Option<ParallelTask>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mini_batch_size: ::std::option::Option<::azml::parallel::NodeMiniBatchSize>,
+    pub mini_batch_size: ::std::option::Option<crate::parallel::NodeMiniBatchSize>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2044,11 +2044,11 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_settings: ::std::option::Option<RetrySettings>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub max_concurrency_per_instance: ::std::option::Option<crate::fields::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub mini_batch_error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Inputs by name; a null input is left out.
@@ -2062,12 +2062,12 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub component: ::std::option::Option<::azml::parallel::NodeComponent>,
+    pub component: ::std::option::Option<crate::parallel::NodeComponent>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<JobIdentity>,
-    pub r#type: ::azml::parallel::ComponentType,
+    pub r#type: crate::parallel::ComponentType,
     /// Sent in the REST form only.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -2085,23 +2085,23 @@ impl ::azml::validate::Validate for ParallelNode {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
             __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_size", __c::Shape::Is(<::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate)),
+            __c::Field::optional("mini_batch_size", __c::Shape::Is(<crate::parallel::NodeMiniBatchSize as __v::Validate>::validate)),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional("resources", __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate)),
             __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("error_threshold", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(<NodeInput as __v::Validate>::validate)))),
             __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(<NodeOutput as __v::Validate>::validate)))),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("comment", __c::STRING),
-            __c::Field::optional("compute", __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate)),
-            __c::Field::optional("component", __c::Shape::Is(<::azml::parallel::NodeComponent as __v::Validate>::validate)),
+            __c::Field::optional("compute", __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate)),
+            __c::Field::optional("component", __c::Shape::Is(<crate::parallel::NodeComponent as __v::Validate>::validate)),
             __c::Field::optional("identity", __c::Shape::Is(<JobIdentity as __v::Validate>::validate)),
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate)),
+            __c::Field::required("type", __c::Shape::Is(<crate::parallel::ComponentType as __v::Validate>::validate)),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
         ];
@@ -2111,8 +2111,8 @@ impl ::azml::validate::Validate for ParallelNode {
 /// The task of a parallel component or job (azure-ai-ml `ParallelTask`). Unknown keys are dropped (a component's task schema includes and then discards them); a standalone task document admits no other keys, which its loader checks.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin)]
 pub struct ParallelTask {
-    pub r#type: ::azml::parallel::TaskType,
-    pub code: ::std::option::Option<::azml::parallel::CodeRef>,
+    pub r#type: crate::parallel::TaskType,
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
     /// The script, relative to `code`, with `init()` and `run(mini_batch)`.
     pub entry_script: ::std::option::Option<::std::string::String>,
     /// Arguments passed to the entry script, one string.
@@ -2121,7 +2121,7 @@ pub struct ParallelTask {
     pub model: ::std::option::Option<::std::string::String>,
     /// Where the rows that `run()` returns are appended, usually `${{outputs.<name>}}`.
     pub append_row_to: ::std::option::Option<::std::string::String>,
-    pub environment: ::azml::parallel::EnvironmentRef,
+    pub environment: crate::fields::EnvironmentRef,
 }
 impl ::serde::Serialize for ParallelTask {
     fn serialize<S: ::serde::Serializer>(
@@ -2158,8 +2158,8 @@ impl ::azml::__codegen::FromMap for ParallelTask {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::TaskType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::azml::parallel::CodeRef> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<crate::parallel::TaskType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
@@ -2169,7 +2169,7 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
@@ -2198,13 +2198,13 @@ impl ::azml::validate::Validate for ParallelTask {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::TaskType as __v::Validate>::validate)),
-            __c::Field::optional("code", __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate)),
+            __c::Field::required("type", __c::Shape::Is(<crate::parallel::TaskType as __v::Validate>::validate)),
+            __c::Field::optional("code", __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate)),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
-            __c::Field::required("environment", __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate)),
+            __c::Field::required("environment", __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -2213,11 +2213,11 @@ impl ::azml::validate::Validate for ParallelTask {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParameterInput {
     pub r#type: ParameterType,
-    pub optional: ::std::option::Option<::azml::parallel::PythonBool>,
-    pub default: ::std::option::Option<::azml::parallel::ParameterValue>,
+    pub optional: ::std::option::Option<crate::fields::PythonBool>,
+    pub default: ::std::option::Option<crate::fields::ParameterValue>,
     pub description: ::std::option::Option<::std::string::String>,
-    pub max: ::std::option::Option<::azml::parallel::ParameterValue>,
-    pub min: ::std::option::Option<::azml::parallel::ParameterValue>,
+    pub max: ::std::option::Option<crate::fields::ParameterValue>,
+    pub min: ::std::option::Option<crate::fields::ParameterValue>,
     /// Allowed values of a string input.
     pub r#enum: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
@@ -2258,15 +2258,15 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::azml::parallel::PythonBool> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::parallel::ParameterValue> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::ParameterValue> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::parallel::ParameterValue> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<crate::fields::ParameterValue> = ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<::azml::parallel::ParameterValue> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<crate::fields::ParameterValue> = ::std::option::Option::None;
         let mut s5 = false;
         let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
         let mut s6 = false;
@@ -2299,11 +2299,11 @@ impl ::azml::validate::Validate for ParameterInput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Is(<ParameterType as __v::Validate>::validate)),
-            __c::Field::optional("optional", __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate)),
-            __c::Field::optional("default", __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate)),
+            __c::Field::optional("optional", __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate)),
+            __c::Field::optional("default", __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate)),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("max", __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate)),
-            __c::Field::optional("min", __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate)),
+            __c::Field::optional("max", __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate)),
+            __c::Field::optional("min", __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate)),
             __c::Field::optional("enum", __c::Shape::Array(&__c::STRING)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2331,9 +2331,9 @@ impl ::azml::validate::Validate for ParameterType {
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin)]
 pub struct RetrySettings {
     /// Seconds before a mini-batch call times out.
-    pub timeout: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub timeout: ::std::option::Option<crate::fields::IntOrBinding>,
     /// Retries of a failed or timed-out mini-batch.
-    pub max_retries: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub max_retries: ::std::option::Option<crate::fields::IntOrBinding>,
 }
 impl ::serde::Serialize for RetrySettings {
     fn serialize<S: ::serde::Serializer>(
@@ -2362,9 +2362,9 @@ impl ::azml::__codegen::FromMap for RetrySettings {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
         let mut s1 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
@@ -2384,8 +2384,8 @@ impl ::azml::validate::Validate for RetrySettings {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("timeout", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("max_retries", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("timeout", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional("max_retries", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -2394,12 +2394,12 @@ impl ::azml::validate::Validate for RetrySettings {
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin)]
 pub struct RunFunction {
     pub r#type: ::std::string::String,
-    pub code: ::std::option::Option<::azml::parallel::CodeRef>,
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
     pub entry_script: ::std::option::Option<::std::string::String>,
     pub program_arguments: ::std::option::Option<::std::string::String>,
     pub model: ::std::option::Option<::std::string::String>,
     pub append_row_to: ::std::option::Option<::std::string::String>,
-    pub environment: ::azml::parallel::EnvironmentRef,
+    pub environment: crate::fields::EnvironmentRef,
 }
 impl ::serde::Serialize for RunFunction {
     fn serialize<S: ::serde::Serializer>(
@@ -2437,7 +2437,7 @@ impl ::azml::__codegen::FromMap for RunFunction {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::azml::parallel::CodeRef> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
@@ -2447,7 +2447,7 @@ impl ::azml::__codegen::FromMap for RunFunction {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
@@ -2478,12 +2478,12 @@ impl ::azml::validate::Validate for RunFunction {
         static __C0: __v::Checks = __v::Checks { constant: ::std::option::Option::Some("\"run_function\""), ..__v::Checks::NONE };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional("code", __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate)),
+            __c::Field::optional("code", __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate)),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
-            __c::Field::required("environment", __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate)),
+            __c::Field::required("environment", __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }

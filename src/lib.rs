@@ -3,28 +3,43 @@
 //! Azure Machine Learning entities in Rust, with the behaviour of the Python SDK
 //! `azure-ai-ml` 1.35.2.
 //!
-//! This crate is the thin runtime: the [`DictMixin`] and [`RestTranslatable`]
-//! traits with their derive macros (re-exported under the same names, as serde
-//! does), the dynamic [`Value`] type that dict access uses, error types, and I/O
-//! ([`yaml`] with positions, [`load`] with located problems, [`validate`]).
-//! The entity types in [`entities`] are generated from the project's specs;
-//! their behaviour beyond the specs lives in [`parallel`].
+//! This is the crate users depend on. It re-exports, as `serde` re-exports
+//! `serde_core`:
 //!
-//! ```
-//! use azml::entities::ParallelTask;
+//! * the thin runtime (`azml-runtime`): the [`DictMixin`] and
+//!   [`RestTranslatable`] traits with their derive macros, [`DictValue`],
+//!   [`Value`], the errors, [`validate`], [`load`], and the entity trait
+//!   [`Document`] with its registry of kinds;
+//! * Python's I/O (`azml-pyio`): [`yaml`] (a YAML loader with positions),
+//!   [`pyyaml`], [`py_repr`], [`python_json`];
+//! * behind the default `entities` feature, the entities (`azml-entities`)
+//!   as [`entities`].
 //!
-//! let task = ParallelTask::from_yaml_str(
-//!     "type: Run_Function\nentry_script: score.py\nenvironment: azureml:my-env:1\n",
-//!     ".",
-//! )
-//! .unwrap();
-//! assert_eq!(task.to_dict()["type"], "run_function");
-//! assert_eq!(task.to_dict()["environment"], "azureml:my-env:1");
+//! A crate that only wants the derives turns the default feature off
+//! (`azml = { version = "0.1", default-features = false }`) and compiles no
+//! entity.
 //!
-//! let err = ParallelTask::from_yaml_str("type: script\nenvironment: my-env:1\n", ".").unwrap_err();
-//! assert_eq!(err.problems.len(), 2);
-//! assert_eq!(err.problems[0].to_string(), "1:7: type: Value 'script' passed is not in set ['run_function', 'model', 'function']");
-//! ```
+#![cfg_attr(
+    feature = "entities",
+    doc = r#"
+```
+use azml::entities::ParallelTask;
+use azml::Document;
+
+let task = ParallelTask::from_yaml_str(
+    "type: Run_Function\nentry_script: score.py\nenvironment: azureml:my-env:1\n",
+    ".",
+)
+.unwrap();
+assert_eq!(task.to_dict()["type"], "run_function");
+assert_eq!(task.to_dict()["environment"], "azureml:my-env:1");
+
+let err = ParallelTask::from_yaml_str("type: script\nenvironment: my-env:1\n", ".").unwrap_err();
+assert_eq!(err.problems.len(), 2);
+assert_eq!(err.problems[0].to_string(), "1:7: type: Value 'script' passed is not in set ['run_function', 'model', 'function']");
+```
+"#
+)]
 //!
 //! ```
 //! use azml::{DictMixin, Value};
@@ -40,36 +55,12 @@
 //! assert_eq!(retry.get("timeout"), Some(Value::from(30)));
 //! assert_eq!(retry.keys().collect::<Vec<_>>(), ["timeout", "max_retries"]);
 //! ```
-
-// Generated code and the derives name this crate `::azml`, inside it as outside.
 #![warn(missing_docs)]
 
-extern crate self as azml;
+pub use azml_pyio::{py_repr, python_json, pyyaml, yaml};
+pub use azml_runtime::*;
 
-pub mod dict;
-pub mod entities;
-mod error;
-pub mod kind;
-pub mod load;
-pub mod open_enum;
-pub mod ordered_map;
-pub mod parallel;
-pub mod py_repr;
-pub mod python_json;
-pub mod pyyaml;
-pub mod rest;
-pub mod validate;
-pub mod yaml;
-
-#[doc(hidden)]
-pub mod __codegen;
-#[doc(hidden)]
-pub mod __private;
-
-pub use azml_derive::{DictMixin, RestTranslatable};
-pub use dict::{DictMixin, DictValue, ExtraMap, Keys};
-pub use error::{DictError, RestError, ValueError};
-pub use ordered_map::OrderedMap;
-pub use rest::{RestField, RestTranslatable};
-/// The dynamic value of dict access: a JSON value whose objects keep insertion order.
-pub use serde_json::Value;
+/// The Azure ML entities: generated types and their behaviour (the
+/// `azml-entities` crate).
+#[cfg(feature = "entities")]
+pub use azml_entities as entities;

@@ -104,7 +104,7 @@ fn an_inline_parallel_job_keeps_its_bound_inputs_through_rest() {
     let dir = std::env::temp_dir().join(format!("azml-fuzz-inline-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let text = "type: pipeline\ninputs:\n  x: {type: uri_folder, path: .}\njobs:\n  score:\n    type: parallel\n    row_to:nt: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n";
-    let pipeline = azml::parallel::PipelineJob::from_yaml_str(text, &dir).unwrap();
+    let pipeline = azml::entities::PipelineJob::from_yaml_str(text, &dir).unwrap();
     let nodes = pipeline.parallel_nodes_rest().unwrap();
     let rest = &nodes["score"];
     assert_eq!(

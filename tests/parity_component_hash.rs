@@ -6,7 +6,7 @@
 #[path = "support/parity.rs"]
 mod parity;
 
-use azml::parallel::component_hash::client_component_hash;
+use azml::entities::component::hash::client_component_hash;
 
 #[test]
 fn hashes_of_python_dicts_match_python() {

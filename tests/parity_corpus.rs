@@ -10,8 +10,8 @@ mod parity;
 
 use std::path::{Path, PathBuf};
 
+use azml::entities::PipelineJob;
 use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
-use azml::parallel::PipelineJob;
 use azml::RestTranslatable;
 use serde_json::Value;
 

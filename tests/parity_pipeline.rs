@@ -7,8 +7,9 @@
 #[path = "support/parity.rs"]
 mod parity;
 
+use azml::entities::parallel::NodeComponent;
 use azml::entities::ParallelNode;
-use azml::parallel::{NodeComponent, PipelineJob};
+use azml::entities::PipelineJob;
 
 #[test]
 fn pipelines_match_python() {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azml::kind::DocumentKind;
+use azml::entities::kind::DocumentKind;
 
 use crate::entity::Entity;
 

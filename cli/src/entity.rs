@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
+use azml::entities::kind::DocumentKind;
+use azml::entities::PipelineJob;
 use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
-use azml::kind::DocumentKind;
 use azml::load::LoadError;
-use azml::parallel::PipelineJob;
 use azml::yaml::Document;
 use azml::{RestTranslatable, Value};
 

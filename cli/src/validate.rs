@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azml::kind::DocumentKind;
+use azml::entities::kind::DocumentKind;
 use azml::load::{LoadError, Problem};
 
 use crate::entity::Entity;

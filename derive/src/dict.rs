@@ -399,7 +399,7 @@ fn expand_container(cont: &Container) -> TokenStream {
             impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     let __items = #krate::DictMixin::items(self);
-                    #krate::py_repr::write_dict(
+                    #krate::__private::write_dict(
                         f,
                         __items.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (*k, v)),
                     )

@@ -5,7 +5,7 @@
 #![no_main]
 
 use azml::entities::{ParallelComponent, ParallelJob, ParallelNode, ParallelTask};
-use azml::parallel::PipelineJob;
+use azml::entities::PipelineJob;
 use azml::yaml::Limits;
 use azml::RestTranslatable;
 use libfuzzer_sys::fuzz_target;
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let base = azml_fuzz::scratch();
-    let _ = azml::kind::DocumentKind::detect(&doc.value);
+    let _ = azml::entities::kind::DocumentKind::detect(&doc.value);
 
     if let Ok(task) = ParallelTask::from_document(&doc, base) {
         // What azml dumps, azml loads back as a task with the same dump.
@@ -93,8 +93,8 @@ fn unchecked_code(value: &azml::Value, base: &std::path::Path) -> bool {
     value
         .get("code")
         .and_then(azml::Value::as_str)
-        .and_then(|code| azml::parallel::CodeRef::classify(code).ok())
+        .and_then(|code| azml::entities::fields::CodeRef::classify(code).ok())
         .is_some_and(|code| {
-            code.kind() == azml::parallel::CodeKind::Local && !base.join(code.value()).exists()
+            code.kind() == azml::entities::fields::CodeKind::Local && !base.join(code.value()).exists()
         })
 }

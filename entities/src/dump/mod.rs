@@ -1,0 +1,4 @@
+//! Helpers of azure-ai-ml's dumps that several kinds share.
+
+pub(crate) mod prune;
+pub(crate) mod yaml_order;

@@ -1,0 +1,165 @@
+//! Field types of a parallel job that azure-ai-ml reads and dumps with
+//! rules of their own: the compute target, a data input's path, literal
+//! inputs, and the managed identity's type name.
+
+use serde::{Serialize, Serializer};
+
+use azml::Value;
+
+/// `compute`: stored without `azureml:`, dumped with it (`ComputeField`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ComputeRef(pub String);
+
+impl ComputeRef {
+    /// Reads `azureml:<name>` or a bare name.
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) => Ok(ComputeRef(
+                s.strip_prefix("azureml:").unwrap_or(s).to_owned(),
+            )),
+            other => Err(format!(
+                "Not a valid string: {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+
+    /// The compute's name, as the REST form of a node gives it (`computeId`).
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for ComputeRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("azureml:{}", self.0))
+    }
+}
+
+super::value_type::read_with_from_value!(ComputeRef);
+
+/// A job input's `path`, dumped as azure-ai-ml dumps it: unchanged when it
+/// starts with `azureml:`, otherwise with `azureml:` in front (even a URL, a
+/// local path or a binding).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct DataPath(pub String);
+
+impl DataPath {
+    /// Reads the path as written.
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) => Ok(DataPath(s.clone())),
+            other => Err(format!(
+                "Not a valid string: {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+}
+
+impl Serialize for DataPath {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.starts_with("azureml:") {
+            serializer.serialize_str(&self.0)
+        } else {
+            serializer.serialize_str(&format!("azureml:{}", self.0))
+        }
+    }
+}
+
+super::value_type::read_with_from_value!(DataPath);
+
+/// A literal job input. azure-ai-ml tries an integer field first, which
+/// takes a boolean, so `true` is dumped as `1`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobLiteral {
+    /// Text, kept as written.
+    Str(String),
+    /// A number, kept as written.
+    Number(serde_json::Number),
+    /// A boolean; dumped as 1 or 0.
+    Bool(bool),
+}
+
+impl Default for JobLiteral {
+    fn default() -> Self {
+        JobLiteral::Str(String::new())
+    }
+}
+
+impl JobLiteral {
+    /// Reads text, a number or a boolean.
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) => Ok(JobLiteral::Str(s.clone())),
+            Value::Number(n) => Ok(JobLiteral::Number(n.clone())),
+            Value::Bool(b) => Ok(JobLiteral::Bool(*b)),
+            other => Err(format!(
+                "Not a valid integer, number, string or boolean: {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+}
+
+impl Serialize for JobLiteral {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            JobLiteral::Str(s) => serializer.serialize_str(s),
+            JobLiteral::Number(n) => n.serialize(serializer),
+            JobLiteral::Bool(b) => serializer.serialize_i64(i64::from(*b)),
+        }
+    }
+}
+
+super::value_type::read_with_from_value!(JobLiteral);
+
+/// The `type` of a managed identity: `managed` or `managed_identity` in any
+/// case, dumped `managed_identity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ManagedIdentityType;
+
+impl ManagedIdentityType {
+    /// Reads `managed` or `managed_identity`, any case.
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value.as_str().map(str::to_lowercase).as_deref() {
+            Some("managed" | "managed_identity") => Ok(ManagedIdentityType),
+            _ => Err(format!(
+                "Value {} passed is not in set ['managed', 'managed_identity']",
+                azml::validate::describe(value)
+            )),
+        }
+    }
+}
+
+impl Serialize for ManagedIdentityType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("managed_identity")
+    }
+}
+
+super::value_type::read_with_from_value!(ManagedIdentityType);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    // What azure-ai-ml 1.35.2 dumped (goldens job/input_paths, job/compute_no_prefix).
+    #[test]
+    fn dumps_as_python() {
+        let path = |s: &str| serde_json::to_value(DataPath(s.into())).unwrap();
+        assert_eq!(path("./src"), json!("azureml:./src"));
+        assert_eq!(
+            path("azureml://datastores/ws/paths/x/"),
+            json!("azureml://datastores/ws/paths/x/")
+        );
+        let compute = ComputeRef::from_value(&json!("cpu")).unwrap();
+        assert_eq!(
+            serde_json::to_value(&compute).unwrap(),
+            json!("azureml:cpu")
+        );
+        let lit = JobLiteral::from_value(&json!(false)).unwrap();
+        assert_eq!(serde_json::to_value(lit).unwrap(), json!(0));
+    }
+}

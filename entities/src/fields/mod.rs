@@ -1,0 +1,29 @@
+//! Field types that several kinds share, with the marshmallow field
+//! semantics of azure-ai-ml 1.35.2 that no spec can express (lenient
+//! integers, data bindings, `azureml:` references, local paths, inline
+//! environments). Specs attach them to generated types with `x-azml-type`.
+
+pub mod arm_id;
+pub mod binding;
+pub mod code_ref;
+pub mod environment;
+pub mod integer;
+pub mod io_dict;
+pub mod job_fields;
+pub mod parameter_value;
+pub mod python_bool;
+pub(crate) mod real_path;
+pub(crate) mod sha;
+mod upload_hash;
+mod value_type;
+pub mod version;
+
+pub use code_ref::{CodeKind, CodeRef};
+pub use environment::EnvironmentRef;
+pub use integer::{IntOrBinding, LenientInt};
+pub use job_fields::{ComputeRef, DataPath, JobLiteral, ManagedIdentityType};
+pub use parameter_value::ParameterValue;
+pub use python_bool::PythonBool;
+pub use version::Version;
+
+pub(crate) use value_type::read_with_from_value;

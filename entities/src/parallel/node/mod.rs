@@ -1,0 +1,251 @@
+//! A parallel node of a pipeline job (azure-ai-ml `Parallel`): reading its
+//! component (registered, from a file, written in place, or made from the
+//! node's own settings), the settings it takes from that component, its
+//! dict and its REST form.
+
+mod binding_types;
+mod flow_ports;
+mod from_rest;
+mod inherit;
+mod io_rest;
+mod ports;
+mod rest;
+
+use std::path::Path;
+
+use crate::component::ComponentSource;
+use crate::fields::binding::is_binding;
+use crate::fields::JobLiteral;
+use crate::generated::{NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelNode};
+use crate::parallel::node_fields::anonymous;
+use crate::parallel::{NodeComponent, NodeDataPath};
+use azml::validate::Issue;
+use azml::Value;
+use binding_types::PipelineScope;
+
+impl ParallelNode {
+    /// Loads a node held as a JSON value (`jobs.<name>` of a pipeline);
+    /// relative paths resolve against `base`, the pipeline file's folder.
+    ///
+    /// # Errors
+    /// Every issue, with its JSON pointer relative to the node.
+    pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+        Self::load(value, base, None, &PipelineScope::default())
+    }
+
+    /// [`ParallelNode::from_value`] for a node of the pipeline document
+    /// `pipeline`: a node written without a component binds its inputs and
+    /// outputs to the pipeline's, and the component made of it takes their
+    /// types.
+    ///
+    /// # Errors
+    /// Every issue, with its JSON pointer relative to the node.
+    pub fn from_pipeline_value(
+        value: &Value,
+        base: &Path,
+        pipeline: &Value,
+    ) -> Result<Self, Vec<Issue>> {
+        Self::load(value, base, None, &PipelineScope::of(pipeline))
+    }
+
+    /// [`ParallelNode::from_value`], with the component already read when
+    /// `component` is given (a flow component read back from REST, which
+    /// no document form holds).
+    fn load(
+        value: &Value,
+        base: &Path,
+        component: Option<NodeComponent>,
+        scope: &PipelineScope<'_>,
+    ) -> Result<Self, Vec<Issue>> {
+        let mut node: Self = azml::load::from_value(value)?;
+        if component.is_some() {
+            node.component = component;
+        }
+        let mut issues = Vec::new();
+        if let Some(task) = node.task.as_mut() {
+            issues.extend(super::task::resolve_files(
+                "/task",
+                base,
+                task.code.as_mut(),
+                &mut task.environment,
+            ));
+        }
+        normalize_io(&mut node);
+        match node.component.take() {
+            Some(NodeComponent::Flow(flow)) => node.component = Some(NodeComponent::Flow(flow)),
+            Some(component) => match load_component(component, base) {
+                Ok(component) => {
+                    if let NodeComponent::Loaded(loaded, _) = &component {
+                        ports::fit(&mut node, loaded);
+                    }
+                    node.component = Some(component);
+                }
+                Err(more) => issues.extend(more),
+            },
+            None if issues.is_empty() => match inherit::component_of_inline_job(&node, base, scope)
+            {
+                Ok(component) => {
+                    node.component = Some(NodeComponent::Loaded(
+                        Box::new(component),
+                        ComponentSource::YamlJob,
+                    ))
+                }
+                Err(more) => issues.extend(more),
+            },
+            None => {}
+        }
+        if matches!(node.component, Some(NodeComponent::Flow(_))) {
+            issues.extend(flow_ports::fit(&mut node));
+        }
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        inherit::inherit(&mut node);
+        Ok(node)
+    }
+
+    /// Where the node's component came from, as its REST form's `_source` says.
+    pub fn source(&self) -> ComponentSource {
+        match &self.component {
+            Some(NodeComponent::Loaded(_, source)) => *source,
+            Some(NodeComponent::Flow(flow)) => flow.source,
+            Some(NodeComponent::Registered(id)) if id.starts_with("azureml://registries/") => {
+                ComponentSource::RemoteRegistry
+            }
+            _ => ComponentSource::RemoteWorkspaceComponent,
+        }
+    }
+
+    /// The node as azure-ai-ml's pipeline `_to_dict()` gives it: the
+    /// schema's key order, no `None` and no empty dict at any depth, the
+    /// component as its dict (or the reference as written), and keys the
+    /// schema does not know at the end. `display_name` and `tags` only go
+    /// into the REST form.
+    pub fn to_dict(&self) -> Value {
+        let mut dict = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Some(map) = dict.as_object_mut() {
+            map.shift_remove("display_name");
+            map.shift_remove("tags");
+            // An input bound to another's data is dumped without its type.
+            for input in map
+                .get_mut("inputs")
+                .and_then(Value::as_object_mut)
+                .into_iter()
+                .flat_map(|inputs| inputs.values_mut())
+            {
+                if let Some(input) = input.as_object_mut() {
+                    if input
+                        .get("path")
+                        .and_then(Value::as_str)
+                        .is_some_and(is_binding)
+                    {
+                        input.shift_remove("type");
+                    }
+                }
+            }
+        }
+        crate::dump::prune::prune_empty(dict)
+    }
+}
+
+/// A binding given as an input's value is an input whose path is that
+/// binding; an output's type defaults to uri_folder.
+fn normalize_io(node: &mut ParallelNode) {
+    for input in node
+        .inputs
+        .iter_mut()
+        .flat_map(|m| m.values_mut())
+        .flatten()
+    {
+        if let NodeInput::JobLiteral(JobLiteral::Str(s)) = input {
+            if is_binding(s) {
+                *input = NodeInput::NodeDataInput(NodeDataInput {
+                    path: Some(NodeDataPath(s.clone())),
+                    ..NodeDataInput::default()
+                });
+            }
+        }
+    }
+    for output in node
+        .outputs
+        .iter_mut()
+        .flat_map(|m| m.values_mut())
+        .flatten()
+    {
+        if let NodeOutput::NodeDataOutput(NodeDataOutput { r#type, .. }) = output {
+            r#type.get_or_insert(crate::generated::AssetType::UriFolder);
+        }
+    }
+}
+
+/// Reads the node's component: a file (`file:` gives `_source` YAML.JOB, a
+/// bare path YAML.COMPONENT) or a mapping, both as anonymous components.
+fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent, Vec<Issue>> {
+    match component {
+        NodeComponent::File(written) => {
+            let (path, source) = match written.strip_prefix("file:") {
+                Some(path) => (path, ComponentSource::YamlJob),
+                None => (written.as_str(), ComponentSource::YamlComponent),
+            };
+            let file = base.join(path);
+            if !file.is_file() {
+                return Err(vec![Issue::new(
+                    "/component",
+                    format!(
+                        "expected a component file or a registered component (azureml:<name>:<version>), but can't find {written} based on {}",
+                        // Python prints `Path("p.yml").parent`, which is `.`.
+                        if base.as_os_str().is_empty() { Path::new(".") } else { base }.display()
+                    ),
+                )]);
+            }
+            let folder = file.parent().unwrap_or(base).to_path_buf();
+            let mut doc = azml_pyio::yaml::parse_path(&file)
+                .map_err(|e| vec![Issue::new("/component", e.to_string())])?;
+            if crate::parallel::flow::is_flow_document(&doc.value) {
+                return load_flow(&doc, &file, &written);
+            }
+            doc.value = anonymous(std::mem::take(&mut doc.value));
+            match crate::generated::ParallelComponent::from_document(&doc, &folder) {
+                Ok(c) => Ok(NodeComponent::Loaded(Box::new(c), source)),
+                Err(e) => Err(vec![Issue::new("/component", e.to_string())]),
+            }
+        }
+        NodeComponent::Inline(value) => {
+            crate::generated::ParallelComponent::from_value(&anonymous(value), base)
+                .map(|c| NodeComponent::Loaded(Box::new(c), ComponentSource::YamlJob))
+                .map_err(|issues| {
+                    issues
+                        .into_iter()
+                        .map(|i| Issue {
+                            pointer: format!("/component{}", i.pointer),
+                            ..i
+                        })
+                        .collect()
+                })
+        }
+        other => Ok(other),
+    }
+}
+
+/// Reads a prompt flow a node names by its path (azure-ai-ml reads it with
+/// `ComponentYamlRefField`, which takes no `file:` prefix).
+fn load_flow(
+    doc: &azml_pyio::yaml::Document,
+    file: &Path,
+    written: &str,
+) -> Result<NodeComponent, Vec<Issue>> {
+    if written.starts_with("file:") {
+        return Err(vec![Issue::new(
+            "/component",
+            format!("{written} is a prompt flow: name it by its path, without the file: prefix"),
+        )]);
+    }
+    crate::parallel::FlowComponent::from_value(&doc.value, file)
+        .map(|flow| NodeComponent::Flow(Box::new(flow)))
+        .map_err(|issues| {
+            vec![Issue::new(
+                "/component",
+                azml::load::located(doc, &issues).to_string(),
+            )]
+        })
+}

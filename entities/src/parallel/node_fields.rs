@@ -1,0 +1,203 @@
+//! Field types of a pipeline's parallel node: its mini-batch size (a size
+//! or a binding), the component it runs, and its inputs' data paths.
+
+use serde::{Serialize, Serializer};
+
+use super::MiniBatchSize;
+use crate::fields::binding::is_binding;
+use crate::generated::ParallelComponent;
+use azml::Value;
+
+/// A node's `mini_batch_size`: units converted as for a component, or a
+/// `${{...}}` binding kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum NodeMiniBatchSize {
+    /// A size (items, or bytes with a unit).
+    Size(MiniBatchSize),
+    /// A binding.
+    Binding(String),
+}
+
+impl Default for NodeMiniBatchSize {
+    fn default() -> Self {
+        NodeMiniBatchSize::Size(MiniBatchSize(0))
+    }
+}
+
+impl NodeMiniBatchSize {
+    /// Reads a string: a binding, or a size as `MiniBatchSize` reads it.
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) if is_binding(s) => Ok(NodeMiniBatchSize::Binding(s.clone())),
+            Value::String(s) => MiniBatchSize::parse(s).map(NodeMiniBatchSize::Size),
+            other => Err(format!(
+                "Not a valid string (write the size in quotes): {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+
+    /// The REST form: the size as an integer, a binding as its text.
+    pub fn rest_value(&self) -> Value {
+        match self {
+            NodeMiniBatchSize::Size(size) => Value::from(size.0),
+            NodeMiniBatchSize::Binding(b) => Value::String(b.clone()),
+        }
+    }
+
+    /// Python truthiness (`node_value or component_value`): a size of 0 is false.
+    pub fn is_truthy(&self) -> bool {
+        !matches!(self, NodeMiniBatchSize::Size(MiniBatchSize(0)))
+    }
+}
+
+/// The dict form: the size's digits, or the binding.
+impl Serialize for NodeMiniBatchSize {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            NodeMiniBatchSize::Size(size) => size.serialize(serializer),
+            NodeMiniBatchSize::Binding(b) => serializer.serialize_str(b),
+        }
+    }
+}
+
+crate::fields::read_with_from_value!(NodeMiniBatchSize);
+
+/// The path of a node's data input or output, stored as azure-ai-ml stores
+/// it: `azureml:<name>:<version>` without its prefix; URIs (`azureml://`,
+/// `https://`), local paths and bindings as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct NodeDataPath(pub String);
+
+impl NodeDataPath {
+    /// Reads a path.
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) => Ok(NodeDataPath(match s.strip_prefix("azureml:") {
+                Some(rest) if !rest.starts_with("//") => rest.to_owned(),
+                _ => s.clone(),
+            })),
+            other => Err(format!(
+                "Not a valid string: {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+
+    /// Whether the path is a `${{...}}` binding.
+    pub fn is_binding(&self) -> bool {
+        is_binding(&self.0)
+    }
+}
+
+/// The dict form: a binding or an `azureml:` URI as stored, anything else
+/// with `azureml:` in front.
+impl Serialize for NodeDataPath {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_binding() || self.0.starts_with("azureml:") {
+            serializer.serialize_str(&self.0)
+        } else {
+            serializer.serialize_str(&format!("azureml:{}", self.0))
+        }
+    }
+}
+
+crate::fields::read_with_from_value!(NodeDataPath);
+
+/// The name and version an anonymous component is given.
+pub const ANONYMOUS_COMPONENT_NAME: &str = "azureml_anonymous";
+
+/// The component of a parallel node.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeComponent {
+    /// A registered component, as written (`azureml:name:1`, a registry URI).
+    Registered(String),
+    /// A component file not read yet: `file:<path>` or a path to a YAML file.
+    File(String),
+    /// A component written in place, not read yet.
+    Inline(Value),
+    /// A component read from a file or from the node, with where it came from.
+    Loaded(Box<ParallelComponent>, crate::component::ComponentSource),
+    /// A prompt flow read from a flow file or a flow run
+    /// (a `promptflow_parallel` component).
+    Flow(Box<super::FlowComponent>),
+}
+
+impl Default for NodeComponent {
+    fn default() -> Self {
+        NodeComponent::Registered(String::new())
+    }
+}
+
+impl NodeComponent {
+    /// Reads the field by its form (files are read by the node's loader).
+    pub fn from_value(value: &Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) if s.starts_with("file:") || !s.starts_with("azureml:") => {
+                Ok(NodeComponent::File(s.clone()))
+            }
+            Value::String(s) => Ok(NodeComponent::Registered(s.clone())),
+            Value::Object(_) => Ok(NodeComponent::Inline(value.clone())),
+            other => Err(format!(
+                "expected a component reference or mapping, got {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+
+    /// The loaded component, if any.
+    pub fn component(&self) -> Option<&ParallelComponent> {
+        match self {
+            NodeComponent::Loaded(component, _) => Some(component),
+            _ => None,
+        }
+    }
+}
+
+/// An anonymous component's document: its own name and version give way to
+/// the anonymous ones (`AnonymousParallelComponentSchema` makes them dump-only).
+pub fn anonymous(mut value: Value) -> Value {
+    if let Some(map) = value.as_object_mut() {
+        map.insert("name".into(), ANONYMOUS_COMPONENT_NAME.into());
+        map.insert("version".into(), "1".into());
+    }
+    value
+}
+
+/// The dict form: the reference as written, or the component's dict.
+impl Serialize for NodeComponent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            NodeComponent::Registered(s) | NodeComponent::File(s) => serializer.serialize_str(s),
+            NodeComponent::Inline(value) => value.serialize(serializer),
+            NodeComponent::Loaded(component, _) => component.to_dict().serialize(serializer),
+            NodeComponent::Flow(flow) => flow.to_dict().serialize(serializer),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NodeComponent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
+        NodeComponent::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An inline component is checked as the anonymous component it becomes.
+impl azml::validate::Validate for NodeComponent {
+    fn validate(value: &Value, cx: &mut azml::validate::Validator) {
+        match value {
+            Value::String(_) => {}
+            Value::Object(_) => {
+                <ParallelComponent as azml::validate::Validate>::validate(
+                    &anonymous(value.clone()),
+                    cx,
+                );
+            }
+            other => cx.error(format!(
+                "expected a component reference or mapping, got {}",
+                azml::validate::describe(other)
+            )),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Loading entities from YAML: parse with positions, validate collecting
+//! every problem, then deserialize. Problems name `file:line:col`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::validate::{Issue, Validate, Validator};
+use azml_pyio::yaml::{Document, YamlError};
+
+/// One problem of a document, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, when the document came from one.
+    pub file: Option<PathBuf>,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub col: usize,
+    /// Dotted field path (`task.environment`, `inputs.data.type`); empty for the document.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}:", file.display())?;
+        }
+        if self.line > 0 {
+            write!(f, "{}:{}:", self.line, self.col)?;
+        }
+        if !self.path.is_empty() {
+            write!(f, " {}:", self.path)?;
+        }
+        write!(f, " {}", self.message)
+    }
+}
+
+/// Every problem found while loading a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The problems, in document order.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<YamlError> for LoadError {
+    fn from(error: YamlError) -> Self {
+        LoadError {
+            problems: vec![Problem {
+                file: error.path().map(Path::to_path_buf),
+                line: error.line().unwrap_or(0),
+                col: error.col().unwrap_or(0),
+                path: String::new(),
+                message: error.message().to_owned(),
+            }],
+        }
+    }
+}
+
+/// JSON pointer `/task/environment` as the dotted path `task.environment`.
+pub fn dotted(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A located problem for `issue` in `doc`.
+pub fn problem(doc: &Document, issue: &Issue) -> Problem {
+    let position = if issue.on_key {
+        doc.key_position(&issue.pointer)
+    } else {
+        doc.position(&issue.pointer)
+    }
+    .or_else(|| nearest_position(doc, &issue.pointer));
+    Problem {
+        file: doc.path().map(Path::to_path_buf),
+        line: position.map_or(0, |p| p.line),
+        col: position.map_or(0, |p| p.col),
+        path: dotted(&issue.pointer),
+        message: issue.message.clone(),
+    }
+}
+
+/// The position of the closest ancestor that has one (a missing key points
+/// at the mapping that lacks it).
+fn nearest_position(doc: &Document, pointer: &str) -> Option<azml_pyio::yaml::Position> {
+    let mut current = pointer;
+    while let Some(cut) = current.rfind('/') {
+        current = &current[..cut];
+        if let Some(p) = doc.position(current) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Validates `value` as a `T` and deserializes it; every issue is returned.
+///
+/// # Errors
+/// Every issue, with its JSON pointer.
+pub fn from_value<T: DeserializeOwned + Validate>(
+    value: &serde_json::Value,
+) -> Result<T, Vec<Issue>> {
+    let mut cx = Validator::new();
+    T::validate(value, &mut cx);
+    let issues = cx.into_issues();
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    T::deserialize(value).map_err(|e| vec![Issue::new("", e.to_string())])
+}
+
+/// Validates `doc` as a `T` and deserializes it; every problem is returned.
+///
+/// # Errors
+/// Every problem, with its place in the document.
+pub fn from_document<T: DeserializeOwned + Validate>(doc: &Document) -> Result<T, LoadError> {
+    from_value(&doc.value).map_err(|issues| located(doc, &issues))
+}
+
+/// The issues of `doc`, located and in document order (issues without a
+/// position last, in the order found).
+pub fn located(doc: &Document, issues: &[Issue]) -> LoadError {
+    let mut problems: Vec<Problem> = issues.iter().map(|i| problem(doc, i)).collect();
+    problems.sort_by_key(|p| (p.line == 0, p.line, p.col));
+    LoadError { problems }
+}
