@@ -204,3 +204,92 @@ fn json_model_errors_name_the_field_path() {
     let job = Job::from_rest_object(json!({"nodeNames": [], "isArchived": null})).unwrap();
     assert!(!job.is_archived);
 }
+
+mod python_rest_forms {
+    //! The REST encodings azure-ai-ml applies on top of a dict:
+    //! `#[rest(json_string)]`, `#[rest(dict)]`, `#[rest(prune)]` and
+    //! `RestAsDict` field types.
+
+    use std::collections::BTreeMap;
+
+    use azml::{DictMixin, DictValue, RestTranslatable, Value, ValueError};
+    use serde_json::json;
+
+    /// A field type whose REST form is its dict form.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Compute(String);
+
+    impl DictValue for Compute {
+        fn to_value(&self) -> Value {
+            Value::String(self.0.clone())
+        }
+        fn from_value(value: Value) -> Result<Self, ValueError> {
+            String::from_value(value).map(|s| Compute(s.trim_start_matches("azureml:").into()))
+        }
+        fn expected() -> std::borrow::Cow<'static, str> {
+            "compute".into()
+        }
+        fn to_dict_value(&self) -> Value {
+            Value::String(format!("azureml:{}", self.0))
+        }
+    }
+    impl azml::rest::RestAsDict for Compute {}
+
+    #[derive(DictMixin, RestTranslatable, Debug, Clone, PartialEq)]
+    struct Settings {
+        level: Option<String>,
+    }
+
+    #[derive(DictMixin, RestTranslatable, Debug, Clone, PartialEq)]
+    #[rest(prune)]
+    struct Spec {
+        #[rest(json_string)]
+        partition_keys: Option<Vec<String>>,
+        compute: Option<Compute>,
+        #[rest(dict)]
+        settings: Option<Settings>,
+        #[rest(default)]
+        tags: BTreeMap<String, String>,
+    }
+
+    fn spec(keys: Option<Vec<String>>) -> Spec {
+        Spec {
+            partition_keys: keys,
+            compute: Some(Compute("cpu".into())),
+            settings: Some(Settings { level: None }),
+            tags: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn json_string_is_python_json_dumps_of_a_truthy_value() {
+        let rest = spec(Some(vec!["a".into(), "b".into()]))
+            .to_rest_object()
+            .unwrap();
+        assert_eq!(rest["partition_keys"], json!("[\"a\", \"b\"]"));
+        let back = Spec::from_rest_object(rest).unwrap();
+        assert_eq!(back.partition_keys, Some(vec!["a".into(), "b".into()]));
+        // An empty list is falsy in Python: not encoded (and pruned here).
+        let rest = spec(Some(vec![])).to_rest_object().unwrap();
+        assert_eq!(rest.get("partition_keys"), Some(&json!([])));
+    }
+
+    #[test]
+    fn prune_and_dict_forms() {
+        let rest = spec(None).to_rest_object().unwrap();
+        // `settings` held only None and `tags` is empty: both pruned.
+        assert_eq!(rest, json!({"compute": "azureml:cpu"}));
+        let back = Spec::from_rest_object(rest).unwrap();
+        assert_eq!(back.compute, Some(Compute("cpu".into())));
+        assert_eq!(back.settings, None);
+    }
+
+    #[test]
+    fn a_bad_json_string_names_the_field() {
+        let err = Spec::from_rest_object(json!({"partition_keys": "[1,"})).unwrap_err();
+        assert!(
+            err.to_string().starts_with("field 'partition_keys': "),
+            "{err}"
+        );
+    }
+}

@@ -1,6 +1,8 @@
-//! Expansion of `#[derive(DictMixin)]`: the `DictMixin` impl, the `DictValue`
-//! impl (the struct as a nested dict value) and, with `#[dict(display)]`,
-//! `Display` in Python's `__str__` form.
+//! Expansion of `#[derive(DictMixin)]` on a struct: the `DictMixin` impl
+//! (the view and `to_dict`), the `DictValue` impl (the struct as a nested
+//! dict value), with `#[dict(display)]` `Display` in Python's `__str__`
+//! form, and with `#[dict(serialize)]` a serde `Serialize` that writes the
+//! dict. On an enum, the `DictValue` impl ([`crate::dict_enum`]).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -21,6 +23,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
         check_dict(&cx, cont);
     }
     match (cx.check(), cont) {
+        (Ok(()), Some(cont)) if cont.variants.is_some() => crate::dict_enum::expand(&cont),
         (Ok(()), Some(cont)) => expand_container(&cont),
         (Err(err), _) => fallback::dict(input, err),
         (Ok(()), None) => fallback::dict(
@@ -50,6 +53,18 @@ impl Keyed<'_> {
         match self.kind {
             Kind::Value => {
                 quote_spanned!(ty.span()=> <#ty as #krate::DictValue>::to_value(&self.#member))
+            }
+            Kind::Serde => quote!(#krate::__private::serde_to_value::<#ty>(&self.#member)),
+        }
+    }
+
+    /// The field's value in `_to_dict()`.
+    fn to_dict_value(&self, krate: &syn::Path) -> TokenStream {
+        let member = self.field.member;
+        let ty = self.field.ty;
+        match self.kind {
+            Kind::Value => {
+                quote_spanned!(ty.span()=> <#ty as #krate::DictValue>::to_dict_value(&self.#member))
             }
             Kind::Serde => quote!(#krate::__private::serde_to_value::<#ty>(&self.#member)),
         }
@@ -233,6 +248,33 @@ fn expand_container(cont: &Container) -> TokenStream {
         ),
     };
 
+    // `_to_dict()`: dumped fields in order, nulls left out, then the extra
+    // keys; with `#[dict(prune)]`, no null and no empty dict at any depth.
+    let dumped: Vec<&Keyed> = keyed
+        .iter()
+        .filter(|k| !k.field.attrs.dict_skip_dump.is_set())
+        .collect();
+    let dump_names: Vec<&str> = dumped.iter().map(|k| k.field.dict_name.as_str()).collect();
+    let dump_values: Vec<TokenStream> = dumped.iter().map(|k| k.to_dict_value(krate)).collect();
+    let dump_count = dumped.len();
+    let dump_extra = extra.map(|extra| {
+        let m = extra.member;
+        quote!(#krate::ExtraMap::extra_dict(&self.#m, &mut __map);)
+    });
+    let dump_finish = if cont.attrs.dict_prune.is_set() {
+        quote!(#krate::dict::prune_empty(#value::Object(__map)))
+    } else {
+        quote!(#value::Object(__map))
+    };
+    let to_dict = quote! {
+        fn to_dict(&self) -> #value {
+            let mut __map = #krate::__private::serde_json::Map::with_capacity(#dump_count);
+            #(#krate::__private::dump_field(&mut __map, #dump_names, #dump_values);)*
+            #dump_extra
+            #dump_finish
+        }
+    };
+
     let has_key_declared = if names.is_empty() {
         quote!(false)
     } else {
@@ -277,6 +319,8 @@ fn expand_container(cont: &Container) -> TokenStream {
             fn len(&self) -> usize {
                 #count #len_extra
             }
+
+            #to_dict
 
             fn set(&mut self, key: &str, value: #value) -> #result<(), #dict_error> {
                 match key {
@@ -390,8 +434,24 @@ fn expand_container(cont: &Container) -> TokenStream {
             fn expected() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#expected)
             }
+
+            fn to_dict_value(&self) -> #value {
+                #krate::DictMixin::to_dict(self)
+            }
         }
     };
+
+    let serialize = cont.attrs.dict_serialize.is_set().then(|| {
+        let serde = quote!(#krate::__private::serde);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #serde::Serialize for #ident #ty_generics #where_clause {
+                fn serialize<__S: #serde::Serializer>(&self, __serializer: __S) -> #result<__S::Ok, __S::Error> {
+                    #serde::Serialize::serialize(&#krate::DictMixin::to_dict(self), __serializer)
+                }
+            }
+        }
+    });
 
     let display = cont.attrs.dict_display.is_set().then(|| {
         quote! {
@@ -413,6 +473,7 @@ fn expand_container(cont: &Container) -> TokenStream {
             #dict_mixin
             #dict_value
             #display
+            #serialize
         };
     }
 }

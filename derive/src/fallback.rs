@@ -27,12 +27,26 @@ fn crate_path(input: &DeriveInput) -> TokenStream {
     quote!(::azml)
 }
 
-/// The errors plus `DictMixin` and `DictValue` impls whose bodies never run.
+/// The errors plus `DictMixin` (for a struct) and `DictValue` impls whose
+/// bodies never run.
 pub fn dict(input: &DeriveInput, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let ident = &input.ident;
     let krate = crate_path(input);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let dict_value = quote! {
+        impl #impl_generics #krate::DictValue for #ident #ty_generics #where_clause {
+            fn to_value(&self) -> #krate::Value { ::core::unreachable!() }
+            fn from_value(_: #krate::Value) -> ::core::result::Result<Self, #krate::ValueError> { ::core::unreachable!() }
+            fn expected() -> ::std::borrow::Cow<'static, str> { ::core::unreachable!() }
+        }
+    };
+    if let syn::Data::Enum(_) = input.data {
+        return quote! {
+            #errors
+            const _: () = { #dict_value };
+        };
+    }
     quote! {
         #errors
         const _: () = {
@@ -53,11 +67,7 @@ pub fn dict(input: &DeriveInput, error: syn::Error) -> TokenStream {
                     __V: ::core::convert::Into<#krate::Value>,
                 { ::core::unreachable!() }
             }
-            impl #impl_generics #krate::DictValue for #ident #ty_generics #where_clause {
-                fn to_value(&self) -> #krate::Value { ::core::unreachable!() }
-                fn from_value(_: #krate::Value) -> ::core::result::Result<Self, #krate::ValueError> { ::core::unreachable!() }
-                fn expected() -> ::std::borrow::Cow<'static, str> { ::core::unreachable!() }
-            }
+            #dict_value
         };
     }
 }

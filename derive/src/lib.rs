@@ -8,9 +8,11 @@
 
 mod bound;
 mod dict;
+mod dict_enum;
 mod fallback;
 mod internals;
 mod rest;
+mod rest_enum;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

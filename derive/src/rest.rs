@@ -21,6 +21,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
         check_rest(&cx, cont);
     }
     match (cx.check(), cont) {
+        (Ok(()), Some(cont)) if cont.variants.is_some() => crate::rest_enum::expand(&cont),
         (Ok(()), Some(cont)) => match cont.attrs.rest_model.get() {
             Some(model) => expand_typed(&cont, model),
             None => expand_json(&cont),
@@ -47,6 +48,12 @@ fn conversions(
     rest_ty: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let ty = field.ty;
+    if field.attrs.rest_dict.is_set() {
+        return (
+            quote_spanned!(ty.span()=> #krate::__private::rest_as_dict::<#ty>),
+            quote_spanned!(ty.span()=> #krate::__private::rest_from_dict::<#ty>),
+        );
+    }
     match field.attrs.rest_with.get() {
         Some(module) => (quote!(#module::to_rest), quote!(#module::from_rest)),
         None => (
@@ -78,7 +85,9 @@ fn expand_json(cont: &Container) -> TokenStream {
             inits.push(quote_spanned!(ty.span()=> #member: ::core::default::Default::default()));
             continue;
         }
-        if a.rest_with.get().is_none() {
+        if a.rest_dict.is_set() {
+            bounds.push((ty, quote!(#krate::DictValue)));
+        } else if a.rest_with.get().is_none() {
             bounds.push((ty, quote!(#krate::RestField<#value>)));
         }
         let (to, from) = conversions(krate, field, &value);
@@ -100,8 +109,17 @@ fn expand_json(cont: &Container) -> TokenStream {
             });
             continue;
         }
+        let (encode, decode) = if a.rest_json_string.is_set() {
+            (
+                quote!(let __v = #krate::__private::json_string(__v);),
+                quote!(let __v = #krate::__private::json_unstring(__v).map_err(|e| e.at(#name))?;),
+            )
+        } else {
+            (quote!(), quote!())
+        };
         to_parts.push(quote! {
             let __v: #value = #to(&self.#member).map_err(|e| e.at(#name))?;
+            #encode
             if !__v.is_null() {
                 __map.insert(::std::string::String::from(#name), __v);
             }
@@ -113,19 +131,28 @@ fn expand_json(cont: &Container) -> TokenStream {
                     let #local: #ty = match __map.remove(#name) {
                         ::core::option::Option::None
                         | ::core::option::Option::Some(#value::Null) => #default,
-                        ::core::option::Option::Some(__v) => #from(__v).map_err(|e| e.at(#name))?,
+                        ::core::option::Option::Some(__v) => {
+                            #decode
+                            #from(__v).map_err(|e| e.at(#name))?
+                        }
                     };
                 }
             }
             None => quote! {
-                let #local: #ty = #from(__map.remove(#name).unwrap_or(#value::Null))
-                    .map_err(|e| e.at(#name))?;
+                let __v = __map.remove(#name).unwrap_or(#value::Null);
+                #decode
+                let #local: #ty = #from(__v).map_err(|e| e.at(#name))?;
             },
         });
     }
     let generics = with_bounds(cont.generics, bounds);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let expected = format!("expected a JSON object for {ident}, got ");
+    let finish = if cont.attrs.rest_prune.is_set() {
+        quote!(#krate::dict::prune_empty(#value::Object(__map)))
+    } else {
+        quote!(#value::Object(__map))
+    };
     quote! {
         const _: () = {
             #[automatically_derived]
@@ -135,7 +162,7 @@ fn expand_json(cont: &Container) -> TokenStream {
                 fn to_rest_object(&self) -> #result<#value, #rest_error> {
                     let mut __map = #krate::__private::serde_json::Map::new();
                     #(#to_parts)*
-                    #result::Ok(#value::Object(__map))
+                    #result::Ok(#finish)
                 }
 
                 fn from_rest_object(rest: #value) -> #result<Self, #rest_error> {

@@ -89,3 +89,70 @@ pub fn serde_field_or_null<T: serde::de::DeserializeOwned>(
 pub fn describe(value: &Value) -> String {
     crate::error::describe(value)
 }
+
+/// Adds a dumped field to a dict being built, unless it is `None`.
+#[inline]
+pub fn dump_field(map: &mut serde_json::Map<String, Value>, key: &str, value: Value) {
+    if !value.is_null() {
+        map.insert(key.to_owned(), value);
+    }
+}
+
+/// A `#[rest(json_string)]` field's REST form: the text of Python's
+/// `json.dumps(value)` when the value is truthy (not `None`, not empty),
+/// the value itself otherwise (`if self.partition_keys: json.dumps(...)`).
+pub fn json_string(value: Value) -> Value {
+    let truthy = match &value {
+        Value::Null => false,
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(map) => !map.is_empty(),
+        _ => true,
+    };
+    if truthy {
+        Value::String(azml_pyio::python_json::dumps(&value, false))
+    } else {
+        value
+    }
+}
+
+/// A `#[rest(json_string)]` field read back: JSON text decoded, anything
+/// else as it is.
+///
+/// # Errors
+/// When the text is not JSON.
+pub fn json_unstring(value: Value) -> Result<Value, crate::RestError> {
+    match value {
+        Value::String(text) => {
+            serde_json::from_str(&text).map_err(|e| crate::RestError::new(e.to_string()))
+        }
+        other => Ok(other),
+    }
+}
+
+/// A value of an enum's newtype variants, tried in order as serde's
+/// `untagged` tries them; the errors of every variant when none fits.
+pub fn no_variant(expected: &str, value: &Value) -> ValueError {
+    ValueError {
+        path: String::new(),
+        expected: expected.to_owned(),
+        given: crate::error::describe(value),
+    }
+}
+
+/// A `#[rest(dict)]` field's REST form: its dict form.
+///
+/// # Errors
+/// Never; the signature fits the derive's conversions.
+#[inline]
+pub fn rest_as_dict<T: DictValue>(field: &T) -> Result<Value, crate::RestError> {
+    Ok(field.to_dict_value())
+}
+
+/// A `#[rest(dict)]` field read back from its dict form.
+///
+/// # Errors
+/// When the value does not fit the field.
+#[inline]
+pub fn rest_from_dict<T: DictValue>(rest: Value) -> Result<T, crate::RestError> {
+    T::from_value(rest).map_err(crate::RestError::from)
+}

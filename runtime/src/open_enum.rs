@@ -21,12 +21,13 @@
 //! assert_eq!(new, JobType::Other("Quantum".into()));
 //! assert_eq!(serde_json::to_string(&new).unwrap(), "\"Quantum\"");
 //! assert_eq!(JobType::AutoMl.as_str(), "AutoML");
+//! assert_eq!(azml::DictValue::to_value(&new), "Quantum");
 //! ```
 
 /// Declares an open string enum: the listed variants with their wire strings, plus
 /// `Other(String)` for any other value. Implements `as_str`, `from_wire`, `VALUES`,
-/// `Display`, `FromStr`, `From<&str>`, `From<String>`, and serde `Serialize`/`Deserialize`
-/// as a plain JSON string.
+/// `Display`, `FromStr`, `From<&str>`, `From<String>`, serde `Serialize`/`Deserialize`
+/// as a plain JSON string, and `DictValue` and `RestTranslatable` as the same string.
 #[macro_export]
 macro_rules! open_enum {
     (
@@ -112,6 +113,31 @@ macro_rules! open_enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let s = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(Self::from_wire(&s))
+            }
+        }
+
+        impl $crate::DictValue for $name {
+            fn to_value(&self) -> $crate::Value {
+                $crate::Value::String(::std::string::ToString::to_string(self.as_str()))
+            }
+            fn from_value(value: $crate::Value) -> ::std::result::Result<Self, $crate::ValueError> {
+                match value {
+                    $crate::Value::String(s) => ::std::result::Result::Ok(Self::from_wire(&s)),
+                    other => ::std::result::Result::Err($crate::ValueError::new("string", &other)),
+                }
+            }
+            fn expected() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed("string")
+            }
+        }
+
+        impl $crate::RestTranslatable for $name {
+            type Rest = $crate::Value;
+            fn to_rest_object(&self) -> ::std::result::Result<$crate::Value, $crate::RestError> {
+                ::std::result::Result::Ok($crate::DictValue::to_value(self))
+            }
+            fn from_rest_object(rest: $crate::Value) -> ::std::result::Result<Self, $crate::RestError> {
+                <Self as $crate::DictValue>::from_value(rest).map_err($crate::RestError::from)
             }
         }
     };

@@ -9,7 +9,6 @@ use std::hash::BuildHasher;
 
 use indexmap::IndexMap;
 
-use crate::dict::ExtraMap;
 use crate::validate::{Validate, Validator};
 use crate::{DictValue, RestError, RestField, Value, ValueError};
 
@@ -49,30 +48,12 @@ impl<T: DictValue, S: BuildHasher + Default> DictValue for IndexMap<String, T, S
     fn expected() -> Cow<'static, str> {
         Cow::Owned(format!("dict of {}", T::expected()))
     }
-}
-
-impl<T: DictValue, S: BuildHasher> ExtraMap for IndexMap<String, T, S> {
-    type Item = T;
-    fn extra_keys(&self) -> Box<dyn Iterator<Item = &str> + '_> {
-        Box::new(self.keys().map(String::as_str))
-    }
-    fn extra_len(&self) -> usize {
-        self.len()
-    }
-    fn extra_get(&self, key: &str) -> Option<Value> {
-        self.get(key).map(DictValue::to_value)
-    }
-    fn extra_contains(&self, key: &str) -> bool {
-        self.contains_key(key)
-    }
-    fn extra_items<'a>(&'a self, out: &mut Vec<(&'a str, Value)>) {
-        out.extend(self.iter().map(|(k, v)| (k.as_str(), v.to_value())));
-    }
-    fn extra_convert(value: Value) -> Result<T, ValueError> {
-        T::from_value(value)
-    }
-    fn extra_insert(&mut self, key: String, item: T) {
-        self.insert(key, item);
+    fn to_dict_value(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.clone(), v.to_dict_value()))
+                .collect(),
+        )
     }
 }
 

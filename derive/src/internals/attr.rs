@@ -74,10 +74,13 @@ pub struct Container {
     pub crate_path: Attr<Path>,
     pub dict_rename_all: Attr<RenameRule>,
     pub dict_display: Attr<()>,
+    pub dict_prune: Attr<()>,
+    pub dict_serialize: Attr<()>,
     pub serde_rename_all: Attr<SerdeRule>,
     pub rest_model: Attr<Path>,
     pub rest_partial: Attr<()>,
     pub rest_rename_all: Attr<RenameRule>,
+    pub rest_prune: Attr<()>,
 }
 
 /// `#[serde(rename_all = ...)]`, possibly split by side.
@@ -90,6 +93,7 @@ pub struct SerdeRule {
 pub struct Field {
     pub dict_rename: Attr<LitStr>,
     pub dict_skip: Attr<()>,
+    pub dict_skip_dump: Attr<()>,
     pub dict_extra: Attr<()>,
     pub dict_serde: Attr<()>,
     pub serde_rename: Attr<SerdeName>,
@@ -98,6 +102,8 @@ pub struct Field {
     pub rest_flatten: Attr<()>,
     pub rest_default: Attr<RestDefault>,
     pub rest_with: Attr<Path>,
+    pub rest_json_string: Attr<()>,
+    pub rest_dict: Attr<()>,
 }
 
 fn lit_str(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
@@ -172,10 +178,13 @@ impl Container {
             crate_path: Attr::none("crate"),
             dict_rename_all: Attr::none("rename_all"),
             dict_display: Attr::none("display"),
+            dict_prune: Attr::none("prune"),
+            dict_serialize: Attr::none("serialize"),
             serde_rename_all: Attr::none("rename_all"),
             rest_model: Attr::none("model"),
             rest_partial: Attr::none("partial"),
             rest_rename_all: Attr::none("rename_all"),
+            rest_prune: Attr::none("prune"),
         };
         for attr in attrs {
             let span = |m: &ParseNestedMeta| syn::spanned::Spanned::span(&m.path);
@@ -197,8 +206,16 @@ impl Container {
                         }
                     } else if meta.path.is_ident("display") {
                         c.dict_display.set(cx, span(&meta), "dict", ());
+                    } else if meta.path.is_ident("prune") {
+                        c.dict_prune.set(cx, span(&meta), "dict", ());
+                    } else if meta.path.is_ident("serialize") {
+                        c.dict_serialize.set(cx, span(&meta), "dict", ());
                     } else {
-                        return Err(unknown(&meta, "dict", "`rename_all`, `display`"));
+                        return Err(unknown(
+                            &meta,
+                            "dict",
+                            "`rename_all`, `display`, `prune`, `serialize`",
+                        ));
                     }
                     Ok(())
                 })
@@ -213,8 +230,14 @@ impl Container {
                         if let Some(r) = rule(cx, &lit_str(&meta)?) {
                             c.rest_rename_all.set(cx, span(&meta), "rest", r);
                         }
+                    } else if meta.path.is_ident("prune") {
+                        c.rest_prune.set(cx, span(&meta), "rest", ());
                     } else {
-                        return Err(unknown(&meta, "rest", "`model`, `partial`, `rename_all`"));
+                        return Err(unknown(
+                            &meta,
+                            "rest",
+                            "`model`, `partial`, `rename_all`, `prune`",
+                        ));
                     }
                     Ok(())
                 })
@@ -249,6 +272,7 @@ impl Field {
         let mut f = Field {
             dict_rename: Attr::none("rename"),
             dict_skip: Attr::none("skip"),
+            dict_skip_dump: Attr::none("skip_dump"),
             dict_extra: Attr::none("extra"),
             dict_serde: Attr::none("serde"),
             serde_rename: Attr::none("rename"),
@@ -257,6 +281,8 @@ impl Field {
             rest_flatten: Attr::none("flatten"),
             rest_default: Attr::none("default"),
             rest_with: Attr::none("with"),
+            rest_json_string: Attr::none("json_string"),
+            rest_dict: Attr::none("dict"),
         };
         for attr in attrs {
             let span = |m: &ParseNestedMeta| syn::spanned::Spanned::span(&m.path);
@@ -268,10 +294,16 @@ impl Field {
                         f.dict_skip.set(cx, span(&meta), "dict", ());
                     } else if meta.path.is_ident("extra") {
                         f.dict_extra.set(cx, span(&meta), "dict", ());
+                    } else if meta.path.is_ident("skip_dump") {
+                        f.dict_skip_dump.set(cx, span(&meta), "dict", ());
                     } else if meta.path.is_ident("serde") {
                         f.dict_serde.set(cx, span(&meta), "dict", ());
                     } else {
-                        return Err(unknown(&meta, "dict", "`rename`, `skip`, `extra`, `serde`"));
+                        return Err(unknown(
+                            &meta,
+                            "dict",
+                            "`rename`, `skip`, `skip_dump`, `extra`, `serde`",
+                        ));
                     }
                     Ok(())
                 })
@@ -293,11 +325,15 @@ impl Field {
                     } else if meta.path.is_ident("with") {
                         let path = parse_path(&lit_str(&meta)?)?;
                         f.rest_with.set(cx, span(&meta), "rest", path);
+                    } else if meta.path.is_ident("json_string") {
+                        f.rest_json_string.set(cx, span(&meta), "rest", ());
+                    } else if meta.path.is_ident("dict") {
+                        f.rest_dict.set(cx, span(&meta), "rest", ());
                     } else {
                         return Err(unknown(
                             &meta,
                             "rest",
-                            "`rename`, `skip`, `flatten`, `default`, `with`",
+                            "`rename`, `skip`, `flatten`, `default`, `with`, `json_string`, `dict`",
                         ));
                     }
                     Ok(())

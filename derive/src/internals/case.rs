@@ -76,9 +76,59 @@ impl RenameRule {
     }
 }
 
+impl RenameRule {
+    /// Applies the rule to a PascalCase variant name, as serde does.
+    pub fn apply_to_variant(self, variant: &str) -> String {
+        match self {
+            RenameRule::Pascal => variant.to_owned(),
+            RenameRule::Lower => variant.to_ascii_lowercase(),
+            RenameRule::Upper => variant.to_ascii_uppercase(),
+            RenameRule::Camel => {
+                let mut chars = variant.chars();
+                match chars.next() {
+                    Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+                    None => String::new(),
+                }
+            }
+            RenameRule::Snake => {
+                let mut snake = String::with_capacity(variant.len() + 4);
+                for (i, c) in variant.char_indices() {
+                    if i > 0 && c.is_uppercase() {
+                        snake.push('_');
+                    }
+                    snake.push(c.to_ascii_lowercase());
+                }
+                snake
+            }
+            RenameRule::ScreamingSnake => RenameRule::Snake
+                .apply_to_variant(variant)
+                .to_ascii_uppercase(),
+            RenameRule::Kebab => RenameRule::Snake
+                .apply_to_variant(variant)
+                .replace('_', "-"),
+            RenameRule::ScreamingKebab => RenameRule::ScreamingSnake
+                .apply_to_variant(variant)
+                .replace('_', "-"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::RenameRule::*;
+
+    #[test]
+    fn variant_rules_match_serde() {
+        for (variant, rule, out) in [
+            ("RunFunction", Snake, "run_function"),
+            ("RunFunction", Camel, "runFunction"),
+            ("RunFunction", Lower, "runfunction"),
+            ("RunFunction", ScreamingKebab, "RUN-FUNCTION"),
+            ("RunFunction", Pascal, "RunFunction"),
+        ] {
+            assert_eq!(rule.apply_to_variant(variant), out);
+        }
+    }
 
     #[test]
     fn rules_match_serde() {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::ast::{Container, Field};
+use super::ast::{Container, Field, Variant};
 use super::attr::Attr;
 use super::ctxt::Ctxt;
 
@@ -39,8 +39,59 @@ fn duplicate_names<'a>(
     }
 }
 
+/// An attribute that means nothing where it was given.
+fn not_here<T>(cx: &Ctxt, attr: &Attr<T>, tool: &str, name: &str, place: &str) {
+    if let Some(span) = attr.span() {
+        cx.syn_error(syn::Error::new(
+            span,
+            format!("#[{tool}({name})] is not allowed on {place}"),
+        ));
+    }
+}
+
+/// Checks an enum's variants: only `rename` applies to them, and wire
+/// strings must differ.
+fn check_variants(cx: &Ctxt, variants: &[Variant], tool: &str, dict: bool) {
+    let mut seen: HashMap<&str, &Variant> = HashMap::new();
+    for v in variants {
+        let a = &v.attrs;
+        let place = "a variant";
+        not_here(cx, &a.dict_skip, "dict", "skip", place);
+        not_here(cx, &a.dict_skip_dump, "dict", "skip_dump", place);
+        not_here(cx, &a.dict_extra, "dict", "extra", place);
+        not_here(cx, &a.dict_serde, "dict", "serde", place);
+        not_here(cx, &a.rest_skip, "rest", "skip", place);
+        not_here(cx, &a.rest_flatten, "rest", "flatten", place);
+        not_here(cx, &a.rest_default, "rest", "default", place);
+        not_here(cx, &a.rest_with, "rest", "with", place);
+        not_here(cx, &a.rest_json_string, "rest", "json_string", place);
+        not_here(cx, &a.rest_dict, "rest", "dict", place);
+        if v.inner.is_some() {
+            continue;
+        }
+        let name = if dict { &v.dict_name } else { &v.rest_name };
+        if let Some(first) = seen.insert(name, v) {
+            cx.error_spanned_by(
+                v.ident,
+                format!(
+                    "{tool}: duplicate wire string `{name}`, already used by variant `{}`",
+                    first.ident
+                ),
+            );
+        }
+    }
+}
+
 /// Checks the attributes that `#[derive(DictMixin)]` reads.
 pub fn check_dict(cx: &Ctxt, cont: &Container) {
+    if let Some(variants) = &cont.variants {
+        let place = "an enum";
+        not_here(cx, &cont.attrs.dict_display, "dict", "display", place);
+        not_here(cx, &cont.attrs.dict_prune, "dict", "prune", place);
+        not_here(cx, &cont.attrs.dict_serialize, "dict", "serialize", place);
+        check_variants(cx, variants, "DictMixin", true);
+        return;
+    }
     let mut extra: Option<&Field> = None;
     for field in &cont.fields {
         let a = &field.attrs;
@@ -55,6 +106,13 @@ pub fn check_dict(cx: &Ctxt, cont: &Container) {
             ("extra", "rename"),
         );
         conflict(cx, &a.dict_extra, &a.dict_serde, "dict", ("extra", "serde"));
+        conflict(
+            cx,
+            &a.dict_skip,
+            &a.dict_skip_dump,
+            "dict",
+            ("skip", "skip_dump"),
+        );
         if field.serde_conflict && !a.dict_rename.is_set() && !a.dict_skip.is_set() {
             cx.error_spanned_by(
                 field.member,
@@ -88,7 +146,21 @@ pub fn check_dict(cx: &Ctxt, cont: &Container) {
 
 /// Checks the attributes that `#[derive(RestTranslatable)]` reads.
 pub fn check_rest(cx: &Ctxt, cont: &Container) {
+    if let Some(variants) = &cont.variants {
+        let place = "an enum";
+        not_here(cx, &cont.attrs.rest_model, "rest", "model", place);
+        not_here(cx, &cont.attrs.rest_partial, "rest", "partial", place);
+        not_here(cx, &cont.attrs.rest_prune, "rest", "prune", place);
+        check_variants(cx, variants, "RestTranslatable", false);
+        return;
+    }
     let typed = cont.attrs.rest_model.is_set();
+    if let (true, Some(span)) = (typed, cont.attrs.rest_prune.span()) {
+        cx.syn_error(syn::Error::new(
+            span,
+            "#[rest(prune)] needs the default JSON model; a typed model has no empty dicts to prune",
+        ));
+    }
     if let (false, Some(span)) = (typed, cont.attrs.rest_partial.span()) {
         cx.syn_error(syn::Error::new(
             span,
@@ -127,6 +199,30 @@ pub fn check_rest(cx: &Ctxt, cont: &Container) {
             "rest",
             ("flatten", "default"),
         );
+        conflict(
+            cx,
+            &a.rest_skip,
+            &a.rest_json_string,
+            "rest",
+            ("skip", "json_string"),
+        );
+        conflict(cx, &a.rest_skip, &a.rest_dict, "rest", ("skip", "dict"));
+        conflict(cx, &a.rest_with, &a.rest_dict, "rest", ("with", "dict"));
+        conflict(
+            cx,
+            &a.rest_flatten,
+            &a.rest_json_string,
+            "rest",
+            ("flatten", "json_string"),
+        );
+        for (attr, name) in [(&a.rest_json_string, "json_string"), (&a.rest_dict, "dict")] {
+            if let (true, Some(span)) = (typed, attr.span()) {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("#[rest({name})] needs the default JSON model"),
+                ));
+            }
+        }
         if let (true, Some(span)) = (typed, a.rest_flatten.span()) {
             cx.syn_error(syn::Error::new(
                 span,

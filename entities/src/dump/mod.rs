@@ -1,4 +1,3 @@
 //! Helpers of azure-ai-ml's dumps that several kinds share.
 
-pub(crate) mod prune;
 pub(crate) mod yaml_order;

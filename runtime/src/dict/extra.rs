@@ -37,8 +37,11 @@ pub trait ExtraMap {
     fn extra_convert(value: Value) -> Result<Self::Item, ValueError>;
     /// Stores an already converted value.
     fn extra_insert(&mut self, key: String, item: Self::Item);
+    /// Adds the entries, in their dict form, to a dict being dumped.
+    fn extra_dict(&self, out: &mut serde_json::Map<String, Value>);
 }
 
+/// The body of [`ExtraMap`] for a map whose values convert through [`DictValue`].
 macro_rules! extra_map_body {
     () => {
         type Item = T;
@@ -63,6 +66,9 @@ macro_rules! extra_map_body {
         fn extra_insert(&mut self, key: String, item: T) {
             self.insert(key, item);
         }
+        fn extra_dict(&self, out: &mut serde_json::Map<String, Value>) {
+            out.extend(self.iter().map(|(k, v)| (k.clone(), v.to_dict_value())));
+        }
     };
 }
 
@@ -71,6 +77,10 @@ impl<T: DictValue> ExtraMap for BTreeMap<String, T> {
 }
 
 impl<T: DictValue, S: BuildHasher> ExtraMap for HashMap<String, T, S> {
+    extra_map_body!();
+}
+
+impl<T: DictValue, S: BuildHasher> ExtraMap for indexmap::IndexMap<String, T, S> {
     extra_map_body!();
 }
 
@@ -96,5 +106,8 @@ impl ExtraMap for serde_json::Map<String, Value> {
     }
     fn extra_insert(&mut self, key: String, item: Value) {
         self.insert(key, item);
+    }
+    fn extra_dict(&self, out: &mut serde_json::Map<String, Value>) {
+        out.extend(self.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
 }

@@ -7,10 +7,12 @@
 
 mod extra;
 mod keys;
+mod prune;
 mod value;
 
 pub use extra::ExtraMap;
 pub use keys::Keys;
+pub use prune::prune_empty;
 pub use value::DictValue;
 
 use crate::{DictError, Value};

@@ -37,6 +37,14 @@ pub trait DictValue: Sized {
     fn null() -> Option<Self> {
         None
     }
+
+    /// The value as the object's `_to_dict()` dumps it, where that differs
+    /// from what the view shows: a nested entity's dict, a local path
+    /// resolved, a default as Python's `str()`. The view's value unless a
+    /// type says otherwise.
+    fn to_dict_value(&self) -> Value {
+        self.to_value()
+    }
 }
 
 fn wrong<T: DictValue>(value: &Value) -> ValueError {
@@ -223,6 +231,9 @@ impl<T: DictValue> DictValue for Option<T> {
     fn null() -> Option<Self> {
         Some(None)
     }
+    fn to_dict_value(&self) -> Value {
+        self.as_ref().map_or(Value::Null, T::to_dict_value)
+    }
 }
 
 impl<T: DictValue> DictValue for Box<T> {
@@ -237,6 +248,9 @@ impl<T: DictValue> DictValue for Box<T> {
     }
     fn null() -> Option<Self> {
         T::null().map(Box::new)
+    }
+    fn to_dict_value(&self) -> Value {
+        (**self).to_dict_value()
     }
 }
 
@@ -256,6 +270,9 @@ impl<T: DictValue> DictValue for Vec<T> {
     }
     fn expected() -> Cow<'static, str> {
         Cow::Owned(format!("list of {}", T::expected()))
+    }
+    fn to_dict_value(&self) -> Value {
+        Value::Array(self.iter().map(DictValue::to_dict_value).collect())
     }
 }
 
@@ -289,6 +306,13 @@ impl<T: DictValue> DictValue for BTreeMap<String, T> {
     fn expected() -> Cow<'static, str> {
         Cow::Owned(format!("dict of {}", T::expected()))
     }
+    fn to_dict_value(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.clone(), v.to_dict_value()))
+                .collect(),
+        )
+    }
 }
 
 impl<T: DictValue, S: BuildHasher + Default> DictValue for HashMap<String, T, S> {
@@ -304,6 +328,13 @@ impl<T: DictValue, S: BuildHasher + Default> DictValue for HashMap<String, T, S>
     }
     fn expected() -> Cow<'static, str> {
         Cow::Owned(format!("dict of {}", T::expected()))
+    }
+    fn to_dict_value(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.clone(), v.to_dict_value()))
+                .collect(),
+        )
     }
 }
 

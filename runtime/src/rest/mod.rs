@@ -29,3 +29,23 @@ pub trait RestTranslatable: Sized {
     /// A [`RestError`] naming the field that could not be read.
     fn from_rest_object(rest: Self::Rest) -> Result<Self, RestError>;
 }
+
+/// A field type whose REST form is its dict form (`DictValue::to_dict_value`
+/// out, `DictValue::from_value` back): what azure-ai-ml sends wherever a
+/// REST body carries `_to_dict()` output, as a component's spec does.
+///
+/// Implementing this marker gives the type [`RestTranslatable`] with a JSON
+/// [`Value`](crate::Value) model.
+pub trait RestAsDict: crate::DictValue {}
+
+impl<T: RestAsDict> RestTranslatable for T {
+    type Rest = crate::Value;
+
+    fn to_rest_object(&self) -> Result<crate::Value, RestError> {
+        Ok(self.to_dict_value())
+    }
+
+    fn from_rest_object(rest: crate::Value) -> Result<Self, RestError> {
+        T::from_value(rest).map_err(RestError::from)
+    }
+}

@@ -1,9 +1,10 @@
-use azml::DictMixin;
+use azml::{DictMixin, RestTranslatable};
 
-#[derive(DictMixin)]
+// Unit and newtype variants are supported; these are neither.
+#[derive(DictMixin, RestTranslatable)]
 enum TaskType {
-    RunFunction,
-    Model,
+    RunFunction { entry_script: String },
+    Model(String, String),
 }
 
 fn main() {}

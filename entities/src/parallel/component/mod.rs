@@ -47,7 +47,7 @@ impl ParallelComponent {
         if let Some(resources) = dict.get_mut("resources").and_then(Value::as_object_mut) {
             resources.shift_remove("properties");
         }
-        crate::dump::prune::prune_empty(dict)
+        azml::dict::prune_empty(dict)
     }
 
     /// azure-ai-ml's `_to_yaml()` (and `str(component)`): the dict in the

@@ -70,7 +70,7 @@ impl FlowComponent {
     /// azure-ai-ml's `_to_dict()` (`FlowComponentSchema`'s dump order, no
     /// empty values).
     pub fn to_dict(&self) -> Value {
-        crate::dump::prune::prune_empty(serde_json::to_value(&self.spec).unwrap_or(Value::Null))
+        azml::dict::prune_empty(serde_json::to_value(&self.spec).unwrap_or(Value::Null))
     }
 
     /// The `client_component_hash` azure-ai-ml sends with the component:

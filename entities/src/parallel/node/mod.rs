@@ -144,7 +144,7 @@ impl ParallelNode {
                 }
             }
         }
-        crate::dump::prune::prune_empty(dict)
+        azml::dict::prune_empty(dict)
     }
 }
 

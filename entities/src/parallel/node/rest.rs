@@ -79,7 +79,7 @@ impl ParallelNode {
         );
         put("identity", self.identity.as_ref().map(identity));
         put("resources", dict.get("resources").cloned());
-        let mut rest = crate::dump::prune::prune_empty(Value::Object(rest));
+        let mut rest = azml::dict::prune_empty(Value::Object(rest));
         match self.component_id()? {
             Some(id) => rest["componentId"] = id,
             None => {

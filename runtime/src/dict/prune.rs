@@ -1,7 +1,7 @@
 //! azure-ai-ml's `convert_ordered_dict_to_dict`: a component's dict holds no
 //! `None` and no empty dict, at any depth (lists included); empty lists stay.
 
-use azml::Value;
+use crate::Value;
 
 /// Removes nulls and empty objects, children first, so an object that only
 /// held such values goes too.
