@@ -4,6 +4,7 @@
 //! type of its own (object, enum, union) registers one more, and a work queue converts them
 //! all. Inheritance, polymorphism and cycles are later passes (`inherit`, `poly`, `cycles`).
 
+use crate::azml_ext;
 use crate::checks;
 use crate::diag::Diagnostics;
 use crate::extern_type;
@@ -242,6 +243,11 @@ impl<'a> Converter<'a> {
                 self.enum_names.entry(name).or_insert((values, id));
             }
         }
+        let mut problems = Vec::new();
+        let ext = schema
+            .map(|s| azml_ext::type_ext(s, &mut problems))
+            .unwrap_or_default();
+        self.ext_problems(&loc, problems);
         let file = self.file(&loc);
         self.ir.types.push(TypeDef {
             loc: loc.clone(),
@@ -253,9 +259,21 @@ impl<'a> Converter<'a> {
             derives,
             kind: Kind::Pending,
             checks: None,
+            ext: Box::new(ext),
         });
         self.ir.by_loc.insert(loc, id);
         id
+    }
+
+    /// Reports problems of `x-azml-*` values found under `loc`.
+    fn ext_problems(&mut self, loc: &Loc, problems: azml_ext::Problems) {
+        for (pointer, message) in problems {
+            let at = Loc {
+                pointer: format!("{}{pointer}", loc.pointer),
+                file: loc.file.clone(),
+            };
+            self.error(&at, message);
+        }
     }
 
     /// Converts every queued type.
@@ -716,6 +734,11 @@ impl<'a> Converter<'a> {
                 self.warn(at, format!("string-encoded default {d:?} for a structured value; kept in the docs only"));
             }
         }
+        let mut problems = Vec::new();
+        let ext = o
+            .map(|o| azml_ext::field_ext(o, &mut problems))
+            .unwrap_or_default();
+        self.ext_problems(at, problems);
         Field {
             wire: name.to_string(),
             client_name: get("x-ms-client-name")
@@ -731,6 +754,7 @@ impl<'a> Converter<'a> {
             client_flatten: get("x-ms-client-flatten").and_then(Value::as_bool) == Some(true),
             pointer: at.pointer.clone(),
             checks: o.and_then(|o| self.checks(at, o)),
+            ext,
         }
     }
 

@@ -43,6 +43,8 @@ pub struct TypeDef {
     /// Keyword checks of an alias's schema (`pattern`, `minimum`, …), applied wherever the
     /// alias is used.
     pub checks: Option<Box<Checks>>,
+    /// The `x-azml-*` rules declared on the schema.
+    pub ext: Box<crate::azml_ext::TypeExt>,
 }
 
 /// The shape of a type.
@@ -115,6 +117,8 @@ pub struct Field {
     pub pointer: String,
     /// Keyword checks of the property schema.
     pub checks: Option<Box<Checks>>,
+    /// The `x-azml-*` rules declared on the property.
+    pub ext: crate::azml_ext::FieldExt,
 }
 
 /// JSON Schema keywords checked by the validators beside the type.

@@ -22,6 +22,7 @@
 //! ```
 
 #![warn(missing_docs)]
+pub mod azml_ext;
 pub mod checks;
 pub mod convert;
 pub mod cycles;

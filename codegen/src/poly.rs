@@ -99,6 +99,7 @@ pub fn run(ir: &mut Ir, diags: &mut Diagnostics) {
             doc: b.doc.clone(),
             derives: Vec::new(),
             checks: None,
+            ext: Box::default(),
             kind: Kind::Union(UnionDef {
                 tag,
                 variants,

@@ -225,7 +225,13 @@ impl azml::DictValue for CodeRef {
     fn expected() -> std::borrow::Cow<'static, str> {
         "code path, URL or azureml: reference".into()
     }
+    /// The dump: a local path absolute, a reference with `azureml:`.
+    fn to_dict_value(&self) -> azml::Value {
+        azml::Value::String(self.dump())
+    }
 }
+
+impl azml::rest::RestAsDict for CodeRef {}
 
 #[cfg(test)]
 mod tests {

@@ -293,7 +293,14 @@ impl azml::DictValue for EnvironmentRef {
     fn expected() -> std::borrow::Cow<'static, str> {
         "environment reference or inline environment".into()
     }
+    /// The dump: a reference with `azureml:`, an inline environment as the
+    /// anonymous environment azure-ai-ml makes of it.
+    fn to_dict_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
 }
+
+impl azml::rest::RestAsDict for EnvironmentRef {}
 
 #[cfg(test)]
 mod tests {

@@ -137,7 +137,7 @@ impl Serialize for LenientInt {
 
 super::value_type::read_with_from_value!(IntOrBinding);
 
-super::value_type::read_with_from_value!(LenientInt);
+super::value_type::read_with_from_value!(LenientInt, dict = "integer");
 
 impl azml::DictValue for IntOrBinding {
     fn to_value(&self) -> Value {
@@ -154,6 +154,8 @@ impl azml::DictValue for IntOrBinding {
         "integer or ${{...}} binding".into()
     }
 }
+
+impl azml::rest::RestAsDict for IntOrBinding {}
 
 #[cfg(test)]
 mod tests {

@@ -36,7 +36,7 @@ impl Serialize for ComputeRef {
     }
 }
 
-super::value_type::read_with_from_value!(ComputeRef);
+super::value_type::read_with_from_value!(ComputeRef, dict = "compute name");
 
 /// A job input's `path`, dumped as azure-ai-ml dumps it: unchanged when it
 /// starts with `azureml:`, otherwise with `azureml:` in front (even a URL, a
@@ -67,7 +67,7 @@ impl Serialize for DataPath {
     }
 }
 
-super::value_type::read_with_from_value!(DataPath);
+super::value_type::read_with_from_value!(DataPath, dict = "path");
 
 /// A literal job input. azure-ai-ml tries an integer field first, which
 /// takes a boolean, so `true` is dumped as `1`.
@@ -112,7 +112,7 @@ impl Serialize for JobLiteral {
     }
 }
 
-super::value_type::read_with_from_value!(JobLiteral);
+super::value_type::read_with_from_value!(JobLiteral, dict = "string, number or boolean");
 
 /// The `type` of a managed identity: `managed` or `managed_identity` in any
 /// case, dumped `managed_identity`.
@@ -138,7 +138,10 @@ impl Serialize for ManagedIdentityType {
     }
 }
 
-super::value_type::read_with_from_value!(ManagedIdentityType);
+super::value_type::read_with_from_value!(
+    ManagedIdentityType,
+    dict = "one of 'managed', 'managed_identity'"
+);
 
 #[cfg(test)]
 mod tests {

@@ -170,6 +170,35 @@ impl Serialize for ParameterValue {
 
 super::value_type::read_with_from_value!(ParameterValue);
 
+/// The stored attribute is the typed value Python holds (`120`, `0.5`,
+/// `False`); the dump is its `str()`.
+impl azml::DictValue for ParameterValue {
+    fn to_value(&self) -> Value {
+        match self {
+            ParameterValue::Str(s) => Value::String(s.clone()),
+            ParameterValue::Int(i) => {
+                i64::try_from(*i).map_or_else(|_| Value::String(i.to_string()), Value::from)
+            }
+            ParameterValue::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
+            }
+            ParameterValue::Bool(b) => Value::Bool(*b),
+        }
+    }
+    fn from_value(value: Value) -> Result<Self, azml::ValueError> {
+        ParameterValue::from_value(&value)
+            .map_err(|_| azml::ValueError::new(Self::expected(), &value))
+    }
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "string, number or boolean".into()
+    }
+    fn to_dict_value(&self) -> Value {
+        Value::String(self.python_str())
+    }
+}
+
+impl azml::rest::RestAsDict for ParameterValue {}
+
 #[cfg(test)]
 mod tests {
     use super::{python_float, ParameterValue as P};

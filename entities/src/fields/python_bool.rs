@@ -48,7 +48,7 @@ impl Serialize for PythonBool {
     }
 }
 
-super::value_type::read_with_from_value!(PythonBool);
+super::value_type::read_with_from_value!(PythonBool, dict = "boolean");
 
 #[cfg(test)]
 mod tests {

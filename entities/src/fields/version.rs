@@ -36,7 +36,7 @@ impl Serialize for Version {
     }
 }
 
-super::value_type::read_with_from_value!(Version);
+super::value_type::read_with_from_value!(Version, dict = "version");
 
 #[cfg(test)]
 mod tests {

@@ -38,4 +38,4 @@ impl Serialize for ComponentType {
     }
 }
 
-crate::fields::read_with_from_value!(ComponentType);
+crate::fields::read_with_from_value!(ComponentType, dict = "one of 'parallel'");

@@ -84,6 +84,29 @@ impl<'de> Deserialize<'de> for MiniBatchSize {
     }
 }
 
+/// The stored attribute is the integer; the dump its text.
+impl azml::DictValue for MiniBatchSize {
+    fn to_value(&self) -> Value {
+        Value::from(self.0)
+    }
+    fn from_value(value: Value) -> Result<Self, azml::ValueError> {
+        match &value {
+            Value::String(s) => MiniBatchSize::parse(s).ok(),
+            Value::Number(n) => n.as_u64().map(MiniBatchSize),
+            _ => None,
+        }
+        .ok_or_else(|| azml::ValueError::new(Self::expected(), &value))
+    }
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "mini-batch size (digits with an optional kb/mb/gb unit)".into()
+    }
+    fn to_dict_value(&self) -> Value {
+        Value::String(self.0.to_string())
+    }
+}
+
+impl azml::rest::RestAsDict for MiniBatchSize {}
+
 impl azml::validate::Validate for MiniBatchSize {
     fn validate(value: &Value, cx: &mut azml::validate::Validator) {
         match value {

@@ -61,7 +61,10 @@ impl Serialize for NodeMiniBatchSize {
     }
 }
 
-crate::fields::read_with_from_value!(NodeMiniBatchSize);
+crate::fields::read_with_from_value!(
+    NodeMiniBatchSize,
+    dict = "mini-batch size or ${{...}} binding"
+);
 
 /// The path of a node's data input or output, stored as azure-ai-ml stores
 /// it: `azureml:<name>:<version>` without its prefix; URIs (`azureml://`,
@@ -102,7 +105,7 @@ impl Serialize for NodeDataPath {
     }
 }
 
-crate::fields::read_with_from_value!(NodeDataPath);
+crate::fields::read_with_from_value!(NodeDataPath, dict = "path");
 
 /// The name and version an anonymous component is given.
 pub const ANONYMOUS_COMPONENT_NAME: &str = "azureml_anonymous";
@@ -182,6 +185,23 @@ impl<'de> serde::Deserialize<'de> for NodeComponent {
         NodeComponent::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
+
+/// The stored attribute and the dump: the reference as written, or the
+/// component's dict.
+impl azml::DictValue for NodeComponent {
+    fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+    fn from_value(value: Value) -> Result<Self, azml::ValueError> {
+        NodeComponent::from_value(&value)
+            .map_err(|_| azml::ValueError::new(Self::expected(), &value))
+    }
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "component reference or mapping".into()
+    }
+}
+
+impl azml::rest::RestAsDict for NodeComponent {}
 
 /// An inline component is checked as the anonymous component it becomes.
 impl azml::validate::Validate for NodeComponent {

@@ -99,3 +99,5 @@ impl azml::DictValue for TaskType {
         "one of 'run_function', 'model', 'function'".into()
     }
 }
+
+impl azml::rest::RestAsDict for TaskType {}
