@@ -41,7 +41,7 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
         load_model,
         __version__ as AML_VERSION,
     )
-    from azure.ai.ml.entities import ParallelTask, Component
+    from azure.ai.ml.entities import ParallelTask, Component, Environment
     from azure.ai.ml.entities._load_functions import load_code
     from azure.ai.ml.entities._job.parallel.parallel_job import ParallelJob
     from azure.ai.ml.entities._builders.parallel import Parallel
@@ -144,15 +144,23 @@ def rest_body(model) -> object:
     return json.loads(json.dumps(model, cls=SdkJSONEncoder, exclude_readonly=True))
 
 
-class ComponentJSONEncoder(SdkJSONEncoder):
-    """`SdkJSONEncoder` that writes an unregistered component (a pipeline
-    node's `componentId` before the component is created) as
-    `{"$component": <its REST body>}`, as `plain` does."""
+class UnresolvedJSONEncoder(SdkJSONEncoder):
+    """`SdkJSONEncoder` for a body that still holds entities the service
+    needs as ids (azure-ai-ml creates them before it sends the body): an
+    unregistered component (a pipeline node's `componentId`) is written
+    `{"$component": <its REST body>}`, as `plain` does, an inline
+    environment `{"$environment": <its REST body>}`, anything else
+    `{"$object": <class>, "str": str(o)}`."""
 
     def default(self, o):
         if isinstance(o, Component):
             return {"$component": rest_body(o._to_rest_object())}
-        return super().default(o)
+        if isinstance(o, Environment):
+            return {"$environment": rest_body(o._to_rest_object())}
+        try:
+            return super().default(o)
+        except TypeError:
+            return {"$object": type(o).__name__, "str": str(o)}
 
 
 def plain(value):
@@ -194,6 +202,36 @@ def errors_of(exc: Exception) -> list:
     if isinstance(messages, dict):
         return [{"path": k, "message": json.dumps(v, default=str)} for k, v in flatten(messages)]
     return [{"path": "", "message": getattr(exc, "message", None) or text}]
+
+
+def family_errors(exc: Exception) -> list:
+    """`errors_of`, with the errors `load_job` wraps whole expanded.
+
+    `load_job` reports a job's schema errors as one error at path `*` whose
+    message is another schema's report ("Validation for CommandJobSchema
+    failed: {...}"); its field paths are taken out of that report."""
+    out = []
+    for error in errors_of(exc):
+        match = ERROR_JSON.search(error["message"])
+        report = None
+        if match:
+            try:
+                report = json.loads(match.group(1))
+            except ValueError:
+                report = None
+        if not isinstance(report, dict):
+            out.append(error)
+            continue
+        prefix = "" if error["path"] in ("", "*") else error["path"] + "."
+        if "errors" in report:
+            inner = [(e.get("path", ""), e.get("message", "")) for e in report["errors"]]
+        else:
+            inner = [
+                (path, "; ".join(map(str, m)) if isinstance(m, list) else str(m))
+                for path, m in flatten(report)
+            ]
+        out.extend({"path": prefix + path, "message": message} for path, message in inner)
+    return out
 
 
 def flatten(messages, prefix=""):
@@ -272,11 +310,17 @@ def record_family(kind: str, path: Path, out: dict) -> None:
         try:
             out["rest"] = rest_body(model)
         except TypeError as exc:
-            # Not buildable offline: a node's component is not created yet
-            # (the service needs its id). The body with each such component
-            # as {"$component": <its REST body>}, and the plain error.
+            # Not buildable offline: it holds a component or environment
+            # that is not created yet (the service needs its id). The plain
+            # error, and the body with each such entity written out
+            # (`UnresolvedJSONEncoder`).
             out["rest_error"] = failure(exc)
-            out["rest"] = json.loads(json.dumps(model, cls=ComponentJSONEncoder, exclude_readonly=True))
+            try:
+                out["rest"] = json.loads(
+                    json.dumps(model, cls=UnresolvedJSONEncoder, exclude_readonly=True)
+                )
+            except Exception as inner:
+                out["rest_unresolved_error"] = failure(inner)
     if hasattr(entity, "_validate"):
         try:
             out["validate"] = validation(entity)
@@ -341,7 +385,7 @@ def record(root: Path, rel: str) -> dict:
     except Exception as exc:  # every rejection is a result to record
         out["accepted"] = False
         out["error_type"] = type(exc).__name__
-        out["errors"] = errors_of(exc)
+        out["errors"] = family_errors(exc) if kind in FAMILY_KINDS else errors_of(exc)
     return out
 
 
