@@ -153,14 +153,21 @@ class UnresolvedJSONEncoder(SdkJSONEncoder):
     `{"$object": <class>, "str": str(o)}`."""
 
     def default(self, o):
+        # A component's own body may hold unregistered components too (a
+        # pipeline component's nodes), so it is written the same way.
         if isinstance(o, Component):
-            return {"$component": rest_body(o._to_rest_object())}
+            return {"$component": unresolved_body(o._to_rest_object())}
         if isinstance(o, Environment):
-            return {"$environment": rest_body(o._to_rest_object())}
+            return {"$environment": unresolved_body(o._to_rest_object())}
         try:
             return super().default(o)
         except TypeError:
             return {"$object": type(o).__name__, "str": str(o)}
+
+
+def unresolved_body(model) -> object:
+    """The request body of a model that may hold unregistered entities."""
+    return json.loads(json.dumps(model, cls=UnresolvedJSONEncoder, exclude_readonly=True))
 
 
 def plain(value):
@@ -316,9 +323,7 @@ def record_family(kind: str, path: Path, out: dict) -> None:
             # (`UnresolvedJSONEncoder`).
             out["rest_error"] = failure(exc)
             try:
-                out["rest"] = json.loads(
-                    json.dumps(model, cls=UnresolvedJSONEncoder, exclude_readonly=True)
-                )
+                out["rest"] = unresolved_body(model)
             except Exception as inner:
                 out["rest_unresolved_error"] = failure(inner)
     if hasattr(entity, "_validate"):
