@@ -176,6 +176,13 @@ fn corpus_matches_python() {
         let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let rel = record["file"].as_str().unwrap();
         let kind = record["kind"].as_str().unwrap_or("other");
+        // A whole pipeline job (`pipeline_job`, issue 12's kind) is compared
+        // on its parallel nodes, as the parallel `pipeline` records are.
+        let kind = if kind == "pipeline_job" {
+            "pipeline"
+        } else {
+            kind
+        };
         if !matches!(kind, "component" | "job" | "pipeline" | "task") {
             *not_yet.entry(kind.to_owned()).or_default() += 1;
             continue;
