@@ -10,7 +10,12 @@ impl ::serde::Serialize for AmlTokenIdentity {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "AmlTokenIdentity", 1, &[]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "AmlTokenIdentity",
+            1,
+            &[],
+        );
         s.field("type", &self.r#type);
         s.end()
     }
@@ -29,7 +34,10 @@ impl ::azml::__codegen::FromMap for AmlTokenIdentity {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<AmlTokenIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -45,12 +53,26 @@ impl ::azml::validate::Validate for AmlTokenIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum AmlTokenIdentityType {
     #[serde(rename = "aml_token")]
@@ -76,12 +98,17 @@ impl ::serde::Serialize for AssetInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "AssetInput", 1, &[
-            self.description.is_some(),
-            self.optional.is_some(),
-            self.default.is_some(),
-            self.mode.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "AssetInput",
+            1,
+            &[
+                self.description.is_some(),
+                self.optional.is_some(),
+                self.default.is_some(),
+                self.mode.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("description", &self.description);
         s.optional("optional", &self.optional);
@@ -99,7 +126,13 @@ impl<'de> ::serde::Deserialize<'de> for AssetInput {
 }
 impl ::azml::__codegen::FromMap for AssetInput {
     const NAME: &'static str = "AssetInput";
-    const FIELDS: &'static [&'static str] = &["type", "description", "optional", "default", "mode"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "description",
+        "optional",
+        "default",
+        "mode",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -112,10 +145,20 @@ impl ::azml::__codegen::FromMap for AssetInput {
         let mut s3 = false;
         let mut f4: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "description",
+                    )
+                }
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "optional"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "default"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "mode"),
@@ -136,11 +179,20 @@ impl ::azml::validate::Validate for AssetInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("optional", __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate)),
+            __c::Field::optional(
+                "optional",
+                __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate),
+            ),
             __c::Field::optional("default", __c::STRING),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -161,7 +213,18 @@ impl ::azml::validate::Validate for AssetProvisioningState {
     }
 }
 /// Type of a data or model port (`path` is the legacy spelling of a folder).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum AssetType {
     #[serde(rename = "path")]
@@ -181,7 +244,19 @@ pub enum AssetType {
 }
 impl ::azml::validate::Validate for AssetType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["path", "custom_model", "mlflow_model", "mltable", "triton_model", "uri_file", "uri_folder"]);
+        ::azml::validate::Validator::one_of(
+            cx,
+            value,
+            &[
+                "path",
+                "custom_model",
+                "mlflow_model",
+                "mltable",
+                "triton_model",
+                "uri_file",
+                "uri_folder",
+            ],
+        );
     }
 }
 /// An input of a component: a parameter or a port, tried in that order.
@@ -199,7 +274,10 @@ impl ::azml::validate::Validate for ComponentInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("ParameterInput", __c::Shape::Is(<ParameterInput as __v::Validate>::validate)),
+            (
+                "ParameterInput",
+                __c::Shape::Is(<ParameterInput as __v::Validate>::validate),
+            ),
             ("AssetInput", __c::Shape::Is(<AssetInput as __v::Validate>::validate)),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -219,10 +297,12 @@ impl ::serde::Serialize for ComponentOutput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentOutput", 1, &[
-            self.description.is_some(),
-            self.mode.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentOutput",
+            1,
+            &[self.description.is_some(), self.mode.is_some()],
+        );
         s.field("type", &self.r#type);
         s.optional("description", &self.description);
         s.optional("mode", &self.mode);
@@ -247,10 +327,20 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "description",
+                    )
+                }
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -267,9 +357,15 @@ impl ::azml::validate::Validate for ComponentOutput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -295,15 +391,20 @@ impl ::serde::Serialize for ComponentResources {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentResources", 0, &[
-            self.locations.is_some(),
-            self.instance_count.is_some(),
-            self.instance_type.is_some(),
-            self.shm_size.is_some(),
-            self.max_instance_count.is_some(),
-            self.docker_args.is_some(),
-            self.properties.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentResources",
+            0,
+            &[
+                self.locations.is_some(),
+                self.instance_count.is_some(),
+                self.instance_type.is_some(),
+                self.shm_size.is_some(),
+                self.max_instance_count.is_some(),
+                self.docker_args.is_some(),
+                self.properties.is_some(),
+            ],
+        );
         s.optional("locations", &self.locations);
         s.optional("instance_count", &self.instance_count);
         s.optional("instance_type", &self.instance_type);
@@ -323,7 +424,15 @@ impl<'de> ::serde::Deserialize<'de> for ComponentResources {
 }
 impl ::azml::__codegen::FromMap for ComponentResources {
     const NAME: &'static str = "ComponentResources";
-    const FIELDS: &'static [&'static str] = &["locations", "instance_count", "instance_type", "shm_size", "max_instance_count", "docker_args", "properties"];
+    const FIELDS: &'static [&'static str] = &[
+        "locations",
+        "instance_count",
+        "instance_type",
+        "shm_size",
+        "max_instance_count",
+        "docker_args",
+        "properties",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -341,15 +450,48 @@ impl ::azml::__codegen::FromMap for ComponentResources {
         let mut s5 = false;
         let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> = ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "locations"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_count"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "instance_type"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "instance_count",
+                    )
+                }
+                2 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f2,
+                        &mut s2,
+                        "instance_type",
+                    )
+                }
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "shm_size"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max_instance_count"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "docker_args"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
+                4 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f4,
+                        &mut s4,
+                        "max_instance_count",
+                    )
+                }
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "docker_args",
+                    )
+                }
+                6 => {
+                    ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties")
+                }
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -370,11 +512,20 @@ impl ::azml::validate::Validate for ComponentResources {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
-            __c::Field::optional("instance_count", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("shm_size", __c::STRING),
-            __c::Field::optional("max_instance_count", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("docker_args", __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate)),
+            __c::Field::optional(
+                "max_instance_count",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "docker_args",
+                __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate),
+            ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -404,7 +555,9 @@ impl ::azml::validate::Validate for ComponentResourcesDockerArgs {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ComponentVersion {
     /// The component definition, as the YAML document with snake_case keys.
-    pub component_spec: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
+    pub component_spec: ::std::option::Option<
+        ::std::option::Option<::serde_json::Value>,
+    >,
     /// The asset description text.
     pub description: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Whether the name and version are system generated (anonymous registration).
@@ -416,26 +569,39 @@ pub struct ComponentVersion {
     /// Default: `false`.
     pub is_archived: ::std::option::Option<bool>,
     /// The asset property dictionary (client_component_hash).
-    pub properties: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>>,
+    pub properties: ::std::option::Option<
+        ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        >,
+    >,
     /// Read-only: set by the service.
     pub provisioning_state: ::std::option::Option<AssetProvisioningState>,
     /// Tag dictionary.
-    pub tags: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>>,
+    pub tags: ::std::option::Option<
+        ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        >,
+    >,
 }
 impl ::serde::Serialize for ComponentVersion {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentVersion", 0, &[
-            self.component_spec.is_some(),
-            self.description.is_some(),
-            self.is_anonymous.is_some(),
-            self.is_archived.is_some(),
-            self.properties.is_some(),
-            self.provisioning_state.is_some(),
-            self.tags.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentVersion",
+            0,
+            &[
+                self.component_spec.is_some(),
+                self.description.is_some(),
+                self.is_anonymous.is_some(),
+                self.is_archived.is_some(),
+                self.properties.is_some(),
+                self.provisioning_state.is_some(),
+                self.tags.is_some(),
+            ],
+        );
         s.optional("componentSpec", &self.component_spec);
         s.optional("description", &self.description);
         s.optional("isAnonymous", &self.is_anonymous);
@@ -455,28 +621,65 @@ impl<'de> ::serde::Deserialize<'de> for ComponentVersion {
 }
 impl ::azml::__codegen::FromMap for ComponentVersion {
     const NAME: &'static str = "ComponentVersion";
-    const FIELDS: &'static [&'static str] = &["componentSpec", "description", "isAnonymous", "isArchived", "properties", "provisioningState", "tags"];
+    const FIELDS: &'static [&'static str] = &[
+        "componentSpec",
+        "description",
+        "isAnonymous",
+        "isArchived",
+        "properties",
+        "provisioningState",
+        "tags",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<
+            ::std::option::Option<::std::string::String>,
+        > = ::std::option::Option::None;
         let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<
+            ::std::option::Option<
+                ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+            >,
+        > = ::std::option::Option::None;
         let mut f5: ::std::option::Option<AssetProvisioningState> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        let mut f6: ::std::option::Option<
+            ::std::option::Option<
+                ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+            >,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "componentSpec"),
                 1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "isAnonymous"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived"),
+                2 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f2,
+                        &mut s2,
+                        "isAnonymous",
+                    )
+                }
+                3 => {
+                    ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived")
+                }
                 4 => ::azml::__codegen::maybe_null(&mut map, &mut f4, "properties"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "provisioningState"),
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "provisioningState",
+                    )
+                }
                 6 => ::azml::__codegen::maybe_null(&mut map, &mut f6, "tags"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -501,9 +704,22 @@ impl ::azml::validate::Validate for ComponentVersion {
             __c::Field::optional("description", __c::Shape::Nullable(&__c::STRING)),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
-            __c::Field::optional("properties", __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)))),
-            __c::Field::optional("provisioningState", __c::Shape::Is(<AssetProvisioningState as __v::Validate>::validate)),
-            __c::Field::optional("tags", __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)))),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Nullable(
+                    &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+                ),
+            ),
+            __c::Field::optional(
+                "provisioningState",
+                __c::Shape::Is(<AssetProvisioningState as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "tags",
+                __c::Shape::Nullable(
+                    &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -531,11 +747,12 @@ impl ::serde::Serialize for ComponentVersionResource {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentVersionResource", 1, &[
-            self.id.is_some(),
-            self.name.is_some(),
-            self.r#type.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentVersionResource",
+            1,
+            &[self.id.is_some(), self.name.is_some(), self.r#type.is_some()],
+        );
         s.optional("id", &self.id);
         s.optional("name", &self.name);
         s.optional("type", &self.r#type);
@@ -563,7 +780,10 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<ComponentVersion> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
@@ -588,7 +808,10 @@ impl ::azml::validate::Validate for ComponentVersionResource {
             __c::Field::optional("id", __c::STRING),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("type", __c::STRING),
-            __c::Field::required("properties", __c::Shape::Is(<ComponentVersion as __v::Validate>::validate)),
+            __c::Field::required(
+                "properties",
+                __c::Shape::Is(<ComponentVersion as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -619,17 +842,22 @@ impl ::serde::Serialize for Environment {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "Environment", 0, &[
-            self.name.is_some(),
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.version.is_some(),
-            self.image.is_some(),
-            self.conda_file.is_some(),
-            self.build.is_some(),
-            self.inference_config.is_some(),
-            self.os_type.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "Environment",
+            0,
+            &[
+                self.name.is_some(),
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.version.is_some(),
+                self.image.is_some(),
+                self.conda_file.is_some(),
+                self.build.is_some(),
+                self.inference_config.is_some(),
+                self.os_type.is_some(),
+            ],
+        );
         s.optional("name", &self.name);
         s.optional("description", &self.description);
         s.optional("tags", &self.tags);
@@ -651,7 +879,17 @@ impl<'de> ::serde::Deserialize<'de> for Environment {
 }
 impl ::azml::__codegen::FromMap for Environment {
     const NAME: &'static str = "Environment";
-    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "image", "conda_file", "build", "inference_config", "os_type"];
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "tags",
+        "version",
+        "image",
+        "conda_file",
+        "build",
+        "inference_config",
+        "os_type",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -673,16 +911,35 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut s7 = false;
         let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s8 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "description",
+                    )
+                }
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "image"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "conda_file"),
+                5 => {
+                    ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "conda_file")
+                }
                 6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "build"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inference_config"),
+                7 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f7,
+                        &mut s7,
+                        "inference_config",
+                    )
+                }
                 8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "os_type"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -708,10 +965,19 @@ impl ::azml::validate::Validate for Environment {
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
             __c::Field::optional("image", __c::STRING),
-            __c::Field::optional("conda_file", __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate)),
-            __c::Field::optional("build", __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate)),
+            __c::Field::optional(
+                "conda_file",
+                __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "build",
+                __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate),
+            ),
             __c::Field::optional("inference_config", __c::ANY),
             __c::Field::optional("os_type", __c::STRING),
         ];
@@ -729,10 +995,12 @@ impl ::serde::Serialize for EnvironmentBuild {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "EnvironmentBuild", 0, &[
-            self.path.is_some(),
-            self.dockerfile_path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "EnvironmentBuild",
+            0,
+            &[self.path.is_some(), self.dockerfile_path.is_some()],
+        );
         s.optional("path", &self.path);
         s.optional("dockerfile_path", &self.dockerfile_path);
         s.end()
@@ -755,10 +1023,20 @@ impl ::azml::__codegen::FromMap for EnvironmentBuild {
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "path"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfile_path"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "dockerfile_path",
+                    )
+                }
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -808,9 +1086,13 @@ pub struct FlowComponentSpec {
     /// A run's `variant`.
     pub variant: ::std::option::Option<::std::string::String>,
     /// A run's `connections`: flow node name to its settings.
-    pub connections: ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>>,
+    pub connections: ::std::option::Option<
+        ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
+    >,
     /// The flow's environment variables, a run's over its flow file's.
-    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    pub environment_variables: ::std::option::Option<
+        ::azml::OrderedMap<::std::string::String>,
+    >,
     /// The file's (or run's) `name`, else the flow folder's name with `-` as `_`.
     pub name: ::std::string::String,
     pub description: ::std::option::Option<::std::string::String>,
@@ -825,15 +1107,20 @@ impl ::serde::Serialize for FlowComponentSpec {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "FlowComponentSpec", 4, &[
-            self.environment.is_some(),
-            self.variant.is_some(),
-            self.connections.is_some(),
-            self.environment_variables.is_some(),
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.display_name.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "FlowComponentSpec",
+            4,
+            &[
+                self.environment.is_some(),
+                self.variant.is_some(),
+                self.connections.is_some(),
+                self.environment_variables.is_some(),
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.display_name.is_some(),
+            ],
+        );
         s.optional("environment", &self.environment);
         s.field("is_deterministic", &self.is_deterministic);
         s.optional("variant", &self.variant);
@@ -857,7 +1144,19 @@ impl<'de> ::serde::Deserialize<'de> for FlowComponentSpec {
 }
 impl ::azml::__codegen::FromMap for FlowComponentSpec {
     const NAME: &'static str = "FlowComponentSpec";
-    const FIELDS: &'static [&'static str] = &["environment", "is_deterministic", "variant", "connections", "environment_variables", "name", "description", "tags", "version", "display_name", "type"];
+    const FIELDS: &'static [&'static str] = &[
+        "environment",
+        "is_deterministic",
+        "variant",
+        "connections",
+        "environment_variables",
+        "name",
+        "description",
+        "tags",
+        "version",
+        "display_name",
+        "type",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -866,7 +1165,9 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<
+            ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
+        > = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
         let mut s4 = false;
@@ -879,25 +1180,66 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s9 = false;
         let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "environment"),
+                0 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f0,
+                        &mut s0,
+                        "environment",
+                    )
+                }
                 1 => ::azml::__codegen::field(&mut map, &mut f1, "is_deterministic"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "variant"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "connections"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables"),
+                3 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f3,
+                        &mut s3,
+                        "connections",
+                    )
+                }
+                4 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f4,
+                        &mut s4,
+                        "environment_variables",
+                    )
+                }
                 5 => ::azml::__codegen::field(&mut map, &mut f5, "name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
+                6 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f6,
+                        &mut s6,
+                        "description",
+                    )
+                }
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "tags"),
                 8 => ::azml::__codegen::field(&mut map, &mut f8, "version"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "display_name"),
+                9 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f9,
+                        &mut s9,
+                        "display_name",
+                    )
+                }
                 10 => ::azml::__codegen::field(&mut map, &mut f10, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
         ::std::result::Result::Ok(Self {
             environment: f0,
-            is_deterministic: ::azml::__codegen::required::<_, A::Error>(f1, "is_deterministic")?,
+            is_deterministic: ::azml::__codegen::required::<
+                _,
+                A::Error,
+            >(f1, "is_deterministic")?,
             variant: f2,
             connections: f3,
             environment_variables: f4,
@@ -914,12 +1256,18 @@ impl ::azml::validate::Validate for FlowComponentSpec {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { constant: ::std::option::Option::Some("\"promptflow_parallel\""), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            constant: ::std::option::Option::Some("\"promptflow_parallel\""),
+            ..__v::Checks::NONE
+        };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("environment", __c::ANY),
             __c::Field::required("is_deterministic", __c::BOOL),
             __c::Field::optional("variant", __c::STRING),
-            __c::Field::optional("connections", __c::Shape::Map(&__c::Shape::Map(&__c::STRING))),
+            __c::Field::optional(
+                "connections",
+                __c::Shape::Map(&__c::Shape::Map(&__c::STRING)),
+            ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::required("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
@@ -932,7 +1280,18 @@ impl ::azml::validate::Validate for FlowComponentSpec {
     }
 }
 /// How a port's data reaches the job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum InputOutputMode {
     #[serde(rename = "direct")]
@@ -956,7 +1315,21 @@ pub enum InputOutputMode {
 }
 impl ::azml::validate::Validate for InputOutputMode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["direct", "download", "eval_download", "eval_mount", "mount", "ro_mount", "rw_mount", "upload", "link"]);
+        ::azml::validate::Validator::one_of(
+            cx,
+            value,
+            &[
+                "direct",
+                "download",
+                "eval_download",
+                "eval_mount",
+                "mount",
+                "ro_mount",
+                "rw_mount",
+                "upload",
+                "link",
+            ],
+        );
     }
 }
 /// A data or model input of a job, in its dump order.
@@ -971,10 +1344,12 @@ impl ::serde::Serialize for JobDataInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "JobDataInput", 1, &[
-            self.mode.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "JobDataInput",
+            1,
+            &[self.mode.is_some(), self.path.is_some()],
+        );
         s.optional("mode", &self.mode);
         s.field("type", &self.r#type);
         s.optional("path", &self.path);
@@ -999,7 +1374,10 @@ impl ::azml::__codegen::FromMap for JobDataInput {
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut f2: ::std::option::Option<::azml::parallel::DataPath> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
                 1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
@@ -1019,9 +1397,18 @@ impl ::azml::validate::Validate for JobDataInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<::azml::parallel::DataPath as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<::azml::parallel::DataPath as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1042,9 +1429,15 @@ impl ::azml::validate::Validate for JobIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("ManagedIdentity", __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate)),
+            (
+                "ManagedIdentity",
+                __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate),
+            ),
             ("UserIdentity", __c::Shape::Is(<UserIdentity as __v::Validate>::validate)),
-            ("AmlTokenIdentity", __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate)),
+            (
+                "AmlTokenIdentity",
+                __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1065,7 +1458,10 @@ impl ::azml::validate::Validate for JobInput {
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
             ("JobDataInput", __c::Shape::Is(<JobDataInput as __v::Validate>::validate)),
-            ("JobLiteral", __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate)),
+            (
+                "JobLiteral",
+                __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1085,13 +1481,18 @@ impl ::serde::Serialize for JobOutput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "JobOutput", 0, &[
-            self.name.is_some(),
-            self.version.is_some(),
-            self.mode.is_some(),
-            self.r#type.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "JobOutput",
+            0,
+            &[
+                self.name.is_some(),
+                self.version.is_some(),
+                self.mode.is_some(),
+                self.r#type.is_some(),
+                self.path.is_some(),
+            ],
+        );
         s.optional("name", &self.name);
         s.optional("version", &self.version);
         s.optional("mode", &self.mode);
@@ -1123,7 +1524,10 @@ impl ::azml::__codegen::FromMap for JobOutput {
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
@@ -1148,9 +1552,18 @@ impl ::azml::validate::Validate for JobOutput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
             __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1178,15 +1591,20 @@ impl ::serde::Serialize for JobResourceConfiguration {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "JobResourceConfiguration", 0, &[
-            self.instance_count.is_some(),
-            self.instance_type.is_some(),
-            self.properties.is_some(),
-            self.locations.is_some(),
-            self.shm_size.is_some(),
-            self.max_instance_count.is_some(),
-            self.docker_args.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "JobResourceConfiguration",
+            0,
+            &[
+                self.instance_count.is_some(),
+                self.instance_type.is_some(),
+                self.properties.is_some(),
+                self.locations.is_some(),
+                self.shm_size.is_some(),
+                self.max_instance_count.is_some(),
+                self.docker_args.is_some(),
+            ],
+        );
         s.optional("instance_count", &self.instance_count);
         s.optional("instance_type", &self.instance_type);
         s.optional("properties", &self.properties);
@@ -1206,7 +1624,15 @@ impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
 }
 impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     const NAME: &'static str = "JobResourceConfiguration";
-    const FIELDS: &'static [&'static str] = &["instance_count", "instance_type", "properties", "locations", "shm_size", "max_instance_count", "docker_args"];
+    const FIELDS: &'static [&'static str] = &[
+        "instance_count",
+        "instance_type",
+        "properties",
+        "locations",
+        "shm_size",
+        "max_instance_count",
+        "docker_args",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -1224,15 +1650,48 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         let mut s5 = false;
         let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> = ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "instance_count"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                0 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f0,
+                        &mut s0,
+                        "instance_count",
+                    )
+                }
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "instance_type",
+                    )
+                }
+                2 => {
+                    ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties")
+                }
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "locations"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "shm_size"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "max_instance_count"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "docker_args"),
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "max_instance_count",
+                    )
+                }
+                6 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f6,
+                        &mut s6,
+                        "docker_args",
+                    )
+                }
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -1251,16 +1710,37 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { pattern: ::std::option::Option::Some(&__P0), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
         static __P0: __v::Pattern = __v::Pattern::new("\\d+[bkmg]");
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("instance_count", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
-            __c::Field::optional("shm_size", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional("max_instance_count", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("docker_args", __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate)),
+            __c::Field::optional(
+                "shm_size",
+                __c::Shape::Checked(&__c::STRING, &[&__C0]),
+            ),
+            __c::Field::optional(
+                "max_instance_count",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "docker_args",
+                __c::Shape::Is(
+                    <JobResourceConfigurationDockerArgs as __v::Validate>::validate,
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1286,7 +1766,18 @@ impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
     }
 }
 /// Logging level of the parallel run; case-sensitive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum LoggingLevel {
     #[serde(rename = "DEBUG")]
@@ -1314,11 +1805,16 @@ impl ::serde::Serialize for ManagedIdentity {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ManagedIdentity", 1, &[
-            self.client_id.is_some(),
-            self.object_id.is_some(),
-            self.msi_resource_id.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ManagedIdentity",
+            1,
+            &[
+                self.client_id.is_some(),
+                self.object_id.is_some(),
+                self.msi_resource_id.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("client_id", &self.client_id);
         s.optional("object_id", &self.object_id);
@@ -1335,7 +1831,12 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIdentity {
 }
 impl ::azml::__codegen::FromMap for ManagedIdentity {
     const NAME: &'static str = "ManagedIdentity";
-    const FIELDS: &'static [&'static str] = &["type", "client_id", "object_id", "msi_resource_id"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "client_id",
+        "object_id",
+        "msi_resource_id",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -1346,12 +1847,22 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "client_id"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "object_id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "msi_resource_id"),
+                3 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f3,
+                        &mut s3,
+                        "msi_resource_id",
+                    )
+                }
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -1368,7 +1879,12 @@ impl ::azml::validate::Validate for ManagedIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ManagedIdentityType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(
+                    <::azml::parallel::ManagedIdentityType as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("client_id", __c::STRING),
             __c::Field::optional("object_id", __c::STRING),
             __c::Field::optional("msi_resource_id", __c::STRING),
@@ -1388,11 +1904,12 @@ impl ::serde::Serialize for NodeDataInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "NodeDataInput", 0, &[
-            self.mode.is_some(),
-            self.r#type.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "NodeDataInput",
+            0,
+            &[self.mode.is_some(), self.r#type.is_some(), self.path.is_some()],
+        );
         s.optional("mode", &self.mode);
         s.optional("type", &self.r#type);
         s.optional("path", &self.path);
@@ -1418,7 +1935,10 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut s1 = false;
         let mut f2: ::std::option::Option<::azml::parallel::NodeDataPath> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
@@ -1438,9 +1958,20 @@ impl ::azml::validate::Validate for NodeDataInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(
+                    <::azml::parallel::NodeDataPath as __v::Validate>::validate,
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1459,13 +1990,18 @@ impl ::serde::Serialize for NodeDataOutput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "NodeDataOutput", 0, &[
-            self.name.is_some(),
-            self.version.is_some(),
-            self.mode.is_some(),
-            self.r#type.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "NodeDataOutput",
+            0,
+            &[
+                self.name.is_some(),
+                self.version.is_some(),
+                self.mode.is_some(),
+                self.r#type.is_some(),
+                self.path.is_some(),
+            ],
+        );
         s.optional("name", &self.name);
         s.optional("version", &self.version);
         s.optional("mode", &self.mode);
@@ -1497,7 +2033,10 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
         let mut s3 = false;
         let mut f4: ::std::option::Option<::azml::parallel::NodeDataPath> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
@@ -1522,10 +2061,24 @@ impl ::azml::validate::Validate for NodeDataOutput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(
+                    <::azml::parallel::NodeDataPath as __v::Validate>::validate,
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1545,8 +2098,14 @@ impl ::azml::validate::Validate for NodeInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("NodeDataInput", __c::Shape::Is(<NodeDataInput as __v::Validate>::validate)),
-            ("JobLiteral", __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate)),
+            (
+                "NodeDataInput",
+                __c::Shape::Is(<NodeDataInput as __v::Validate>::validate),
+            ),
+            (
+                "JobLiteral",
+                __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1566,7 +2125,10 @@ impl ::azml::validate::Validate for NodeOutput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("NodeDataOutput", __c::Shape::Is(<NodeDataOutput as __v::Validate>::validate)),
+            (
+                "NodeDataOutput",
+                __c::Shape::Is(<NodeDataOutput as __v::Validate>::validate),
+            ),
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -1596,7 +2158,9 @@ pub struct ParallelComponent {
     /// The input that is split into mini-batches, usually `${{inputs.<name>}}`.
     pub input_data: ::std::option::Option<::std::string::String>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub max_concurrency_per_instance: ::std::option::Option<
+        ::azml::parallel::LenientInt,
+    >,
     pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     /// Shorthand for `resources.instance_count`; not allowed together with `resources`.
@@ -1609,28 +2173,33 @@ impl ::serde::Serialize for ParallelComponent {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParallelComponent", 2, &[
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.version.is_some(),
-            self.schema.is_some(),
-            self.display_name.is_some(),
-            self.is_deterministic.is_some(),
-            self.inputs.is_some(),
-            self.outputs.is_some(),
-            self.resources.is_some(),
-            self.logging_level.is_some(),
-            self.task.is_some(),
-            self.mini_batch_size.is_some(),
-            self.partition_keys.is_some(),
-            self.input_data.is_some(),
-            self.retry_settings.is_some(),
-            self.max_concurrency_per_instance.is_some(),
-            self.error_threshold.is_some(),
-            self.mini_batch_error_threshold.is_some(),
-            self.instance_count.is_some(),
-            self.code.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParallelComponent",
+            2,
+            &[
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.version.is_some(),
+                self.schema.is_some(),
+                self.display_name.is_some(),
+                self.is_deterministic.is_some(),
+                self.inputs.is_some(),
+                self.outputs.is_some(),
+                self.resources.is_some(),
+                self.logging_level.is_some(),
+                self.task.is_some(),
+                self.mini_batch_size.is_some(),
+                self.partition_keys.is_some(),
+                self.input_data.is_some(),
+                self.retry_settings.is_some(),
+                self.max_concurrency_per_instance.is_some(),
+                self.error_threshold.is_some(),
+                self.mini_batch_error_threshold.is_some(),
+                self.instance_count.is_some(),
+                self.code.is_some(),
+            ],
+        );
         s.field("name", &self.name);
         s.optional("description", &self.description);
         s.optional("tags", &self.tags);
@@ -1665,7 +2234,30 @@ impl<'de> ::serde::Deserialize<'de> for ParallelComponent {
 }
 impl ::azml::__codegen::FromMap for ParallelComponent {
     const NAME: &'static str = "ParallelComponent";
-    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "$schema", "display_name", "is_deterministic", "inputs", "outputs", "type", "resources", "logging_level", "task", "mini_batch_size", "partition_keys", "input_data", "retry_settings", "max_concurrency_per_instance", "error_threshold", "mini_batch_error_threshold", "instance_count", "code"];
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "tags",
+        "version",
+        "$schema",
+        "display_name",
+        "is_deterministic",
+        "inputs",
+        "outputs",
+        "type",
+        "resources",
+        "logging_level",
+        "task",
+        "mini_batch_size",
+        "partition_keys",
+        "input_data",
+        "retry_settings",
+        "max_concurrency_per_instance",
+        "error_threshold",
+        "mini_batch_error_threshold",
+        "instance_count",
+        "code",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -1711,29 +2303,123 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         let mut s20 = false;
         let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s21 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "description",
+                    )
+                }
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "$schema"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "is_deterministic"),
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "display_name",
+                    )
+                }
+                6 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f6,
+                        &mut s6,
+                        "is_deterministic",
+                    )
+                }
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inputs"),
                 8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "outputs"),
                 9 => ::azml::__codegen::field(&mut map, &mut f9, "type"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "resources"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "logging_level"),
+                10 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f10,
+                        &mut s10,
+                        "resources",
+                    )
+                }
+                11 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f11,
+                        &mut s11,
+                        "logging_level",
+                    )
+                }
                 12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "task"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "mini_batch_size"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "partition_keys"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "input_data"),
-                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "retry_settings"),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "max_concurrency_per_instance"),
-                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "error_threshold"),
-                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "mini_batch_error_threshold"),
-                20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "instance_count"),
+                13 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f13,
+                        &mut s13,
+                        "mini_batch_size",
+                    )
+                }
+                14 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f14,
+                        &mut s14,
+                        "partition_keys",
+                    )
+                }
+                15 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f15,
+                        &mut s15,
+                        "input_data",
+                    )
+                }
+                16 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f16,
+                        &mut s16,
+                        "retry_settings",
+                    )
+                }
+                17 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f17,
+                        &mut s17,
+                        "max_concurrency_per_instance",
+                    )
+                }
+                18 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f18,
+                        &mut s18,
+                        "error_threshold",
+                    )
+                }
+                19 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f19,
+                        &mut s19,
+                        "mini_batch_error_threshold",
+                    )
+                }
+                20 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f20,
+                        &mut s20,
+                        "instance_count",
+                    )
+                }
                 21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "code"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -1768,30 +2454,83 @@ impl ::azml::validate::Validate for ParallelComponent {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { pattern: ::std::option::Option::Some(&__P0), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
         static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("version", __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
-            __c::Field::optional("is_deterministic", __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate)),
-            __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate))),
-            __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Is(<ComponentOutput as __v::Validate>::validate))),
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate)),
-            __c::Field::optional("resources", __c::Shape::Is(<ComponentResources as __v::Validate>::validate)),
-            __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
-            __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_size", __c::Shape::Is(<::azml::parallel::MiniBatchSize as __v::Validate>::validate)),
+            __c::Field::optional(
+                "is_deterministic",
+                __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(
+                    &__c::Shape::Is(<ComponentInput as __v::Validate>::validate),
+                ),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(
+                    &__c::Shape::Is(<ComponentOutput as __v::Validate>::validate),
+                ),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(
+                    <::azml::parallel::ComponentType as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<ComponentResources as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "logging_level",
+                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "task",
+                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_size",
+                __c::Shape::Is(
+                    <::azml::parallel::MiniBatchSize as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("instance_count", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional(
+                "retry_settings",
+                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_concurrency_per_instance",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
             __c::Field::optional("code", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -1804,10 +2543,14 @@ pub struct ParallelJob {
     pub schema: ::std::option::Option<::std::string::String>,
     pub name: ::std::option::Option<::std::string::String>,
     pub description: ::std::option::Option<::std::string::String>,
-    pub tags: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub tags: ::std::option::Option<
+        ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+    >,
     pub display_name: ::std::option::Option<::std::string::String>,
     pub experiment_name: ::std::option::Option<::std::string::String>,
-    pub properties: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub properties: ::std::option::Option<
+        ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+    >,
     pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
     pub identity: ::std::option::Option<JobIdentity>,
     pub logging_level: ::std::option::Option<LoggingLevel>,
@@ -1818,10 +2561,14 @@ pub struct ParallelJob {
     pub input_data: ::std::option::Option<::std::string::String>,
     pub resources: ::std::option::Option<JobResourceConfiguration>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub max_concurrency_per_instance: ::std::option::Option<
+        ::azml::parallel::LenientInt,
+    >,
     pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
-    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    pub environment_variables: ::std::option::Option<
+        ::azml::OrderedMap<::std::string::String>,
+    >,
     pub r#type: ::azml::parallel::ComponentType,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
@@ -1831,30 +2578,35 @@ impl ::serde::Serialize for ParallelJob {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParallelJob", 1, &[
-            self.schema.is_some(),
-            self.name.is_some(),
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.display_name.is_some(),
-            self.experiment_name.is_some(),
-            self.properties.is_some(),
-            self.compute.is_some(),
-            self.identity.is_some(),
-            self.logging_level.is_some(),
-            self.task.is_some(),
-            self.mini_batch_size.is_some(),
-            self.partition_keys.is_some(),
-            self.input_data.is_some(),
-            self.resources.is_some(),
-            self.retry_settings.is_some(),
-            self.max_concurrency_per_instance.is_some(),
-            self.error_threshold.is_some(),
-            self.mini_batch_error_threshold.is_some(),
-            self.environment_variables.is_some(),
-            self.inputs.is_some(),
-            self.outputs.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParallelJob",
+            1,
+            &[
+                self.schema.is_some(),
+                self.name.is_some(),
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.display_name.is_some(),
+                self.experiment_name.is_some(),
+                self.properties.is_some(),
+                self.compute.is_some(),
+                self.identity.is_some(),
+                self.logging_level.is_some(),
+                self.task.is_some(),
+                self.mini_batch_size.is_some(),
+                self.partition_keys.is_some(),
+                self.input_data.is_some(),
+                self.resources.is_some(),
+                self.retry_settings.is_some(),
+                self.max_concurrency_per_instance.is_some(),
+                self.error_threshold.is_some(),
+                self.mini_batch_error_threshold.is_some(),
+                self.environment_variables.is_some(),
+                self.inputs.is_some(),
+                self.outputs.is_some(),
+            ],
+        );
         s.optional("$schema", &self.schema);
         s.optional("name", &self.name);
         s.optional("description", &self.description);
@@ -1890,7 +2642,31 @@ impl<'de> ::serde::Deserialize<'de> for ParallelJob {
 }
 impl ::azml::__codegen::FromMap for ParallelJob {
     const NAME: &'static str = "ParallelJob";
-    const FIELDS: &'static [&'static str] = &["$schema", "name", "description", "tags", "display_name", "experiment_name", "properties", "compute", "identity", "logging_level", "task", "mini_batch_size", "partition_keys", "input_data", "resources", "retry_settings", "max_concurrency_per_instance", "error_threshold", "mini_batch_error_threshold", "environment_variables", "type", "inputs", "outputs"];
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "description",
+        "tags",
+        "display_name",
+        "experiment_name",
+        "properties",
+        "compute",
+        "identity",
+        "logging_level",
+        "task",
+        "mini_batch_size",
+        "partition_keys",
+        "input_data",
+        "resources",
+        "retry_settings",
+        "max_concurrency_per_instance",
+        "error_threshold",
+        "mini_batch_error_threshold",
+        "environment_variables",
+        "type",
+        "inputs",
+        "outputs",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -1900,13 +2676,17 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
         let mut s6 = false;
         let mut f7: ::std::option::Option<::azml::parallel::ComputeRef> = ::std::option::Option::None;
         let mut s7 = false;
@@ -1939,31 +2719,129 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s21 = false;
         let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> = ::std::option::Option::None;
         let mut s22 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
+                2 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f2,
+                        &mut s2,
+                        "description",
+                    )
+                }
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "display_name"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "experiment_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
+                4 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f4,
+                        &mut s4,
+                        "display_name",
+                    )
+                }
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "experiment_name",
+                    )
+                }
+                6 => {
+                    ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties")
+                }
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "compute"),
                 8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "identity"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "logging_level"),
+                9 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f9,
+                        &mut s9,
+                        "logging_level",
+                    )
+                }
                 10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "task"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "mini_batch_size"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "partition_keys"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "input_data"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "retry_settings"),
-                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "max_concurrency_per_instance"),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "error_threshold"),
-                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "mini_batch_error_threshold"),
-                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "environment_variables"),
+                11 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f11,
+                        &mut s11,
+                        "mini_batch_size",
+                    )
+                }
+                12 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f12,
+                        &mut s12,
+                        "partition_keys",
+                    )
+                }
+                13 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f13,
+                        &mut s13,
+                        "input_data",
+                    )
+                }
+                14 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f14,
+                        &mut s14,
+                        "resources",
+                    )
+                }
+                15 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f15,
+                        &mut s15,
+                        "retry_settings",
+                    )
+                }
+                16 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f16,
+                        &mut s16,
+                        "max_concurrency_per_instance",
+                    )
+                }
+                17 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f17,
+                        &mut s17,
+                        "error_threshold",
+                    )
+                }
+                18 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f18,
+                        &mut s18,
+                        "mini_batch_error_threshold",
+                    )
+                }
+                19 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f19,
+                        &mut s19,
+                        "environment_variables",
+                    )
+                }
                 20 => ::azml::__codegen::field(&mut map, &mut f20, "type"),
                 21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "inputs"),
-                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs"),
+                22 => {
+                    ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs")
+                }
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -2002,26 +2880,70 @@ impl ::azml::validate::Validate for ParallelJob {
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional(
+                "tags",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
-            __c::Field::optional("properties", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
-            __c::Field::optional("compute", __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate)),
-            __c::Field::optional("identity", __c::Shape::Is(<JobIdentity as __v::Validate>::validate)),
-            __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
-            __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "logging_level",
+                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "task",
+                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
+            ),
             __c::Field::optional("mini_batch_size", __c::STRING),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional("resources", __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate)),
-            __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "retry_settings",
+                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_concurrency_per_instance",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate)),
-            __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate))),
-            __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate))),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(
+                    <::azml::parallel::ComponentType as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2044,19 +2966,29 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_settings: ::std::option::Option<RetrySettings>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub max_concurrency_per_instance: ::std::option::Option<
+        ::azml::parallel::IntOrBinding,
+    >,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
+    pub mini_batch_error_threshold: ::std::option::Option<
+        ::azml::parallel::IntOrBinding,
+    >,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    pub environment_variables: ::std::option::Option<
+        ::azml::OrderedMap<::std::string::String>,
+    >,
     /// Inputs by name; a null input is left out.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    pub inputs: ::std::option::Option<
+        ::azml::OrderedMap<::std::option::Option<NodeInput>>,
+    >,
     /// Outputs by name; a null output is left out.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    pub outputs: ::std::option::Option<
+        ::azml::OrderedMap<::std::option::Option<NodeOutput>>,
+    >,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2076,32 +3008,97 @@ pub struct ParallelNode {
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Properties not declared above (`additionalProperties`).
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl ::azml::validate::Validate for ParallelNode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
-            __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_size", __c::Shape::Is(<::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate)),
+            __c::Field::optional(
+                "logging_level",
+                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "task",
+                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_size",
+                __c::Shape::Is(
+                    <::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional("resources", __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate)),
-            __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "retry_settings",
+                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_concurrency_per_instance",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "error_threshold",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "mini_batch_error_threshold",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(<NodeInput as __v::Validate>::validate)))),
-            __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(<NodeOutput as __v::Validate>::validate)))),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(
+                    &__c::Shape::Nullable(
+                        &__c::Shape::Is(<NodeInput as __v::Validate>::validate),
+                    ),
+                ),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(
+                    &__c::Shape::Nullable(
+                        &__c::Shape::Is(<NodeOutput as __v::Validate>::validate),
+                    ),
+                ),
+            ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("comment", __c::STRING),
-            __c::Field::optional("compute", __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate)),
-            __c::Field::optional("component", __c::Shape::Is(<::azml::parallel::NodeComponent as __v::Validate>::validate)),
-            __c::Field::optional("identity", __c::Shape::Is(<JobIdentity as __v::Validate>::validate)),
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "component",
+                __c::Shape::Is(
+                    <::azml::parallel::NodeComponent as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(
+                    <::azml::parallel::ComponentType as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
         ];
@@ -2128,13 +3125,18 @@ impl ::serde::Serialize for ParallelTask {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParallelTask", 2, &[
-            self.code.is_some(),
-            self.entry_script.is_some(),
-            self.program_arguments.is_some(),
-            self.model.is_some(),
-            self.append_row_to.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParallelTask",
+            2,
+            &[
+                self.code.is_some(),
+                self.entry_script.is_some(),
+                self.program_arguments.is_some(),
+                self.model.is_some(),
+                self.append_row_to.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("code", &self.code);
         s.optional("entry_script", &self.entry_script);
@@ -2154,7 +3156,15 @@ impl<'de> ::serde::Deserialize<'de> for ParallelTask {
 }
 impl ::azml::__codegen::FromMap for ParallelTask {
     const NAME: &'static str = "ParallelTask";
-    const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "code",
+        "entry_script",
+        "program_arguments",
+        "model",
+        "append_row_to",
+        "environment",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -2170,14 +3180,38 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
         let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
+                2 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f2,
+                        &mut s2,
+                        "entry_script",
+                    )
+                }
+                3 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f3,
+                        &mut s3,
+                        "program_arguments",
+                    )
+                }
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "append_row_to",
+                    )
+                }
                 6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -2198,13 +3232,24 @@ impl ::azml::validate::Validate for ParallelTask {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<::azml::parallel::TaskType as __v::Validate>::validate)),
-            __c::Field::optional("code", __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<::azml::parallel::TaskType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate),
+            ),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
-            __c::Field::required("environment", __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate)),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(
+                    <::azml::parallel::EnvironmentRef as __v::Validate>::validate,
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -2226,14 +3271,19 @@ impl ::serde::Serialize for ParameterInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParameterInput", 1, &[
-            self.optional.is_some(),
-            self.default.is_some(),
-            self.description.is_some(),
-            self.max.is_some(),
-            self.min.is_some(),
-            self.r#enum.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParameterInput",
+            1,
+            &[
+                self.optional.is_some(),
+                self.default.is_some(),
+                self.description.is_some(),
+                self.max.is_some(),
+                self.min.is_some(),
+                self.r#enum.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("optional", &self.optional);
         s.optional("default", &self.default);
@@ -2253,7 +3303,15 @@ impl<'de> ::serde::Deserialize<'de> for ParameterInput {
 }
 impl ::azml::__codegen::FromMap for ParameterInput {
     const NAME: &'static str = "ParameterInput";
-    const FIELDS: &'static [&'static str] = &["type", "optional", "default", "description", "max", "min", "enum"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "optional",
+        "default",
+        "description",
+        "max",
+        "min",
+        "enum",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -2270,12 +3328,22 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         let mut s5 = false;
         let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "optional"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "default"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
+                3 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f3,
+                        &mut s3,
+                        "description",
+                    )
+                }
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max"),
                 5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "min"),
                 6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "enum"),
@@ -2298,19 +3366,51 @@ impl ::azml::validate::Validate for ParameterInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<ParameterType as __v::Validate>::validate)),
-            __c::Field::optional("optional", __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate)),
-            __c::Field::optional("default", __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<ParameterType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "optional",
+                __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "default",
+                __c::Shape::Is(
+                    <::azml::parallel::ParameterValue as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("max", __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate)),
-            __c::Field::optional("min", __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate)),
+            __c::Field::optional(
+                "max",
+                __c::Shape::Is(
+                    <::azml::parallel::ParameterValue as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "min",
+                __c::Shape::Is(
+                    <::azml::parallel::ParameterValue as __v::Validate>::validate,
+                ),
+            ),
             __c::Field::optional("enum", __c::Shape::Array(&__c::STRING)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// Type of a parameter input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum ParameterType {
     #[serde(rename = "boolean")]
@@ -2324,7 +3424,11 @@ pub enum ParameterType {
 }
 impl ::azml::validate::Validate for ParameterType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["boolean", "integer", "number", "string"]);
+        ::azml::validate::Validator::one_of(
+            cx,
+            value,
+            &["boolean", "integer", "number", "string"],
+        );
     }
 }
 /// Retries of a mini-batch (azure-ai-ml `RetrySettings`; not the REST `BatchRetrySettings`). Unknown keys are dropped, as `RetrySettings(**kwargs)` drops them.
@@ -2340,10 +3444,12 @@ impl ::serde::Serialize for RetrySettings {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "RetrySettings", 0, &[
-            self.timeout.is_some(),
-            self.max_retries.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "RetrySettings",
+            0,
+            &[self.timeout.is_some(), self.max_retries.is_some()],
+        );
         s.optional("timeout", &self.timeout);
         s.optional("max_retries", &self.max_retries);
         s.end()
@@ -2366,10 +3472,20 @@ impl ::azml::__codegen::FromMap for RetrySettings {
         let mut s0 = false;
         let mut f1: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
         let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "max_retries"),
+                1 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f1,
+                        &mut s1,
+                        "max_retries",
+                    )
+                }
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -2384,8 +3500,18 @@ impl ::azml::validate::Validate for RetrySettings {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("timeout", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("max_retries", __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional(
+                "timeout",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
+            __c::Field::optional(
+                "max_retries",
+                __c::Shape::Is(
+                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -2406,13 +3532,18 @@ impl ::serde::Serialize for RunFunction {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "RunFunction", 2, &[
-            self.code.is_some(),
-            self.entry_script.is_some(),
-            self.program_arguments.is_some(),
-            self.model.is_some(),
-            self.append_row_to.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "RunFunction",
+            2,
+            &[
+                self.code.is_some(),
+                self.entry_script.is_some(),
+                self.program_arguments.is_some(),
+                self.model.is_some(),
+                self.append_row_to.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("code", &self.code);
         s.optional("entry_script", &self.entry_script);
@@ -2432,7 +3563,15 @@ impl<'de> ::serde::Deserialize<'de> for RunFunction {
 }
 impl ::azml::__codegen::FromMap for RunFunction {
     const NAME: &'static str = "RunFunction";
-    const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "code",
+        "entry_script",
+        "program_arguments",
+        "model",
+        "append_row_to",
+        "environment",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -2448,14 +3587,38 @@ impl ::azml::__codegen::FromMap for RunFunction {
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
         let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
+                2 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f2,
+                        &mut s2,
+                        "entry_script",
+                    )
+                }
+                3 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f3,
+                        &mut s3,
+                        "program_arguments",
+                    )
+                }
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
+                5 => {
+                    ::azml::__codegen::optional(
+                        &mut map,
+                        &mut f5,
+                        &mut s5,
+                        "append_row_to",
+                    )
+                }
                 6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -2475,15 +3638,26 @@ impl ::azml::validate::Validate for RunFunction {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { constant: ::std::option::Option::Some("\"run_function\""), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            constant: ::std::option::Option::Some("\"run_function\""),
+            ..__v::Checks::NONE
+        };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional("code", __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate)),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate),
+            ),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
-            __c::Field::required("environment", __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate)),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(
+                    <::azml::parallel::EnvironmentRef as __v::Validate>::validate,
+                ),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2498,7 +3672,12 @@ impl ::serde::Serialize for UserIdentity {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "UserIdentity", 1, &[]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "UserIdentity",
+            1,
+            &[],
+        );
         s.field("type", &self.r#type);
         s.end()
     }
@@ -2517,7 +3696,10 @@ impl ::azml::__codegen::FromMap for UserIdentity {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<UserIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
+            &mut map,
+            Self::FIELDS,
+        )? {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -2533,12 +3715,26 @@ impl ::azml::validate::Validate for UserIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<UserIdentityType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<UserIdentityType as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum UserIdentityType {
     #[serde(rename = "user_identity")]
