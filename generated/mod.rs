@@ -10,12 +10,7 @@ impl ::serde::Serialize for AmlTokenIdentity {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(
-            serializer,
-            "AmlTokenIdentity",
-            1,
-            &[],
-        );
+        let mut s = ::azml::__codegen::StructWriter::new(serializer, "AmlTokenIdentity", 1, &[]);
         s.field("type", &self.r#type);
         s.end()
     }
@@ -34,10 +29,8 @@ impl ::azml::__codegen::FromMap for AmlTokenIdentity {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<AmlTokenIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -52,12 +45,10 @@ impl ::azml::validate::Validate for AmlTokenIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate),
-            ),
-        ];
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate),
+        )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
@@ -71,7 +62,7 @@ impl ::azml::validate::Validate for AmlTokenIdentity {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Deserialize,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum AmlTokenIdentityType {
@@ -126,39 +117,25 @@ impl<'de> ::serde::Deserialize<'de> for AssetInput {
 }
 impl ::azml::__codegen::FromMap for AssetInput {
     const NAME: &'static str = "AssetInput";
-    const FIELDS: &'static [&'static str] = &[
-        "type",
-        "description",
-        "optional",
-        "default",
-        "mode",
-    ];
+    const FIELDS: &'static [&'static str] = &["type", "description", "optional", "default", "mode"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::parallel::PythonBool> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::PythonBool> =
+            ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "description",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "optional"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "default"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "mode"),
@@ -223,7 +200,7 @@ impl ::azml::validate::Validate for AssetProvisioningState {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Deserialize,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum AssetType {
@@ -278,7 +255,10 @@ impl ::azml::validate::Validate for ComponentInput {
                 "ParameterInput",
                 __c::Shape::Is(<ParameterInput as __v::Validate>::validate),
             ),
-            ("AssetInput", __c::Shape::Is(<AssetInput as __v::Validate>::validate)),
+            (
+                "AssetInput",
+                __c::Shape::Is(<AssetInput as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -327,20 +307,11 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "description",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -436,62 +407,35 @@ impl ::azml::__codegen::FromMap for ComponentResources {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> =
+            ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "locations"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "instance_count",
-                    )
-                }
-                2 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f2,
-                        &mut s2,
-                        "instance_type",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_count"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "instance_type"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "shm_size"),
-                4 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f4,
-                        &mut s4,
-                        "max_instance_count",
-                    )
-                }
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "docker_args",
-                    )
-                }
-                6 => {
-                    ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties")
-                }
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max_instance_count"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "docker_args"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -555,9 +499,7 @@ impl ::azml::validate::Validate for ComponentResourcesDockerArgs {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ComponentVersion {
     /// The component definition, as the YAML document with snake_case keys.
-    pub component_spec: ::std::option::Option<
-        ::std::option::Option<::serde_json::Value>,
-    >,
+    pub component_spec: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
     /// The asset description text.
     pub description: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Whether the name and version are system generated (anonymous registration).
@@ -570,17 +512,13 @@ pub struct ComponentVersion {
     pub is_archived: ::std::option::Option<bool>,
     /// The asset property dictionary (client_component_hash).
     pub properties: ::std::option::Option<
-        ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        >,
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     >,
     /// Read-only: set by the service.
     pub provisioning_state: ::std::option::Option<AssetProvisioningState>,
     /// Tag dictionary.
     pub tags: ::std::option::Option<
-        ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        >,
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     >,
 }
 impl ::serde::Serialize for ComponentVersion {
@@ -633,53 +571,31 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        > = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> =
+            ::std::option::Option::None;
         let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<
-            ::std::option::Option<
-                ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-            >,
+            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
         > = ::std::option::Option::None;
         let mut f5: ::std::option::Option<AssetProvisioningState> = ::std::option::Option::None;
         let mut s5 = false;
         let mut f6: ::std::option::Option<
-            ::std::option::Option<
-                ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-            >,
+            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
         > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "componentSpec"),
                 1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "description"),
-                2 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f2,
-                        &mut s2,
-                        "isAnonymous",
-                    )
-                }
-                3 => {
-                    ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived")
-                }
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "isAnonymous"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived"),
                 4 => ::azml::__codegen::maybe_null(&mut map, &mut f4, "properties"),
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "provisioningState",
-                    )
-                }
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "provisioningState"),
                 6 => ::azml::__codegen::maybe_null(&mut map, &mut f6, "tags"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -706,9 +622,7 @@ impl ::azml::validate::Validate for ComponentVersion {
             __c::Field::optional("isArchived", __c::BOOL),
             __c::Field::optional(
                 "properties",
-                __c::Shape::Nullable(
-                    &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
-                ),
+                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
             ),
             __c::Field::optional(
                 "provisioningState",
@@ -716,9 +630,7 @@ impl ::azml::validate::Validate for ComponentVersion {
             ),
             __c::Field::optional(
                 "tags",
-                __c::Shape::Nullable(
-                    &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
-                ),
+                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -751,7 +663,11 @@ impl ::serde::Serialize for ComponentVersionResource {
             serializer,
             "ComponentVersionResource",
             1,
-            &[self.id.is_some(), self.name.is_some(), self.r#type.is_some()],
+            &[
+                self.id.is_some(),
+                self.name.is_some(),
+                self.r#type.is_some(),
+            ],
         );
         s.optional("id", &self.id);
         s.optional("name", &self.name);
@@ -780,10 +696,8 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<ComponentVersion> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
@@ -897,7 +811,8 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
         let mut s3 = false;
@@ -911,35 +826,17 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut s7 = false;
         let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s8 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "description",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "image"),
-                5 => {
-                    ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "conda_file")
-                }
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "conda_file"),
                 6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "build"),
-                7 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f7,
-                        &mut s7,
-                        "inference_config",
-                    )
-                }
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inference_config"),
                 8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "os_type"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -1023,20 +920,11 @@ impl ::azml::__codegen::FromMap for EnvironmentBuild {
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "path"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "dockerfile_path",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfile_path"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -1069,10 +957,8 @@ pub enum EnvironmentCondaFile {
 impl ::azml::validate::Validate for EnvironmentCondaFile {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("string", __c::STRING),
-            ("any value", __c::ANY),
-        ];
+        static __MEMBERS: &[(&str, __c::Shape)] =
+            &[("string", __c::STRING), ("any value", __c::ANY)];
         __c::any_of(cx, value, __MEMBERS);
     }
 }
@@ -1086,13 +972,10 @@ pub struct FlowComponentSpec {
     /// A run's `variant`.
     pub variant: ::std::option::Option<::std::string::String>,
     /// A run's `connections`: flow node name to its settings.
-    pub connections: ::std::option::Option<
-        ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
-    >,
+    pub connections:
+        ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>>,
     /// The flow's environment variables, a run's over its flow file's.
-    pub environment_variables: ::std::option::Option<
-        ::azml::OrderedMap<::std::string::String>,
-    >,
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// The file's (or run's) `name`, else the flow folder's name with `-` as `_`.
     pub name: ::std::string::String,
     pub description: ::std::option::Option<::std::string::String>,
@@ -1169,77 +1052,41 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
             ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
         > = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s7 = false;
         let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s9 = false;
         let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
-                0 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f0,
-                        &mut s0,
-                        "environment",
-                    )
-                }
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "environment"),
                 1 => ::azml::__codegen::field(&mut map, &mut f1, "is_deterministic"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "variant"),
-                3 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f3,
-                        &mut s3,
-                        "connections",
-                    )
-                }
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "connections"),
                 4 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f4,
-                        &mut s4,
-                        "environment_variables",
-                    )
+                    ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables")
                 }
                 5 => ::azml::__codegen::field(&mut map, &mut f5, "name"),
-                6 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f6,
-                        &mut s6,
-                        "description",
-                    )
-                }
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "tags"),
                 8 => ::azml::__codegen::field(&mut map, &mut f8, "version"),
-                9 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f9,
-                        &mut s9,
-                        "display_name",
-                    )
-                }
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "display_name"),
                 10 => ::azml::__codegen::field(&mut map, &mut f10, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
         ::std::result::Result::Ok(Self {
             environment: f0,
-            is_deterministic: ::azml::__codegen::required::<
-                _,
-                A::Error,
-            >(f1, "is_deterministic")?,
+            is_deterministic: ::azml::__codegen::required::<_, A::Error>(f1, "is_deterministic")?,
             variant: f2,
             connections: f3,
             environment_variables: f4,
@@ -1290,7 +1137,7 @@ impl ::azml::validate::Validate for FlowComponentSpec {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Deserialize,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum InputOutputMode {
@@ -1374,10 +1221,8 @@ impl ::azml::__codegen::FromMap for JobDataInput {
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut f2: ::std::option::Option<::azml::parallel::DataPath> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
                 1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
@@ -1433,7 +1278,10 @@ impl ::azml::validate::Validate for JobIdentity {
                 "ManagedIdentity",
                 __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate),
             ),
-            ("UserIdentity", __c::Shape::Is(<UserIdentity as __v::Validate>::validate)),
+            (
+                "UserIdentity",
+                __c::Shape::Is(<UserIdentity as __v::Validate>::validate),
+            ),
             (
                 "AmlTokenIdentity",
                 __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate),
@@ -1457,7 +1305,10 @@ impl ::azml::validate::Validate for JobInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("JobDataInput", __c::Shape::Is(<JobDataInput as __v::Validate>::validate)),
+            (
+                "JobDataInput",
+                __c::Shape::Is(<JobDataInput as __v::Validate>::validate),
+            ),
             (
                 "JobLiteral",
                 __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate),
@@ -1524,10 +1375,8 @@ impl ::azml::__codegen::FromMap for JobOutput {
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
@@ -1636,62 +1485,35 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
-                0 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f0,
-                        &mut s0,
-                        "instance_count",
-                    )
-                }
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "instance_type",
-                    )
-                }
-                2 => {
-                    ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties")
-                }
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "instance_count"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_type"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "locations"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "shm_size"),
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "max_instance_count",
-                    )
-                }
-                6 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f6,
-                        &mut s6,
-                        "docker_args",
-                    )
-                }
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "max_instance_count"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "docker_args"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -1718,28 +1540,19 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
-            __c::Field::optional(
-                "shm_size",
-                __c::Shape::Checked(&__c::STRING, &[&__C0]),
-            ),
+            __c::Field::optional("shm_size", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional(
                 "max_instance_count",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(
-                    <JobResourceConfigurationDockerArgs as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1776,7 +1589,7 @@ impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Deserialize,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum LoggingLevel {
@@ -1831,38 +1644,25 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIdentity {
 }
 impl ::azml::__codegen::FromMap for ManagedIdentity {
     const NAME: &'static str = "ManagedIdentity";
-    const FIELDS: &'static [&'static str] = &[
-        "type",
-        "client_id",
-        "object_id",
-        "msi_resource_id",
-    ];
+    const FIELDS: &'static [&'static str] = &["type", "client_id", "object_id", "msi_resource_id"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::ManagedIdentityType> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::ManagedIdentityType> =
+            ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "client_id"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "object_id"),
-                3 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f3,
-                        &mut s3,
-                        "msi_resource_id",
-                    )
-                }
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "msi_resource_id"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -1881,9 +1681,7 @@ impl ::azml::validate::Validate for ManagedIdentity {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required(
                 "type",
-                __c::Shape::Is(
-                    <::azml::parallel::ManagedIdentityType as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ManagedIdentityType as __v::Validate>::validate),
             ),
             __c::Field::optional("client_id", __c::STRING),
             __c::Field::optional("object_id", __c::STRING),
@@ -1908,7 +1706,11 @@ impl ::serde::Serialize for NodeDataInput {
             serializer,
             "NodeDataInput",
             0,
-            &[self.mode.is_some(), self.r#type.is_some(), self.path.is_some()],
+            &[
+                self.mode.is_some(),
+                self.r#type.is_some(),
+                self.path.is_some(),
+            ],
         );
         s.optional("mode", &self.mode);
         s.optional("type", &self.r#type);
@@ -1933,12 +1735,11 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut s0 = false;
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::parallel::NodeDataPath> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::NodeDataPath> =
+            ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
@@ -1968,9 +1769,7 @@ impl ::azml::validate::Validate for NodeDataInput {
             ),
             __c::Field::optional(
                 "path",
-                __c::Shape::Is(
-                    <::azml::parallel::NodeDataPath as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2031,12 +1830,11 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
         let mut s2 = false;
         let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::parallel::NodeDataPath> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::parallel::NodeDataPath> =
+            ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
@@ -2075,9 +1873,7 @@ impl ::azml::validate::Validate for NodeDataOutput {
             ),
             __c::Field::optional(
                 "path",
-                __c::Shape::Is(
-                    <::azml::parallel::NodeDataPath as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2158,9 +1954,7 @@ pub struct ParallelComponent {
     /// The input that is split into mini-batches, usually `${{inputs.<name>}}`.
     pub input_data: ::std::option::Option<::std::string::String>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<
-        ::azml::parallel::LenientInt,
-    >,
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
     pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     /// Shorthand for `resources.instance_count`; not allowed together with `resources`.
@@ -2217,9 +2011,15 @@ impl ::serde::Serialize for ParallelComponent {
         s.optional("partition_keys", &self.partition_keys);
         s.optional("input_data", &self.input_data);
         s.optional("retry_settings", &self.retry_settings);
-        s.optional("max_concurrency_per_instance", &self.max_concurrency_per_instance);
+        s.optional(
+            "max_concurrency_per_instance",
+            &self.max_concurrency_per_instance,
+        );
         s.optional("error_threshold", &self.error_threshold);
-        s.optional("mini_batch_error_threshold", &self.mini_batch_error_threshold);
+        s.optional(
+            "mini_batch_error_threshold",
+            &self.mini_batch_error_threshold,
+        );
         s.optional("instance_count", &self.instance_count);
         s.optional("code", &self.code);
         s.end()
@@ -2264,7 +2064,8 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         let mut f0: ::std::option::Option<ComponentName> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
         let mut s3 = false;
@@ -2272,154 +2073,81 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::parallel::PythonBool> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::azml::parallel::PythonBool> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> =
+            ::std::option::Option::None;
         let mut s7 = false;
-        let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> = ::std::option::Option::None;
+        let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> =
+            ::std::option::Option::None;
         let mut s8 = false;
-        let mut f9: ::std::option::Option<::azml::parallel::ComponentType> = ::std::option::Option::None;
+        let mut f9: ::std::option::Option<::azml::parallel::ComponentType> =
+            ::std::option::Option::None;
         let mut f10: ::std::option::Option<ComponentResources> = ::std::option::Option::None;
         let mut s10 = false;
         let mut f11: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
         let mut s11 = false;
         let mut f12: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
         let mut s12 = false;
-        let mut f13: ::std::option::Option<::azml::parallel::MiniBatchSize> = ::std::option::Option::None;
+        let mut f13: ::std::option::Option<::azml::parallel::MiniBatchSize> =
+            ::std::option::Option::None;
         let mut s13 = false;
-        let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s14 = false;
         let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s15 = false;
         let mut f16: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
         let mut s16 = false;
-        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s17 = false;
-        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f19: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s19 = false;
-        let mut f20: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f20: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s20 = false;
         let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s21 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "name"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "description",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "$schema"),
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "display_name",
-                    )
-                }
-                6 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f6,
-                        &mut s6,
-                        "is_deterministic",
-                    )
-                }
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "is_deterministic"),
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inputs"),
                 8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "outputs"),
                 9 => ::azml::__codegen::field(&mut map, &mut f9, "type"),
-                10 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f10,
-                        &mut s10,
-                        "resources",
-                    )
-                }
-                11 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f11,
-                        &mut s11,
-                        "logging_level",
-                    )
-                }
+                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "resources"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "logging_level"),
                 12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "task"),
-                13 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f13,
-                        &mut s13,
-                        "mini_batch_size",
-                    )
-                }
-                14 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f14,
-                        &mut s14,
-                        "partition_keys",
-                    )
-                }
-                15 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f15,
-                        &mut s15,
-                        "input_data",
-                    )
-                }
-                16 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f16,
-                        &mut s16,
-                        "retry_settings",
-                    )
-                }
-                17 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f17,
-                        &mut s17,
-                        "max_concurrency_per_instance",
-                    )
-                }
-                18 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f18,
-                        &mut s18,
-                        "error_threshold",
-                    )
-                }
-                19 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f19,
-                        &mut s19,
-                        "mini_batch_error_threshold",
-                    )
-                }
-                20 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f20,
-                        &mut s20,
-                        "instance_count",
-                    )
-                }
+                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "mini_batch_size"),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "partition_keys"),
+                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "input_data"),
+                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "retry_settings"),
+                17 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f17,
+                    &mut s17,
+                    "max_concurrency_per_instance",
+                ),
+                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "error_threshold"),
+                19 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f19,
+                    &mut s19,
+                    "mini_batch_error_threshold",
+                ),
+                20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "instance_count"),
                 21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "code"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -2475,21 +2203,17 @@ impl ::azml::validate::Validate for ParallelComponent {
             ),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(
-                    &__c::Shape::Is(<ComponentInput as __v::Validate>::validate),
-                ),
+                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(
-                    &__c::Shape::Is(<ComponentOutput as __v::Validate>::validate),
-                ),
+                __c::Shape::Map(&__c::Shape::Is(
+                    <ComponentOutput as __v::Validate>::validate,
+                )),
             ),
             __c::Field::required(
                 "type",
-                __c::Shape::Is(
-                    <::azml::parallel::ComponentType as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "resources",
@@ -2505,9 +2229,7 @@ impl ::azml::validate::Validate for ParallelComponent {
             ),
             __c::Field::optional(
                 "mini_batch_size",
-                __c::Shape::Is(
-                    <::azml::parallel::MiniBatchSize as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::MiniBatchSize as __v::Validate>::validate),
             ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
@@ -2543,14 +2265,12 @@ pub struct ParallelJob {
     pub schema: ::std::option::Option<::std::string::String>,
     pub name: ::std::option::Option<::std::string::String>,
     pub description: ::std::option::Option<::std::string::String>,
-    pub tags: ::std::option::Option<
-        ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-    >,
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     pub display_name: ::std::option::Option<::std::string::String>,
     pub experiment_name: ::std::option::Option<::std::string::String>,
-    pub properties: ::std::option::Option<
-        ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-    >,
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
     pub identity: ::std::option::Option<JobIdentity>,
     pub logging_level: ::std::option::Option<LoggingLevel>,
@@ -2561,14 +2281,10 @@ pub struct ParallelJob {
     pub input_data: ::std::option::Option<::std::string::String>,
     pub resources: ::std::option::Option<JobResourceConfiguration>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<
-        ::azml::parallel::LenientInt,
-    >,
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
     pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
-    pub environment_variables: ::std::option::Option<
-        ::azml::OrderedMap<::std::string::String>,
-    >,
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     pub r#type: ::azml::parallel::ComponentType,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
@@ -2623,9 +2339,15 @@ impl ::serde::Serialize for ParallelJob {
         s.optional("input_data", &self.input_data);
         s.optional("resources", &self.resources);
         s.optional("retry_settings", &self.retry_settings);
-        s.optional("max_concurrency_per_instance", &self.max_concurrency_per_instance);
+        s.optional(
+            "max_concurrency_per_instance",
+            &self.max_concurrency_per_instance,
+        );
         s.optional("error_threshold", &self.error_threshold);
-        s.optional("mini_batch_error_threshold", &self.mini_batch_error_threshold);
+        s.optional(
+            "mini_batch_error_threshold",
+            &self.mini_batch_error_threshold,
+        );
         s.optional("environment_variables", &self.environment_variables);
         s.field("type", &self.r#type);
         s.optional("inputs", &self.inputs);
@@ -2688,7 +2410,8 @@ impl ::azml::__codegen::FromMap for ParallelJob {
             ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
         > = ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::parallel::ComputeRef> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::azml::parallel::ComputeRef> =
+            ::std::option::Option::None;
         let mut s7 = false;
         let mut f8: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
         let mut s8 = false;
@@ -2698,7 +2421,8 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s10 = false;
         let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s11 = false;
-        let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s12 = false;
         let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s13 = false;
@@ -2706,142 +2430,67 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s14 = false;
         let mut f15: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
         let mut s15 = false;
-        let mut f16: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f16: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s16 = false;
-        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s17 = false;
-        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> = ::std::option::Option::None;
+        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s19 = false;
-        let mut f20: ::std::option::Option<::azml::parallel::ComponentType> = ::std::option::Option::None;
-        let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> = ::std::option::Option::None;
+        let mut f20: ::std::option::Option<::azml::parallel::ComponentType> =
+            ::std::option::Option::None;
+        let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> =
+            ::std::option::Option::None;
         let mut s21 = false;
-        let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> = ::std::option::Option::None;
+        let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
+            ::std::option::Option::None;
         let mut s22 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f2,
-                        &mut s2,
-                        "description",
-                    )
-                }
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
-                4 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f4,
-                        &mut s4,
-                        "display_name",
-                    )
-                }
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "experiment_name",
-                    )
-                }
-                6 => {
-                    ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties")
-                }
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "display_name"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "experiment_name"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "compute"),
                 8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "identity"),
-                9 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f9,
-                        &mut s9,
-                        "logging_level",
-                    )
-                }
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "logging_level"),
                 10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "task"),
-                11 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f11,
-                        &mut s11,
-                        "mini_batch_size",
-                    )
-                }
-                12 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f12,
-                        &mut s12,
-                        "partition_keys",
-                    )
-                }
-                13 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f13,
-                        &mut s13,
-                        "input_data",
-                    )
-                }
-                14 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f14,
-                        &mut s14,
-                        "resources",
-                    )
-                }
-                15 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f15,
-                        &mut s15,
-                        "retry_settings",
-                    )
-                }
-                16 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f16,
-                        &mut s16,
-                        "max_concurrency_per_instance",
-                    )
-                }
-                17 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f17,
-                        &mut s17,
-                        "error_threshold",
-                    )
-                }
-                18 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f18,
-                        &mut s18,
-                        "mini_batch_error_threshold",
-                    )
-                }
-                19 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f19,
-                        &mut s19,
-                        "environment_variables",
-                    )
-                }
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "mini_batch_size"),
+                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "partition_keys"),
+                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "input_data"),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
+                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "retry_settings"),
+                16 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f16,
+                    &mut s16,
+                    "max_concurrency_per_instance",
+                ),
+                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "error_threshold"),
+                18 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f18,
+                    &mut s18,
+                    "mini_batch_error_threshold",
+                ),
+                19 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f19,
+                    &mut s19,
+                    "environment_variables",
+                ),
                 20 => ::azml::__codegen::field(&mut map, &mut f20, "type"),
                 21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "inputs"),
-                22 => {
-                    ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs")
-                }
+                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -2880,10 +2529,7 @@ impl ::azml::validate::Validate for ParallelJob {
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional(
-                "tags",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
-            ),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
             __c::Field::optional(
@@ -2932,9 +2578,7 @@ impl ::azml::validate::Validate for ParallelJob {
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::required(
                 "type",
-                __c::Shape::Is(
-                    <::azml::parallel::ComponentType as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "inputs",
@@ -2966,29 +2610,19 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_settings: ::std::option::Option<RetrySettings>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_concurrency_per_instance: ::std::option::Option<
-        ::azml::parallel::IntOrBinding,
-    >,
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mini_batch_error_threshold: ::std::option::Option<
-        ::azml::parallel::IntOrBinding,
-    >,
+    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub environment_variables: ::std::option::Option<
-        ::azml::OrderedMap<::std::string::String>,
-    >,
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Inputs by name; a null input is left out.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::azml::OrderedMap<::std::option::Option<NodeInput>>,
-    >,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub outputs: ::std::option::Option<
-        ::azml::OrderedMap<::std::option::Option<NodeOutput>>,
-    >,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3008,10 +2642,7 @@ pub struct ParallelNode {
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Properties not declared above (`additionalProperties`).
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ::azml::validate::Validate for ParallelNode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -3028,9 +2659,7 @@ impl ::azml::validate::Validate for ParallelNode {
             ),
             __c::Field::optional(
                 "mini_batch_size",
-                __c::Shape::Is(
-                    <::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate),
             ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
@@ -3044,38 +2673,28 @@ impl ::azml::validate::Validate for ParallelNode {
             ),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(
-                    &__c::Shape::Nullable(
-                        &__c::Shape::Is(<NodeInput as __v::Validate>::validate),
-                    ),
-                ),
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeInput as __v::Validate>::validate,
+                ))),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(
-                    &__c::Shape::Nullable(
-                        &__c::Shape::Is(<NodeOutput as __v::Validate>::validate),
-                    ),
-                ),
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeOutput as __v::Validate>::validate,
+                ))),
             ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("comment", __c::STRING),
@@ -3085,9 +2704,7 @@ impl ::azml::validate::Validate for ParallelNode {
             ),
             __c::Field::optional(
                 "component",
-                __c::Shape::Is(
-                    <::azml::parallel::NodeComponent as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::NodeComponent as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "identity",
@@ -3095,9 +2712,7 @@ impl ::azml::validate::Validate for ParallelNode {
             ),
             __c::Field::required(
                 "type",
-                __c::Shape::Is(
-                    <::azml::parallel::ComponentType as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate),
             ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
@@ -3179,39 +2794,17 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> =
+            ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f2,
-                        &mut s2,
-                        "entry_script",
-                    )
-                }
-                3 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f3,
-                        &mut s3,
-                        "program_arguments",
-                    )
-                }
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "append_row_to",
-                    )
-                }
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
                 6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -3246,9 +2839,7 @@ impl ::azml::validate::Validate for ParallelTask {
             __c::Field::optional("append_row_to", __c::STRING),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(
-                    <::azml::parallel::EnvironmentRef as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -3316,34 +2907,30 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::azml::parallel::PythonBool> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::PythonBool> =
+            ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::parallel::ParameterValue> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::ParameterValue> =
+            ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::parallel::ParameterValue> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::parallel::ParameterValue> =
+            ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<::azml::parallel::ParameterValue> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::azml::parallel::ParameterValue> =
+            ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "optional"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "default"),
-                3 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f3,
-                        &mut s3,
-                        "description",
-                    )
-                }
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max"),
                 5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "min"),
                 6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "enum"),
@@ -3376,22 +2963,16 @@ impl ::azml::validate::Validate for ParameterInput {
             ),
             __c::Field::optional(
                 "default",
-                __c::Shape::Is(
-                    <::azml::parallel::ParameterValue as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate),
             ),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional(
                 "max",
-                __c::Shape::Is(
-                    <::azml::parallel::ParameterValue as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "min",
-                __c::Shape::Is(
-                    <::azml::parallel::ParameterValue as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate),
             ),
             __c::Field::optional("enum", __c::Shape::Array(&__c::STRING)),
         ];
@@ -3409,7 +2990,7 @@ impl ::azml::validate::Validate for ParameterInput {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Deserialize,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum ParameterType {
@@ -3424,11 +3005,7 @@ pub enum ParameterType {
 }
 impl ::azml::validate::Validate for ParameterType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(
-            cx,
-            value,
-            &["boolean", "integer", "number", "string"],
-        );
+        ::azml::validate::Validator::one_of(cx, value, &["boolean", "integer", "number", "string"]);
     }
 }
 /// Retries of a mini-batch (azure-ai-ml `RetrySettings`; not the REST `BatchRetrySettings`). Unknown keys are dropped, as `RetrySettings(**kwargs)` drops them.
@@ -3468,24 +3045,17 @@ impl ::azml::__codegen::FromMap for RetrySettings {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::parallel::IntOrBinding> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
-                1 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f1,
-                        &mut s1,
-                        "max_retries",
-                    )
-                }
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "max_retries"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
@@ -3502,15 +3072,11 @@ impl ::azml::validate::Validate for RetrySettings {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "timeout",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "max_retries",
-                __c::Shape::Is(
-                    <::azml::parallel::IntOrBinding as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -3586,39 +3152,17 @@ impl ::azml::__codegen::FromMap for RunFunction {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> =
+            ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f2,
-                        &mut s2,
-                        "entry_script",
-                    )
-                }
-                3 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f3,
-                        &mut s3,
-                        "program_arguments",
-                    )
-                }
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
                 4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => {
-                    ::azml::__codegen::optional(
-                        &mut map,
-                        &mut f5,
-                        &mut s5,
-                        "append_row_to",
-                    )
-                }
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
                 6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
@@ -3654,9 +3198,7 @@ impl ::azml::validate::Validate for RunFunction {
             __c::Field::optional("append_row_to", __c::STRING),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(
-                    <::azml::parallel::EnvironmentRef as __v::Validate>::validate,
-                ),
+                __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -3672,12 +3214,7 @@ impl ::serde::Serialize for UserIdentity {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(
-            serializer,
-            "UserIdentity",
-            1,
-            &[],
-        );
+        let mut s = ::azml::__codegen::StructWriter::new(serializer, "UserIdentity", 1, &[]);
         s.field("type", &self.r#type);
         s.end()
     }
@@ -3696,10 +3233,8 @@ impl ::azml::__codegen::FromMap for UserIdentity {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<UserIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(
-            &mut map,
-            Self::FIELDS,
-        )? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -3714,12 +3249,10 @@ impl ::azml::validate::Validate for UserIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<UserIdentityType as __v::Validate>::validate),
-            ),
-        ];
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            __c::Shape::Is(<UserIdentityType as __v::Validate>::validate),
+        )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
@@ -3733,7 +3266,7 @@ impl ::azml::validate::Validate for UserIdentity {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Deserialize,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum UserIdentityType {

@@ -14,6 +14,10 @@
 //! [`naming::Name`]s, and hand-written types (`x-azml-type`) only as parsed type paths
 //! ([`extern_type`]): the emitter has no other way to write them.
 //!
+//! The output is prettyplease's layout, with no tool needed; [`rustfmt()`] runs the
+//! toolchain's rustfmt over it where a repository checks `rustfmt --check` (`cargo xtask
+//! codegen` does for `generated/mod.rs`, `azml codegen --rustfmt` on request).
+//!
 //! ```no_run
 //! let out = azml_codegen::generate(&azml_codegen::Options {
 //!     specs: vec!["spec.json".into()],
@@ -42,10 +46,12 @@ pub mod naming;
 pub mod poly;
 pub mod pretty;
 pub mod report;
+mod rustfmt;
 mod yaml;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use report::Report;
+pub use rustfmt::rustfmt;
 
 use std::path::{Path, PathBuf};
 
