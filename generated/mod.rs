@@ -29,7 +29,8 @@ impl ::azml::__codegen::FromMap for AmlTokenIdentity {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<AmlTokenIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -44,13 +45,25 @@ impl ::azml::validate::Validate for AmlTokenIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate)),
-        ];
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate),
+        )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum AmlTokenIdentityType {
     #[serde(rename = "aml_token")]
@@ -66,7 +79,7 @@ impl ::azml::validate::Validate for AmlTokenIdentityType {
 pub struct AssetInput {
     pub r#type: AssetType,
     pub description: ::std::option::Option<::std::string::String>,
-    pub optional: ::std::option::Option<crate::fields::PythonBool>,
+    pub optional: ::std::option::Option<::azml::parallel::PythonBool>,
     /// Refused when present: a port has no default.
     pub default: ::std::option::Option<::std::string::String>,
     pub mode: ::std::option::Option<InputOutputMode>,
@@ -76,12 +89,17 @@ impl ::serde::Serialize for AssetInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "AssetInput", 1, &[
-            self.description.is_some(),
-            self.optional.is_some(),
-            self.default.is_some(),
-            self.mode.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "AssetInput",
+            1,
+            &[
+                self.description.is_some(),
+                self.optional.is_some(),
+                self.default.is_some(),
+                self.mode.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("description", &self.description);
         s.optional("optional", &self.optional);
@@ -106,13 +124,15 @@ impl ::azml::__codegen::FromMap for AssetInput {
         let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::PythonBool> =
+            ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
@@ -136,11 +156,20 @@ impl ::azml::validate::Validate for AssetInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("optional", __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate)),
+            __c::Field::optional(
+                "optional",
+                __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate),
+            ),
             __c::Field::optional("default", __c::STRING),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -161,7 +190,18 @@ impl ::azml::validate::Validate for AssetProvisioningState {
     }
 }
 /// Type of a data or model port (`path` is the legacy spelling of a folder).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum AssetType {
     #[serde(rename = "path")]
@@ -181,7 +221,19 @@ pub enum AssetType {
 }
 impl ::azml::validate::Validate for AssetType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["path", "custom_model", "mlflow_model", "mltable", "triton_model", "uri_file", "uri_folder"]);
+        ::azml::validate::Validator::one_of(
+            cx,
+            value,
+            &[
+                "path",
+                "custom_model",
+                "mlflow_model",
+                "mltable",
+                "triton_model",
+                "uri_file",
+                "uri_folder",
+            ],
+        );
     }
 }
 /// An input of a component: a parameter or a port, tried in that order.
@@ -199,8 +251,14 @@ impl ::azml::validate::Validate for ComponentInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("ParameterInput", __c::Shape::Is(<ParameterInput as __v::Validate>::validate)),
-            ("AssetInput", __c::Shape::Is(<AssetInput as __v::Validate>::validate)),
+            (
+                "ParameterInput",
+                __c::Shape::Is(<ParameterInput as __v::Validate>::validate),
+            ),
+            (
+                "AssetInput",
+                __c::Shape::Is(<AssetInput as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -219,10 +277,12 @@ impl ::serde::Serialize for ComponentOutput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentOutput", 1, &[
-            self.description.is_some(),
-            self.mode.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentOutput",
+            1,
+            &[self.description.is_some(), self.mode.is_some()],
+        );
         s.field("type", &self.r#type);
         s.optional("description", &self.description);
         s.optional("mode", &self.mode);
@@ -247,7 +307,8 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
@@ -267,9 +328,15 @@ impl ::azml::validate::Validate for ComponentOutput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -279,12 +346,12 @@ impl ::azml::validate::Validate for ComponentOutput {
 pub struct ComponentResources {
     pub locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Number of nodes.
-    pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
+    pub instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
     /// VM size.
     pub instance_type: ::std::option::Option<::std::string::String>,
     /// Docker shared memory size, e.g. `2g`.
     pub shm_size: ::std::option::Option<::std::string::String>,
-    pub max_instance_count: ::std::option::Option<crate::fields::LenientInt>,
+    pub max_instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
     /// Extra `docker run` arguments.
     pub docker_args: ::std::option::Option<ComponentResourcesDockerArgs>,
     /// Additional properties; not part of the component's dict.
@@ -295,15 +362,20 @@ impl ::serde::Serialize for ComponentResources {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentResources", 0, &[
-            self.locations.is_some(),
-            self.instance_count.is_some(),
-            self.instance_type.is_some(),
-            self.shm_size.is_some(),
-            self.max_instance_count.is_some(),
-            self.docker_args.is_some(),
-            self.properties.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentResources",
+            0,
+            &[
+                self.locations.is_some(),
+                self.instance_count.is_some(),
+                self.instance_type.is_some(),
+                self.shm_size.is_some(),
+                self.max_instance_count.is_some(),
+                self.docker_args.is_some(),
+                self.properties.is_some(),
+            ],
+        );
         s.optional("locations", &self.locations);
         s.optional("instance_count", &self.instance_count);
         s.optional("instance_type", &self.instance_type);
@@ -323,25 +395,39 @@ impl<'de> ::serde::Deserialize<'de> for ComponentResources {
 }
 impl ::azml::__codegen::FromMap for ComponentResources {
     const NAME: &'static str = "ComponentResources";
-    const FIELDS: &'static [&'static str] = &["locations", "instance_count", "instance_type", "shm_size", "max_instance_count", "docker_args", "properties"];
+    const FIELDS: &'static [&'static str] = &[
+        "locations",
+        "instance_count",
+        "instance_type",
+        "shm_size",
+        "max_instance_count",
+        "docker_args",
+        "properties",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> =
+            ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "locations"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_count"),
@@ -370,11 +456,20 @@ impl ::azml::validate::Validate for ComponentResources {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
-            __c::Field::optional("instance_count", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("shm_size", __c::STRING),
-            __c::Field::optional("max_instance_count", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("docker_args", __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate)),
+            __c::Field::optional(
+                "max_instance_count",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "docker_args",
+                __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate),
+            ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -416,26 +511,35 @@ pub struct ComponentVersion {
     /// Default: `false`.
     pub is_archived: ::std::option::Option<bool>,
     /// The asset property dictionary (client_component_hash).
-    pub properties: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>>,
+    pub properties: ::std::option::Option<
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    >,
     /// Read-only: set by the service.
     pub provisioning_state: ::std::option::Option<AssetProvisioningState>,
     /// Tag dictionary.
-    pub tags: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>>,
+    pub tags: ::std::option::Option<
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    >,
 }
 impl ::serde::Serialize for ComponentVersion {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentVersion", 0, &[
-            self.component_spec.is_some(),
-            self.description.is_some(),
-            self.is_anonymous.is_some(),
-            self.is_archived.is_some(),
-            self.properties.is_some(),
-            self.provisioning_state.is_some(),
-            self.tags.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentVersion",
+            0,
+            &[
+                self.component_spec.is_some(),
+                self.description.is_some(),
+                self.is_anonymous.is_some(),
+                self.is_archived.is_some(),
+                self.properties.is_some(),
+                self.provisioning_state.is_some(),
+                self.tags.is_some(),
+            ],
+        );
         s.optional("componentSpec", &self.component_spec);
         s.optional("description", &self.description);
         s.optional("isAnonymous", &self.is_anonymous);
@@ -455,21 +559,36 @@ impl<'de> ::serde::Deserialize<'de> for ComponentVersion {
 }
 impl ::azml::__codegen::FromMap for ComponentVersion {
     const NAME: &'static str = "ComponentVersion";
-    const FIELDS: &'static [&'static str] = &["componentSpec", "description", "isAnonymous", "isArchived", "properties", "provisioningState", "tags"];
+    const FIELDS: &'static [&'static str] = &[
+        "componentSpec",
+        "description",
+        "isAnonymous",
+        "isArchived",
+        "properties",
+        "provisioningState",
+        "tags",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> =
+            ::std::option::Option::None;
         let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<
+            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+        > = ::std::option::Option::None;
         let mut f5: ::std::option::Option<AssetProvisioningState> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        let mut f6: ::std::option::Option<
+            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "componentSpec"),
                 1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "description"),
@@ -501,9 +620,18 @@ impl ::azml::validate::Validate for ComponentVersion {
             __c::Field::optional("description", __c::Shape::Nullable(&__c::STRING)),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
-            __c::Field::optional("properties", __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)))),
-            __c::Field::optional("provisioningState", __c::Shape::Is(<AssetProvisioningState as __v::Validate>::validate)),
-            __c::Field::optional("tags", __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)))),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            ),
+            __c::Field::optional(
+                "provisioningState",
+                __c::Shape::Is(<AssetProvisioningState as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "tags",
+                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -531,11 +659,16 @@ impl ::serde::Serialize for ComponentVersionResource {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ComponentVersionResource", 1, &[
-            self.id.is_some(),
-            self.name.is_some(),
-            self.r#type.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ComponentVersionResource",
+            1,
+            &[
+                self.id.is_some(),
+                self.name.is_some(),
+                self.r#type.is_some(),
+            ],
+        );
         s.optional("id", &self.id);
         s.optional("name", &self.name);
         s.optional("type", &self.r#type);
@@ -563,7 +696,8 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<ComponentVersion> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
@@ -588,7 +722,10 @@ impl ::azml::validate::Validate for ComponentVersionResource {
             __c::Field::optional("id", __c::STRING),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("type", __c::STRING),
-            __c::Field::required("properties", __c::Shape::Is(<ComponentVersion as __v::Validate>::validate)),
+            __c::Field::required(
+                "properties",
+                __c::Shape::Is(<ComponentVersion as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -603,7 +740,7 @@ pub struct Environment {
     pub description: ::std::option::Option<::std::string::String>,
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Ignored for anonymous environments (replaced by the content hash); a YAML number is read as its text.
-    pub version: ::std::option::Option<crate::fields::Version>,
+    pub version: ::std::option::Option<::azml::parallel::Version>,
     /// Base Docker image.
     pub image: ::std::option::Option<::std::string::String>,
     /// Conda specification: a path to a YAML file (relative to the document) or the specification inline.
@@ -619,17 +756,22 @@ impl ::serde::Serialize for Environment {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "Environment", 0, &[
-            self.name.is_some(),
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.version.is_some(),
-            self.image.is_some(),
-            self.conda_file.is_some(),
-            self.build.is_some(),
-            self.inference_config.is_some(),
-            self.os_type.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "Environment",
+            0,
+            &[
+                self.name.is_some(),
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.version.is_some(),
+                self.image.is_some(),
+                self.conda_file.is_some(),
+                self.build.is_some(),
+                self.inference_config.is_some(),
+                self.os_type.is_some(),
+            ],
+        );
         s.optional("name", &self.name);
         s.optional("description", &self.description);
         s.optional("tags", &self.tags);
@@ -651,7 +793,17 @@ impl<'de> ::serde::Deserialize<'de> for Environment {
 }
 impl ::azml::__codegen::FromMap for Environment {
     const NAME: &'static str = "Environment";
-    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "image", "conda_file", "build", "inference_config", "os_type"];
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "tags",
+        "version",
+        "image",
+        "conda_file",
+        "build",
+        "inference_config",
+        "os_type",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -659,9 +811,10 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
@@ -673,7 +826,8 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut s7 = false;
         let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s8 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
@@ -708,10 +862,19 @@ impl ::azml::validate::Validate for Environment {
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
             __c::Field::optional("image", __c::STRING),
-            __c::Field::optional("conda_file", __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate)),
-            __c::Field::optional("build", __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate)),
+            __c::Field::optional(
+                "conda_file",
+                __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "build",
+                __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate),
+            ),
             __c::Field::optional("inference_config", __c::ANY),
             __c::Field::optional("os_type", __c::STRING),
         ];
@@ -729,10 +892,12 @@ impl ::serde::Serialize for EnvironmentBuild {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "EnvironmentBuild", 0, &[
-            self.path.is_some(),
-            self.dockerfile_path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "EnvironmentBuild",
+            0,
+            &[self.path.is_some(), self.dockerfile_path.is_some()],
+        );
         s.optional("path", &self.path);
         s.optional("dockerfile_path", &self.dockerfile_path);
         s.end()
@@ -755,7 +920,8 @@ impl ::azml::__codegen::FromMap for EnvironmentBuild {
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "path"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfile_path"),
@@ -791,10 +957,8 @@ pub enum EnvironmentCondaFile {
 impl ::azml::validate::Validate for EnvironmentCondaFile {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("string", __c::STRING),
-            ("any value", __c::ANY),
-        ];
+        static __MEMBERS: &[(&str, __c::Shape)] =
+            &[("string", __c::STRING), ("any value", __c::ANY)];
         __c::any_of(cx, value, __MEMBERS);
     }
 }
@@ -808,7 +972,8 @@ pub struct FlowComponentSpec {
     /// A run's `variant`.
     pub variant: ::std::option::Option<::std::string::String>,
     /// A run's `connections`: flow node name to its settings.
-    pub connections: ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>>,
+    pub connections:
+        ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>>,
     /// The flow's environment variables, a run's over its flow file's.
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// The file's (or run's) `name`, else the flow folder's name with `-` as `_`.
@@ -825,15 +990,20 @@ impl ::serde::Serialize for FlowComponentSpec {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "FlowComponentSpec", 4, &[
-            self.environment.is_some(),
-            self.variant.is_some(),
-            self.connections.is_some(),
-            self.environment_variables.is_some(),
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.display_name.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "FlowComponentSpec",
+            4,
+            &[
+                self.environment.is_some(),
+                self.variant.is_some(),
+                self.connections.is_some(),
+                self.environment_variables.is_some(),
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.display_name.is_some(),
+            ],
+        );
         s.optional("environment", &self.environment);
         s.field("is_deterministic", &self.is_deterministic);
         s.optional("variant", &self.variant);
@@ -857,7 +1027,19 @@ impl<'de> ::serde::Deserialize<'de> for FlowComponentSpec {
 }
 impl ::azml::__codegen::FromMap for FlowComponentSpec {
     const NAME: &'static str = "FlowComponentSpec";
-    const FIELDS: &'static [&'static str] = &["environment", "is_deterministic", "variant", "connections", "environment_variables", "name", "description", "tags", "version", "display_name", "type"];
+    const FIELDS: &'static [&'static str] = &[
+        "environment",
+        "is_deterministic",
+        "variant",
+        "connections",
+        "environment_variables",
+        "name",
+        "description",
+        "tags",
+        "version",
+        "display_name",
+        "type",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -866,26 +1048,33 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<
+            ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
+        > = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s7 = false;
         let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s9 = false;
         let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "environment"),
                 1 => ::azml::__codegen::field(&mut map, &mut f1, "is_deterministic"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "variant"),
                 3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "connections"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables"),
+                4 => {
+                    ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables")
+                }
                 5 => ::azml::__codegen::field(&mut map, &mut f5, "name"),
                 6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
                 7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "tags"),
@@ -914,12 +1103,18 @@ impl ::azml::validate::Validate for FlowComponentSpec {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { constant: ::std::option::Option::Some("\"promptflow_parallel\""), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            constant: ::std::option::Option::Some("\"promptflow_parallel\""),
+            ..__v::Checks::NONE
+        };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("environment", __c::ANY),
             __c::Field::required("is_deterministic", __c::BOOL),
             __c::Field::optional("variant", __c::STRING),
-            __c::Field::optional("connections", __c::Shape::Map(&__c::Shape::Map(&__c::STRING))),
+            __c::Field::optional(
+                "connections",
+                __c::Shape::Map(&__c::Shape::Map(&__c::STRING)),
+            ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::required("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
@@ -932,7 +1127,18 @@ impl ::azml::validate::Validate for FlowComponentSpec {
     }
 }
 /// How a port's data reaches the job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum InputOutputMode {
     #[serde(rename = "direct")]
@@ -956,7 +1162,21 @@ pub enum InputOutputMode {
 }
 impl ::azml::validate::Validate for InputOutputMode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["direct", "download", "eval_download", "eval_mount", "mount", "ro_mount", "rw_mount", "upload", "link"]);
+        ::azml::validate::Validator::one_of(
+            cx,
+            value,
+            &[
+                "direct",
+                "download",
+                "eval_download",
+                "eval_mount",
+                "mount",
+                "ro_mount",
+                "rw_mount",
+                "upload",
+                "link",
+            ],
+        );
     }
 }
 /// A data or model input of a job, in its dump order.
@@ -964,17 +1184,19 @@ impl ::azml::validate::Validate for InputOutputMode {
 pub struct JobDataInput {
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: AssetType,
-    pub path: ::std::option::Option<crate::fields::DataPath>,
+    pub path: ::std::option::Option<::azml::parallel::DataPath>,
 }
 impl ::serde::Serialize for JobDataInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "JobDataInput", 1, &[
-            self.mode.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "JobDataInput",
+            1,
+            &[self.mode.is_some(), self.path.is_some()],
+        );
         s.optional("mode", &self.mode);
         s.field("type", &self.r#type);
         s.optional("path", &self.path);
@@ -997,9 +1219,10 @@ impl ::azml::__codegen::FromMap for JobDataInput {
         let mut f0: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s0 = false;
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::DataPath> = ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
                 1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
@@ -1019,9 +1242,18 @@ impl ::azml::validate::Validate for JobDataInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::required("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<::azml::parallel::DataPath as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1042,9 +1274,18 @@ impl ::azml::validate::Validate for JobIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("ManagedIdentity", __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate)),
-            ("UserIdentity", __c::Shape::Is(<UserIdentity as __v::Validate>::validate)),
-            ("AmlTokenIdentity", __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate)),
+            (
+                "ManagedIdentity",
+                __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate),
+            ),
+            (
+                "UserIdentity",
+                __c::Shape::Is(<UserIdentity as __v::Validate>::validate),
+            ),
+            (
+                "AmlTokenIdentity",
+                __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1055,7 +1296,7 @@ impl ::azml::validate::Validate for JobIdentity {
 #[allow(clippy::large_enum_variant)]
 pub enum JobInput {
     JobDataInput(JobDataInput),
-    JobLiteral(crate::fields::JobLiteral),
+    JobLiteral(::azml::parallel::JobLiteral),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
@@ -1064,8 +1305,14 @@ impl ::azml::validate::Validate for JobInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("JobDataInput", __c::Shape::Is(<JobDataInput as __v::Validate>::validate)),
-            ("JobLiteral", __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate)),
+            (
+                "JobDataInput",
+                __c::Shape::Is(<JobDataInput as __v::Validate>::validate),
+            ),
+            (
+                "JobLiteral",
+                __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1075,7 +1322,7 @@ impl ::azml::validate::Validate for JobInput {
 pub struct JobOutput {
     /// Asset name to register the output as.
     pub name: ::std::option::Option<::std::string::String>,
-    pub version: ::std::option::Option<crate::fields::Version>,
+    pub version: ::std::option::Option<::azml::parallel::Version>,
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<::std::string::String>,
@@ -1085,13 +1332,18 @@ impl ::serde::Serialize for JobOutput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "JobOutput", 0, &[
-            self.name.is_some(),
-            self.version.is_some(),
-            self.mode.is_some(),
-            self.r#type.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "JobOutput",
+            0,
+            &[
+                self.name.is_some(),
+                self.version.is_some(),
+                self.mode.is_some(),
+                self.r#type.is_some(),
+                self.path.is_some(),
+            ],
+        );
         s.optional("name", &self.name);
         s.optional("version", &self.version);
         s.optional("mode", &self.mode);
@@ -1115,7 +1367,7 @@ impl ::azml::__codegen::FromMap for JobOutput {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
@@ -1123,7 +1375,8 @@ impl ::azml::__codegen::FromMap for JobOutput {
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
@@ -1148,9 +1401,18 @@ impl ::azml::validate::Validate for JobOutput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
             __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1160,7 +1422,7 @@ impl ::azml::validate::Validate for JobOutput {
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin)]
 pub struct JobResourceConfiguration {
     /// Number of nodes.
-    pub instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub instance_count: ::std::option::Option<::azml::parallel::IntOrBinding>,
     /// VM size.
     pub instance_type: ::std::option::Option<::std::string::String>,
     /// Additional properties.
@@ -1168,7 +1430,7 @@ pub struct JobResourceConfiguration {
     pub locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Docker shared memory size, e.g. `2g`.
     pub shm_size: ::std::option::Option<::std::string::String>,
-    pub max_instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub max_instance_count: ::std::option::Option<::azml::parallel::IntOrBinding>,
     /// Extra `docker run` arguments.
     #[dict(serde)]
     pub docker_args: ::std::option::Option<JobResourceConfigurationDockerArgs>,
@@ -1178,15 +1440,20 @@ impl ::serde::Serialize for JobResourceConfiguration {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "JobResourceConfiguration", 0, &[
-            self.instance_count.is_some(),
-            self.instance_type.is_some(),
-            self.properties.is_some(),
-            self.locations.is_some(),
-            self.shm_size.is_some(),
-            self.max_instance_count.is_some(),
-            self.docker_args.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "JobResourceConfiguration",
+            0,
+            &[
+                self.instance_count.is_some(),
+                self.instance_type.is_some(),
+                self.properties.is_some(),
+                self.locations.is_some(),
+                self.shm_size.is_some(),
+                self.max_instance_count.is_some(),
+                self.docker_args.is_some(),
+            ],
+        );
         s.optional("instance_count", &self.instance_count);
         s.optional("instance_type", &self.instance_type);
         s.optional("properties", &self.properties);
@@ -1206,25 +1473,39 @@ impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
 }
 impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     const NAME: &'static str = "JobResourceConfiguration";
-    const FIELDS: &'static [&'static str] = &["instance_count", "instance_type", "properties", "locations", "shm_size", "max_instance_count", "docker_args"];
+    const FIELDS: &'static [&'static str] = &[
+        "instance_count",
+        "instance_type",
+        "properties",
+        "locations",
+        "shm_size",
+        "max_instance_count",
+        "docker_args",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s0 = false;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "instance_count"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_type"),
@@ -1251,16 +1532,28 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { pattern: ::std::option::Option::Some(&__P0), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
         static __P0: __v::Pattern = __v::Pattern::new("\\d+[bkmg]");
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("instance_count", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("shm_size", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional("max_instance_count", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("docker_args", __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate)),
+            __c::Field::optional(
+                "max_instance_count",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "docker_args",
+                __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1286,7 +1579,18 @@ impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
     }
 }
 /// Logging level of the parallel run; case-sensitive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum LoggingLevel {
     #[serde(rename = "DEBUG")]
@@ -1304,7 +1608,7 @@ impl ::azml::validate::Validate for LoggingLevel {
 /// A managed identity, system-assigned or user-assigned (one of the ids).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ManagedIdentity {
-    pub r#type: crate::fields::ManagedIdentityType,
+    pub r#type: ::azml::parallel::ManagedIdentityType,
     pub client_id: ::std::option::Option<::std::string::String>,
     pub object_id: ::std::option::Option<::std::string::String>,
     pub msi_resource_id: ::std::option::Option<::std::string::String>,
@@ -1314,11 +1618,16 @@ impl ::serde::Serialize for ManagedIdentity {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ManagedIdentity", 1, &[
-            self.client_id.is_some(),
-            self.object_id.is_some(),
-            self.msi_resource_id.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ManagedIdentity",
+            1,
+            &[
+                self.client_id.is_some(),
+                self.object_id.is_some(),
+                self.msi_resource_id.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("client_id", &self.client_id);
         s.optional("object_id", &self.object_id);
@@ -1339,14 +1648,16 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::ManagedIdentityType> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::ManagedIdentityType> =
+            ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "client_id"),
@@ -1368,7 +1679,10 @@ impl ::azml::validate::Validate for ManagedIdentity {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<crate::fields::ManagedIdentityType as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<::azml::parallel::ManagedIdentityType as __v::Validate>::validate),
+            ),
             __c::Field::optional("client_id", __c::STRING),
             __c::Field::optional("object_id", __c::STRING),
             __c::Field::optional("msi_resource_id", __c::STRING),
@@ -1381,18 +1695,23 @@ impl ::azml::validate::Validate for ManagedIdentity {
 pub struct NodeDataInput {
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
+    pub path: ::std::option::Option<::azml::parallel::NodeDataPath>,
 }
 impl ::serde::Serialize for NodeDataInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "NodeDataInput", 0, &[
-            self.mode.is_some(),
-            self.r#type.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "NodeDataInput",
+            0,
+            &[
+                self.mode.is_some(),
+                self.r#type.is_some(),
+                self.path.is_some(),
+            ],
+        );
         s.optional("mode", &self.mode);
         s.optional("type", &self.r#type);
         s.optional("path", &self.path);
@@ -1416,9 +1735,11 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut s0 = false;
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::parallel::NodeDataPath> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::NodeDataPath> =
+            ::std::option::Option::None;
         let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
@@ -1438,9 +1759,18 @@ impl ::azml::validate::Validate for NodeDataInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate)),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1449,23 +1779,28 @@ impl ::azml::validate::Validate for NodeDataInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NodeDataOutput {
     pub name: ::std::option::Option<::std::string::String>,
-    pub version: ::std::option::Option<crate::fields::Version>,
+    pub version: ::std::option::Option<::azml::parallel::Version>,
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
+    pub path: ::std::option::Option<::azml::parallel::NodeDataPath>,
 }
 impl ::serde::Serialize for NodeDataOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "NodeDataOutput", 0, &[
-            self.name.is_some(),
-            self.version.is_some(),
-            self.mode.is_some(),
-            self.r#type.is_some(),
-            self.path.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "NodeDataOutput",
+            0,
+            &[
+                self.name.is_some(),
+                self.version.is_some(),
+                self.mode.is_some(),
+                self.r#type.is_some(),
+                self.path.is_some(),
+            ],
+        );
         s.optional("name", &self.name);
         s.optional("version", &self.version);
         s.optional("mode", &self.mode);
@@ -1489,15 +1824,17 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::parallel::NodeDataPath> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::parallel::NodeDataPath> =
+            ::std::option::Option::None;
         let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
@@ -1522,10 +1859,22 @@ impl ::azml::validate::Validate for NodeDataOutput {
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
-            __c::Field::optional("mode", __c::Shape::Is(<InputOutputMode as __v::Validate>::validate)),
-            __c::Field::optional("type", __c::Shape::Is(<AssetType as __v::Validate>::validate)),
-            __c::Field::optional("path", __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<::azml::parallel::NodeDataPath as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1536,7 +1885,7 @@ impl ::azml::validate::Validate for NodeDataOutput {
 #[allow(clippy::large_enum_variant)]
 pub enum NodeInput {
     NodeDataInput(NodeDataInput),
-    JobLiteral(crate::fields::JobLiteral),
+    JobLiteral(::azml::parallel::JobLiteral),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
@@ -1545,8 +1894,14 @@ impl ::azml::validate::Validate for NodeInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("NodeDataInput", __c::Shape::Is(<NodeDataInput as __v::Validate>::validate)),
-            ("JobLiteral", __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate)),
+            (
+                "NodeDataInput",
+                __c::Shape::Is(<NodeDataInput as __v::Validate>::validate),
+            ),
+            (
+                "JobLiteral",
+                __c::Shape::Is(<::azml::parallel::JobLiteral as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1566,7 +1921,10 @@ impl ::azml::validate::Validate for NodeOutput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("NodeDataOutput", __c::Shape::Is(<NodeDataOutput as __v::Validate>::validate)),
+            (
+                "NodeDataOutput",
+                __c::Shape::Is(<NodeDataOutput as __v::Validate>::validate),
+            ),
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -1578,29 +1936,29 @@ pub struct ParallelComponent {
     pub name: ComponentName,
     pub description: ::std::option::Option<::std::string::String>,
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    pub version: ::std::option::Option<crate::fields::Version>,
+    pub version: ::std::option::Option<::azml::parallel::Version>,
     /// The schema URL the file declares.
     pub schema: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Whether the same inputs give the same outputs (reuse); true when absent.
-    pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
+    pub is_deterministic: ::std::option::Option<::azml::parallel::PythonBool>,
     pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<ComponentOutput>>,
-    pub r#type: crate::parallel::ComponentType,
+    pub r#type: ::azml::parallel::ComponentType,
     pub resources: ::std::option::Option<ComponentResources>,
     pub logging_level: ::std::option::Option<LoggingLevel>,
     pub task: ::std::option::Option<ParallelTask>,
-    pub mini_batch_size: ::std::option::Option<crate::parallel::MiniBatchSize>,
+    pub mini_batch_size: ::std::option::Option<::azml::parallel::MiniBatchSize>,
     /// Keys that partition tabular input into mini-batches.
     pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The input that is split into mini-batches, usually `${{inputs.<name>}}`.
     pub input_data: ::std::option::Option<::std::string::String>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<crate::fields::LenientInt>,
-    pub error_threshold: ::std::option::Option<crate::fields::LenientInt>,
-    pub mini_batch_error_threshold: ::std::option::Option<crate::fields::LenientInt>,
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     /// Shorthand for `resources.instance_count`; not allowed together with `resources`.
-    pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
+    pub instance_count: ::std::option::Option<::azml::parallel::LenientInt>,
     /// Shorthand for `task.code`, stored as written (not checked on load): an existing local path dumps absolute, anything else with `azureml:`.
     pub code: ::std::option::Option<::std::string::String>,
 }
@@ -1609,28 +1967,33 @@ impl ::serde::Serialize for ParallelComponent {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParallelComponent", 2, &[
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.version.is_some(),
-            self.schema.is_some(),
-            self.display_name.is_some(),
-            self.is_deterministic.is_some(),
-            self.inputs.is_some(),
-            self.outputs.is_some(),
-            self.resources.is_some(),
-            self.logging_level.is_some(),
-            self.task.is_some(),
-            self.mini_batch_size.is_some(),
-            self.partition_keys.is_some(),
-            self.input_data.is_some(),
-            self.retry_settings.is_some(),
-            self.max_concurrency_per_instance.is_some(),
-            self.error_threshold.is_some(),
-            self.mini_batch_error_threshold.is_some(),
-            self.instance_count.is_some(),
-            self.code.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParallelComponent",
+            2,
+            &[
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.version.is_some(),
+                self.schema.is_some(),
+                self.display_name.is_some(),
+                self.is_deterministic.is_some(),
+                self.inputs.is_some(),
+                self.outputs.is_some(),
+                self.resources.is_some(),
+                self.logging_level.is_some(),
+                self.task.is_some(),
+                self.mini_batch_size.is_some(),
+                self.partition_keys.is_some(),
+                self.input_data.is_some(),
+                self.retry_settings.is_some(),
+                self.max_concurrency_per_instance.is_some(),
+                self.error_threshold.is_some(),
+                self.mini_batch_error_threshold.is_some(),
+                self.instance_count.is_some(),
+                self.code.is_some(),
+            ],
+        );
         s.field("name", &self.name);
         s.optional("description", &self.description);
         s.optional("tags", &self.tags);
@@ -1648,9 +2011,15 @@ impl ::serde::Serialize for ParallelComponent {
         s.optional("partition_keys", &self.partition_keys);
         s.optional("input_data", &self.input_data);
         s.optional("retry_settings", &self.retry_settings);
-        s.optional("max_concurrency_per_instance", &self.max_concurrency_per_instance);
+        s.optional(
+            "max_concurrency_per_instance",
+            &self.max_concurrency_per_instance,
+        );
         s.optional("error_threshold", &self.error_threshold);
-        s.optional("mini_batch_error_threshold", &self.mini_batch_error_threshold);
+        s.optional(
+            "mini_batch_error_threshold",
+            &self.mini_batch_error_threshold,
+        );
         s.optional("instance_count", &self.instance_count);
         s.optional("code", &self.code);
         s.end()
@@ -1665,53 +2034,88 @@ impl<'de> ::serde::Deserialize<'de> for ParallelComponent {
 }
 impl ::azml::__codegen::FromMap for ParallelComponent {
     const NAME: &'static str = "ParallelComponent";
-    const FIELDS: &'static [&'static str] = &["name", "description", "tags", "version", "$schema", "display_name", "is_deterministic", "inputs", "outputs", "type", "resources", "logging_level", "task", "mini_batch_size", "partition_keys", "input_data", "retry_settings", "max_concurrency_per_instance", "error_threshold", "mini_batch_error_threshold", "instance_count", "code"];
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "tags",
+        "version",
+        "$schema",
+        "display_name",
+        "is_deterministic",
+        "inputs",
+        "outputs",
+        "type",
+        "resources",
+        "logging_level",
+        "task",
+        "mini_batch_size",
+        "partition_keys",
+        "input_data",
+        "retry_settings",
+        "max_concurrency_per_instance",
+        "error_threshold",
+        "mini_batch_error_threshold",
+        "instance_count",
+        "code",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<ComponentName> = ::std::option::Option::None;
         let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::azml::parallel::Version> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::azml::parallel::PythonBool> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> =
+            ::std::option::Option::None;
         let mut s7 = false;
-        let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> = ::std::option::Option::None;
+        let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> =
+            ::std::option::Option::None;
         let mut s8 = false;
-        let mut f9: ::std::option::Option<crate::parallel::ComponentType> = ::std::option::Option::None;
+        let mut f9: ::std::option::Option<::azml::parallel::ComponentType> =
+            ::std::option::Option::None;
         let mut f10: ::std::option::Option<ComponentResources> = ::std::option::Option::None;
         let mut s10 = false;
         let mut f11: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
         let mut s11 = false;
         let mut f12: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
         let mut s12 = false;
-        let mut f13: ::std::option::Option<crate::parallel::MiniBatchSize> = ::std::option::Option::None;
+        let mut f13: ::std::option::Option<::azml::parallel::MiniBatchSize> =
+            ::std::option::Option::None;
         let mut s13 = false;
-        let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s14 = false;
         let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s15 = false;
         let mut f16: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
         let mut s16 = false;
-        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s17 = false;
-        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s18 = false;
-        let mut f19: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f19: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s19 = false;
-        let mut f20: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f20: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s20 = false;
         let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s21 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "name"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
@@ -1730,9 +2134,19 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
                 14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "partition_keys"),
                 15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "input_data"),
                 16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "retry_settings"),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "max_concurrency_per_instance"),
+                17 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f17,
+                    &mut s17,
+                    "max_concurrency_per_instance",
+                ),
                 18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "error_threshold"),
-                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "mini_batch_error_threshold"),
+                19 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f19,
+                    &mut s19,
+                    "mini_batch_error_threshold",
+                ),
                 20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "instance_count"),
                 21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "code"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -1768,30 +2182,77 @@ impl ::azml::validate::Validate for ParallelComponent {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { pattern: ::std::option::Option::Some(&__P0), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
         static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("version", __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<::azml::parallel::Version as __v::Validate>::validate),
+            ),
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
-            __c::Field::optional("is_deterministic", __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate)),
-            __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate))),
-            __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Is(<ComponentOutput as __v::Validate>::validate))),
-            __c::Field::required("type", __c::Shape::Is(<crate::parallel::ComponentType as __v::Validate>::validate)),
-            __c::Field::optional("resources", __c::Shape::Is(<ComponentResources as __v::Validate>::validate)),
-            __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
-            __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_size", __c::Shape::Is(<crate::parallel::MiniBatchSize as __v::Validate>::validate)),
+            __c::Field::optional(
+                "is_deterministic",
+                __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Is(
+                    <ComponentOutput as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<ComponentResources as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "logging_level",
+                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "task",
+                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_size",
+                __c::Shape::Is(<::azml::parallel::MiniBatchSize as __v::Validate>::validate),
+            ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("instance_count", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional(
+                "retry_settings",
+                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_concurrency_per_instance",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
             __c::Field::optional("code", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -1804,11 +2265,13 @@ pub struct ParallelJob {
     pub schema: ::std::option::Option<::std::string::String>,
     pub name: ::std::option::Option<::std::string::String>,
     pub description: ::std::option::Option<::std::string::String>,
-    pub tags: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     pub display_name: ::std::option::Option<::std::string::String>,
     pub experiment_name: ::std::option::Option<::std::string::String>,
-    pub properties: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
     pub identity: ::std::option::Option<JobIdentity>,
     pub logging_level: ::std::option::Option<LoggingLevel>,
     pub task: ::std::option::Option<ParallelTask>,
@@ -1818,11 +2281,11 @@ pub struct ParallelJob {
     pub input_data: ::std::option::Option<::std::string::String>,
     pub resources: ::std::option::Option<JobResourceConfiguration>,
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    pub max_concurrency_per_instance: ::std::option::Option<crate::fields::LenientInt>,
-    pub error_threshold: ::std::option::Option<crate::fields::LenientInt>,
-    pub mini_batch_error_threshold: ::std::option::Option<crate::fields::LenientInt>,
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
+    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::LenientInt>,
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    pub r#type: crate::parallel::ComponentType,
+    pub r#type: ::azml::parallel::ComponentType,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
 }
@@ -1831,30 +2294,35 @@ impl ::serde::Serialize for ParallelJob {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParallelJob", 1, &[
-            self.schema.is_some(),
-            self.name.is_some(),
-            self.description.is_some(),
-            self.tags.is_some(),
-            self.display_name.is_some(),
-            self.experiment_name.is_some(),
-            self.properties.is_some(),
-            self.compute.is_some(),
-            self.identity.is_some(),
-            self.logging_level.is_some(),
-            self.task.is_some(),
-            self.mini_batch_size.is_some(),
-            self.partition_keys.is_some(),
-            self.input_data.is_some(),
-            self.resources.is_some(),
-            self.retry_settings.is_some(),
-            self.max_concurrency_per_instance.is_some(),
-            self.error_threshold.is_some(),
-            self.mini_batch_error_threshold.is_some(),
-            self.environment_variables.is_some(),
-            self.inputs.is_some(),
-            self.outputs.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParallelJob",
+            1,
+            &[
+                self.schema.is_some(),
+                self.name.is_some(),
+                self.description.is_some(),
+                self.tags.is_some(),
+                self.display_name.is_some(),
+                self.experiment_name.is_some(),
+                self.properties.is_some(),
+                self.compute.is_some(),
+                self.identity.is_some(),
+                self.logging_level.is_some(),
+                self.task.is_some(),
+                self.mini_batch_size.is_some(),
+                self.partition_keys.is_some(),
+                self.input_data.is_some(),
+                self.resources.is_some(),
+                self.retry_settings.is_some(),
+                self.max_concurrency_per_instance.is_some(),
+                self.error_threshold.is_some(),
+                self.mini_batch_error_threshold.is_some(),
+                self.environment_variables.is_some(),
+                self.inputs.is_some(),
+                self.outputs.is_some(),
+            ],
+        );
         s.optional("$schema", &self.schema);
         s.optional("name", &self.name);
         s.optional("description", &self.description);
@@ -1871,9 +2339,15 @@ impl ::serde::Serialize for ParallelJob {
         s.optional("input_data", &self.input_data);
         s.optional("resources", &self.resources);
         s.optional("retry_settings", &self.retry_settings);
-        s.optional("max_concurrency_per_instance", &self.max_concurrency_per_instance);
+        s.optional(
+            "max_concurrency_per_instance",
+            &self.max_concurrency_per_instance,
+        );
         s.optional("error_threshold", &self.error_threshold);
-        s.optional("mini_batch_error_threshold", &self.mini_batch_error_threshold);
+        s.optional(
+            "mini_batch_error_threshold",
+            &self.mini_batch_error_threshold,
+        );
         s.optional("environment_variables", &self.environment_variables);
         s.field("type", &self.r#type);
         s.optional("inputs", &self.inputs);
@@ -1890,7 +2364,31 @@ impl<'de> ::serde::Deserialize<'de> for ParallelJob {
 }
 impl ::azml::__codegen::FromMap for ParallelJob {
     const NAME: &'static str = "ParallelJob";
-    const FIELDS: &'static [&'static str] = &["$schema", "name", "description", "tags", "display_name", "experiment_name", "properties", "compute", "identity", "logging_level", "task", "mini_batch_size", "partition_keys", "input_data", "resources", "retry_settings", "max_concurrency_per_instance", "error_threshold", "mini_batch_error_threshold", "environment_variables", "type", "inputs", "outputs"];
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "description",
+        "tags",
+        "display_name",
+        "experiment_name",
+        "properties",
+        "compute",
+        "identity",
+        "logging_level",
+        "task",
+        "mini_batch_size",
+        "partition_keys",
+        "input_data",
+        "resources",
+        "retry_settings",
+        "max_concurrency_per_instance",
+        "error_threshold",
+        "mini_batch_error_threshold",
+        "environment_variables",
+        "type",
+        "inputs",
+        "outputs",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
@@ -1900,15 +2398,20 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
         let mut s6 = false;
-        let mut f7: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
+        let mut f7: ::std::option::Option<::azml::parallel::ComputeRef> =
+            ::std::option::Option::None;
         let mut s7 = false;
         let mut f8: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
         let mut s8 = false;
@@ -1918,7 +2421,8 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s10 = false;
         let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s11 = false;
-        let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s12 = false;
         let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s13 = false;
@@ -1926,20 +2430,28 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut s14 = false;
         let mut f15: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
         let mut s15 = false;
-        let mut f16: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f16: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s16 = false;
-        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f17: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s17 = false;
-        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f18: ::std::option::Option<::azml::parallel::LenientInt> =
+            ::std::option::Option::None;
         let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> = ::std::option::Option::None;
+        let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s19 = false;
-        let mut f20: ::std::option::Option<crate::parallel::ComponentType> = ::std::option::Option::None;
-        let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> = ::std::option::Option::None;
+        let mut f20: ::std::option::Option<::azml::parallel::ComponentType> =
+            ::std::option::Option::None;
+        let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> =
+            ::std::option::Option::None;
         let mut s21 = false;
-        let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> = ::std::option::Option::None;
+        let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
+            ::std::option::Option::None;
         let mut s22 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
@@ -1957,10 +2469,25 @@ impl ::azml::__codegen::FromMap for ParallelJob {
                 13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "input_data"),
                 14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
                 15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "retry_settings"),
-                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "max_concurrency_per_instance"),
+                16 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f16,
+                    &mut s16,
+                    "max_concurrency_per_instance",
+                ),
                 17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "error_threshold"),
-                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "mini_batch_error_threshold"),
-                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "environment_variables"),
+                18 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f18,
+                    &mut s18,
+                    "mini_batch_error_threshold",
+                ),
+                19 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f19,
+                    &mut s19,
+                    "environment_variables",
+                ),
                 20 => ::azml::__codegen::field(&mut map, &mut f20, "type"),
                 21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "inputs"),
                 22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs"),
@@ -2005,23 +2532,62 @@ impl ::azml::validate::Validate for ParallelJob {
             __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
-            __c::Field::optional("properties", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
-            __c::Field::optional("compute", __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate)),
-            __c::Field::optional("identity", __c::Shape::Is(<JobIdentity as __v::Validate>::validate)),
-            __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
-            __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "logging_level",
+                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "task",
+                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
+            ),
             __c::Field::optional("mini_batch_size", __c::STRING),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional("resources", __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate)),
-            __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "retry_settings",
+                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_concurrency_per_instance",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_error_threshold",
+                __c::Shape::Is(<::azml::parallel::LenientInt as __v::Validate>::validate),
+            ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::required("type", __c::Shape::Is(<crate::parallel::ComponentType as __v::Validate>::validate)),
-            __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate))),
-            __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate))),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2034,7 +2600,7 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub task: ::std::option::Option<ParallelTask>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mini_batch_size: ::std::option::Option<crate::parallel::NodeMiniBatchSize>,
+    pub mini_batch_size: ::std::option::Option<::azml::parallel::NodeMiniBatchSize>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2044,11 +2610,11 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_settings: ::std::option::Option<RetrySettings>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_concurrency_per_instance: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub max_concurrency_per_instance: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mini_batch_error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub mini_batch_error_threshold: ::std::option::Option<::azml::parallel::IntOrBinding>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Inputs by name; a null input is left out.
@@ -2062,12 +2628,12 @@ pub struct ParallelNode {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub compute: ::std::option::Option<::azml::parallel::ComputeRef>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub component: ::std::option::Option<crate::parallel::NodeComponent>,
+    pub component: ::std::option::Option<::azml::parallel::NodeComponent>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<JobIdentity>,
-    pub r#type: crate::parallel::ComponentType,
+    pub r#type: ::azml::parallel::ComponentType,
     /// Sent in the REST form only.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -2083,25 +2649,71 @@ impl ::azml::validate::Validate for ParallelNode {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("logging_level", __c::Shape::Is(<LoggingLevel as __v::Validate>::validate)),
-            __c::Field::optional("task", __c::Shape::Is(<ParallelTask as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_size", __c::Shape::Is(<crate::parallel::NodeMiniBatchSize as __v::Validate>::validate)),
+            __c::Field::optional(
+                "logging_level",
+                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "task",
+                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_size",
+                __c::Shape::Is(<::azml::parallel::NodeMiniBatchSize as __v::Validate>::validate),
+            ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional("resources", __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate)),
-            __c::Field::optional("retry_settings", __c::Shape::Is(<RetrySettings as __v::Validate>::validate)),
-            __c::Field::optional("max_concurrency_per_instance", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("error_threshold", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("mini_batch_error_threshold", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "retry_settings",
+                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_concurrency_per_instance",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "error_threshold",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "mini_batch_error_threshold",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional("inputs", __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(<NodeInput as __v::Validate>::validate)))),
-            __c::Field::optional("outputs", __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(<NodeOutput as __v::Validate>::validate)))),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeInput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeOutput as __v::Validate>::validate,
+                ))),
+            ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("comment", __c::STRING),
-            __c::Field::optional("compute", __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate)),
-            __c::Field::optional("component", __c::Shape::Is(<crate::parallel::NodeComponent as __v::Validate>::validate)),
-            __c::Field::optional("identity", __c::Shape::Is(<JobIdentity as __v::Validate>::validate)),
-            __c::Field::required("type", __c::Shape::Is(<crate::parallel::ComponentType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<::azml::parallel::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "component",
+                __c::Shape::Is(<::azml::parallel::NodeComponent as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<::azml::parallel::ComponentType as __v::Validate>::validate),
+            ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
         ];
@@ -2111,8 +2723,8 @@ impl ::azml::validate::Validate for ParallelNode {
 /// The task of a parallel component or job (azure-ai-ml `ParallelTask`). Unknown keys are dropped (a component's task schema includes and then discards them); a standalone task document admits no other keys, which its loader checks.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin)]
 pub struct ParallelTask {
-    pub r#type: crate::parallel::TaskType,
-    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    pub r#type: ::azml::parallel::TaskType,
+    pub code: ::std::option::Option<::azml::parallel::CodeRef>,
     /// The script, relative to `code`, with `init()` and `run(mini_batch)`.
     pub entry_script: ::std::option::Option<::std::string::String>,
     /// Arguments passed to the entry script, one string.
@@ -2121,20 +2733,25 @@ pub struct ParallelTask {
     pub model: ::std::option::Option<::std::string::String>,
     /// Where the rows that `run()` returns are appended, usually `${{outputs.<name>}}`.
     pub append_row_to: ::std::option::Option<::std::string::String>,
-    pub environment: crate::fields::EnvironmentRef,
+    pub environment: ::azml::parallel::EnvironmentRef,
 }
 impl ::serde::Serialize for ParallelTask {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParallelTask", 2, &[
-            self.code.is_some(),
-            self.entry_script.is_some(),
-            self.program_arguments.is_some(),
-            self.model.is_some(),
-            self.append_row_to.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParallelTask",
+            2,
+            &[
+                self.code.is_some(),
+                self.entry_script.is_some(),
+                self.program_arguments.is_some(),
+                self.model.is_some(),
+                self.append_row_to.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("code", &self.code);
         s.optional("entry_script", &self.entry_script);
@@ -2154,12 +2771,20 @@ impl<'de> ::serde::Deserialize<'de> for ParallelTask {
 }
 impl ::azml::__codegen::FromMap for ParallelTask {
     const NAME: &'static str = "ParallelTask";
-    const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "code",
+        "entry_script",
+        "program_arguments",
+        "model",
+        "append_row_to",
+        "environment",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::parallel::TaskType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::TaskType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::CodeRef> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
@@ -2169,8 +2794,10 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> =
+            ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
@@ -2198,13 +2825,22 @@ impl ::azml::validate::Validate for ParallelTask {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<crate::parallel::TaskType as __v::Validate>::validate)),
-            __c::Field::optional("code", __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<::azml::parallel::TaskType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate),
+            ),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
-            __c::Field::required("environment", __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate)),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -2213,11 +2849,11 @@ impl ::azml::validate::Validate for ParallelTask {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParameterInput {
     pub r#type: ParameterType,
-    pub optional: ::std::option::Option<crate::fields::PythonBool>,
-    pub default: ::std::option::Option<crate::fields::ParameterValue>,
+    pub optional: ::std::option::Option<::azml::parallel::PythonBool>,
+    pub default: ::std::option::Option<::azml::parallel::ParameterValue>,
     pub description: ::std::option::Option<::std::string::String>,
-    pub max: ::std::option::Option<crate::fields::ParameterValue>,
-    pub min: ::std::option::Option<crate::fields::ParameterValue>,
+    pub max: ::std::option::Option<::azml::parallel::ParameterValue>,
+    pub min: ::std::option::Option<::azml::parallel::ParameterValue>,
     /// Allowed values of a string input.
     pub r#enum: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
@@ -2226,14 +2862,19 @@ impl ::serde::Serialize for ParameterInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "ParameterInput", 1, &[
-            self.optional.is_some(),
-            self.default.is_some(),
-            self.description.is_some(),
-            self.max.is_some(),
-            self.min.is_some(),
-            self.r#enum.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "ParameterInput",
+            1,
+            &[
+                self.optional.is_some(),
+                self.default.is_some(),
+                self.description.is_some(),
+                self.max.is_some(),
+                self.min.is_some(),
+                self.r#enum.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("optional", &self.optional);
         s.optional("default", &self.default);
@@ -2253,24 +2894,38 @@ impl<'de> ::serde::Deserialize<'de> for ParameterInput {
 }
 impl ::azml::__codegen::FromMap for ParameterInput {
     const NAME: &'static str = "ParameterInput";
-    const FIELDS: &'static [&'static str] = &["type", "optional", "default", "description", "max", "min", "enum"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "optional",
+        "default",
+        "description",
+        "max",
+        "min",
+        "enum",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::PythonBool> =
+            ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::ParameterValue> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<::azml::parallel::ParameterValue> =
+            ::std::option::Option::None;
         let mut s2 = false;
         let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::ParameterValue> = ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::azml::parallel::ParameterValue> =
+            ::std::option::Option::None;
         let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::ParameterValue> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<::azml::parallel::ParameterValue> =
+            ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+        let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
+            ::std::option::Option::None;
         let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "optional"),
@@ -2298,19 +2953,45 @@ impl ::azml::validate::Validate for ParameterInput {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<ParameterType as __v::Validate>::validate)),
-            __c::Field::optional("optional", __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate)),
-            __c::Field::optional("default", __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate)),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<ParameterType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "optional",
+                __c::Shape::Is(<::azml::parallel::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "default",
+                __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate),
+            ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional("max", __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate)),
-            __c::Field::optional("min", __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate)),
+            __c::Field::optional(
+                "max",
+                __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "min",
+                __c::Shape::Is(<::azml::parallel::ParameterValue as __v::Validate>::validate),
+            ),
             __c::Field::optional("enum", __c::Shape::Array(&__c::STRING)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// Type of a parameter input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum ParameterType {
     #[serde(rename = "boolean")]
@@ -2331,19 +3012,21 @@ impl ::azml::validate::Validate for ParameterType {
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin)]
 pub struct RetrySettings {
     /// Seconds before a mini-batch call times out.
-    pub timeout: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub timeout: ::std::option::Option<::azml::parallel::IntOrBinding>,
     /// Retries of a failed or timed-out mini-batch.
-    pub max_retries: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub max_retries: ::std::option::Option<::azml::parallel::IntOrBinding>,
 }
 impl ::serde::Serialize for RetrySettings {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "RetrySettings", 0, &[
-            self.timeout.is_some(),
-            self.max_retries.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "RetrySettings",
+            0,
+            &[self.timeout.is_some(), self.max_retries.is_some()],
+        );
         s.optional("timeout", &self.timeout);
         s.optional("max_retries", &self.max_retries);
         s.end()
@@ -2362,11 +3045,14 @@ impl ::azml::__codegen::FromMap for RetrySettings {
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::IntOrBinding> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::IntOrBinding> =
+            ::std::option::Option::None;
         let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "max_retries"),
@@ -2384,8 +3070,14 @@ impl ::azml::validate::Validate for RetrySettings {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("timeout", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
-            __c::Field::optional("max_retries", __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate)),
+            __c::Field::optional(
+                "timeout",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "max_retries",
+                __c::Shape::Is(<::azml::parallel::IntOrBinding as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -2394,25 +3086,30 @@ impl ::azml::validate::Validate for RetrySettings {
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin)]
 pub struct RunFunction {
     pub r#type: ::std::string::String,
-    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    pub code: ::std::option::Option<::azml::parallel::CodeRef>,
     pub entry_script: ::std::option::Option<::std::string::String>,
     pub program_arguments: ::std::option::Option<::std::string::String>,
     pub model: ::std::option::Option<::std::string::String>,
     pub append_row_to: ::std::option::Option<::std::string::String>,
-    pub environment: crate::fields::EnvironmentRef,
+    pub environment: ::azml::parallel::EnvironmentRef,
 }
 impl ::serde::Serialize for RunFunction {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut s = ::azml::__codegen::StructWriter::new(serializer, "RunFunction", 2, &[
-            self.code.is_some(),
-            self.entry_script.is_some(),
-            self.program_arguments.is_some(),
-            self.model.is_some(),
-            self.append_row_to.is_some(),
-        ]);
+        let mut s = ::azml::__codegen::StructWriter::new(
+            serializer,
+            "RunFunction",
+            2,
+            &[
+                self.code.is_some(),
+                self.entry_script.is_some(),
+                self.program_arguments.is_some(),
+                self.model.is_some(),
+                self.append_row_to.is_some(),
+            ],
+        );
         s.field("type", &self.r#type);
         s.optional("code", &self.code);
         s.optional("entry_script", &self.entry_script);
@@ -2432,12 +3129,20 @@ impl<'de> ::serde::Deserialize<'de> for RunFunction {
 }
 impl ::azml::__codegen::FromMap for RunFunction {
     const NAME: &'static str = "RunFunction";
-    const FIELDS: &'static [&'static str] = &["type", "code", "entry_script", "program_arguments", "model", "append_row_to", "environment"];
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "code",
+        "entry_script",
+        "program_arguments",
+        "model",
+        "append_row_to",
+        "environment",
+    ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::azml::parallel::CodeRef> = ::std::option::Option::None;
         let mut s1 = false;
         let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s2 = false;
@@ -2447,8 +3152,10 @@ impl ::azml::__codegen::FromMap for RunFunction {
         let mut s4 = false;
         let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        let mut f6: ::std::option::Option<::azml::parallel::EnvironmentRef> =
+            ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
@@ -2475,15 +3182,24 @@ impl ::azml::validate::Validate for RunFunction {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __C0: __v::Checks = __v::Checks { constant: ::std::option::Option::Some("\"run_function\""), ..__v::Checks::NONE };
+        static __C0: __v::Checks = __v::Checks {
+            constant: ::std::option::Option::Some("\"run_function\""),
+            ..__v::Checks::NONE
+        };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional("code", __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate)),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<::azml::parallel::CodeRef as __v::Validate>::validate),
+            ),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
-            __c::Field::required("environment", __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate)),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(<::azml::parallel::EnvironmentRef as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2517,7 +3233,8 @@ impl ::azml::__codegen::FromMap for UserIdentity {
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
         let mut f0: ::std::option::Option<UserIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
             match key {
                 0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
                 _ => ::azml::__codegen::skip(&mut map),
@@ -2532,13 +3249,25 @@ impl ::azml::validate::Validate for UserIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         use ::azml::validate as __v;
-        static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<UserIdentityType as __v::Validate>::validate)),
-        ];
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            __c::Shape::Is(<UserIdentityType as __v::Validate>::validate),
+        )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[allow(clippy::enum_variant_names)]
 pub enum UserIdentityType {
     #[serde(rename = "user_identity")]

@@ -65,6 +65,39 @@ fn writes_the_module_and_the_report() {
 }
 
 #[test]
+fn rustfmt_on_request() {
+    let dir = scratch("rustfmt");
+    std::fs::write(dir.join("spec.json"), SPEC).unwrap();
+    let run = |rustfmt: Option<&str>| {
+        let mut cmd = azml();
+        cmd.current_dir(&dir)
+            .args(["codegen", "--spec", "spec.json", "--out", "types.rs"]);
+        if let Some(program) = rustfmt {
+            cmd.arg("--rustfmt").env("RUSTFMT", program);
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // The toolchain's rustfmt, which `rustfmt --check` then accepts.
+    assert_eq!(run(Some("rustfmt")).0, Some(0));
+    let check = Command::new("rustfmt")
+        .args(["--edition", "2021", "--check", "types.rs"])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(check.success());
+    // Without rustfmt: an install hint, exit 2, nothing written.
+    std::fs::remove_file(dir.join("types.rs")).unwrap();
+    let (code, stderr) = run(Some("/nonexistent/rustfmt"));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("rustup component add rustfmt"), "{stderr}");
+    assert!(!dir.join("types.rs").exists());
+}
+
+#[test]
 fn spec_errors_exit_1_and_write_nothing() {
     let dir = scratch("bad");
     std::fs::write(
@@ -108,6 +141,7 @@ fn help_describes_every_option() {
         "--report <FILE.json>",
         "--root <DIR>",
         "--derive <NAME>",
+        "--rustfmt",
     ] {
         assert!(help.contains(option), "{option} missing from:\n{help}");
     }

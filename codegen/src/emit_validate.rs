@@ -8,206 +8,217 @@
 //! and no closure is written per checked field. Keyword checks (`pattern`, bounds, lengths,
 //! `const`) are `static`s beside the table. Every spec string is a literal.
 
-use crate::emit::Emitter;
-use crate::format::{lit, Out};
+use crate::emit::{moved, Writer};
 use crate::ir::{Checks, Field, Kind, StructDef, Ty, TypeDef, TypeId};
-use std::fmt::Write;
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
 
 /// Deepest alias chain followed for alias checks.
 const MAX_ALIASES: usize = 16;
 
-impl Emitter<'_> {
-    /// Writes the `Validate` impl of a type (nothing for aliases, which are the type they
-    /// name, and for hand-written `x-azml-type`s, which have their own).
-    pub(crate) fn validate_impl(&self, out: &mut Out, id: TypeId, t: &TypeDef) {
-        if matches!(t.kind, Kind::Alias(_) | Kind::Extern(_) | Kind::Pending) {
-            return;
+/// What one impl's table needs besides its rows.
+#[derive(Default)]
+struct Table {
+    /// Keyword-check statics `__C<n>` / `__P<n>`, numbered across the impl.
+    statics: Vec<TokenStream>,
+    /// A row names `__v` (`<T as __v::Validate>::validate`).
+    uses_v: bool,
+}
+
+impl Table {
+    /// The `use` lines of the table (`__v` only when a row or a static names it), then its
+    /// keyword-check statics.
+    fn uses(&self) -> TokenStream {
+        if self.statics.is_empty() && !self.uses_v {
+            return quote!(
+                use ::azml::__codegen as __c;
+            );
         }
-        out.open(&format!(
-            "impl ::azml::validate::Validate for {}",
-            self.name(id)
-        ));
-        out.open("fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator)");
-        match &t.kind {
-            Kind::Struct(sd) => self.struct_body(out, sd),
+        let statics = &self.statics;
+        quote! {
+            use ::azml::__codegen as __c;
+            use ::azml::validate as __v;
+            #(#statics)*
+        }
+    }
+}
+
+impl Writer<'_> {
+    /// The `Validate` impl of a type (nothing for aliases, which are the type they name, and
+    /// for hand-written `x-azml-type`s, which have their own).
+    pub(crate) fn validate_impl(&self, id: TypeId, t: &TypeDef) -> TokenStream {
+        let body = match &t.kind {
+            Kind::Alias(_) | Kind::Extern(_) | Kind::Pending => return TokenStream::new(),
+            Kind::Struct(sd) => self.struct_body(sd),
             Kind::Enum(e) if e.open => {
-                out.line(
-                    "<::std::string::String as ::azml::validate::Validate>::validate(value, cx);",
-                );
+                quote!(<::std::string::String as ::azml::validate::Validate>::validate(value, cx);)
             }
             Kind::Enum(e) => {
-                let mut values = String::new();
-                for (i, v) in e.values.iter().enumerate() {
-                    if i > 0 {
-                        values.push_str(", ");
-                    }
-                    values.push_str(&lit(&v.wire));
-                }
-                out.parts(&[
-                    "::azml::validate::Validator::one_of(cx, value, &[",
-                    &values,
-                    "]);",
-                ]);
+                let values = e.values.iter().map(|v| v.wire.as_str());
+                quote!(::azml::validate::Validator::one_of(cx, value, &[#(#values),*]);)
             }
             Kind::Union(u) => {
-                out.line("use ::azml::validate as __v;");
-                out.line("static __VARIANTS: &[(&str, fn(&::serde_json::Value, &mut __v::Validator))] = &[");
-                out.open_only();
-                for v in &u.variants {
-                    out.parts(&[
-                        "(",
-                        &lit(&v.tag_value),
-                        ", <",
-                        self.named_ty(v.ty),
-                        " as __v::Validate>::validate),",
-                    ]);
+                let variants = u.variants.iter().map(|v| {
+                    let tag = v.tag_value.as_str();
+                    let ty = self.named_ty(v.ty);
+                    quote!((#tag, <#ty as __v::Validate>::validate),)
+                });
+                let tag = u.tag.as_str();
+                quote! {
+                    use ::azml::validate as __v;
+                    static __VARIANTS: &[(&str, fn(&::serde_json::Value, &mut __v::Validator))] = &[
+                        #(#variants)*
+                    ];
+                    __v::Validator::tagged(cx, value, #tag, __VARIANTS);
                 }
-                out.dedent("];");
-                out.parts(&[
-                    "__v::Validator::tagged(cx, value, ",
-                    &lit(&u.tag),
-                    ", __VARIANTS);",
-                ]);
             }
             Kind::Untagged(ms) => {
-                let mut statics = Vec::new();
-                let members: Vec<String> = ms
+                let mut table = Table::default();
+                let members: TokenStream = ms
                     .iter()
                     .map(|m| {
-                        let what = lit(&self.describe(&m.ty));
-                        let shape = self.check_shape(&m.ty, false, None, &mut statics);
-                        format!("({what}, {shape}),")
+                        let what = self.describe(&m.ty);
+                        let shape = moved(self.check_shape(&m.ty, false, None, &mut table));
+                        quote!((#what, #shape),)
                     })
                     .collect();
-                self.uses(out, &statics, &members);
-                out.line("static __MEMBERS: &[(&str, __c::Shape)] = &[");
-                out.open_only();
-                for m in &members {
-                    out.line(m);
+                let (uses, members) = (moved(table.uses()), moved(members));
+                quote! {
+                    #uses
+                    static __MEMBERS: &[(&str, __c::Shape)] = &[
+                        #members
+                    ];
+                    __c::any_of(cx, value, __MEMBERS);
                 }
-                out.dedent("];");
-                out.line("__c::any_of(cx, value, __MEMBERS);");
             }
-            Kind::Alias(_) | Kind::Extern(_) | Kind::Pending => {}
-        }
-        out.close("");
-        out.close("");
-    }
-
-    /// The `use` lines of a table (`__v` only when `rows` or the statics name it), then its
-    /// keyword-check statics.
-    fn uses(&self, out: &mut Out, statics: &[String], rows: &[String]) {
-        out.line("use ::azml::__codegen as __c;");
-        if statics.is_empty() && !rows.iter().any(|r| r.contains("__v::")) {
-            return;
-        }
-        out.line("use ::azml::validate as __v;");
-        for s in statics {
-            out.line(s);
+        };
+        let name = self.name(id);
+        let body = moved(body);
+        quote! {
+            impl ::azml::validate::Validate for #name {
+                fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+                    #body
+                }
+            }
         }
     }
 
-    fn struct_body(&self, out: &mut Out, sd: &StructDef) {
-        let mut statics = Vec::new();
+    fn struct_body(&self, sd: &StructDef) -> TokenStream {
+        let mut table = Table::default();
         // A typed extra shape is built from references, so it is a `static` too.
         let extra_shape = match &sd.extra {
             Some(Ty::Value) if sd.extra_checks.is_none() => None,
-            Some(t) => Some(self.check_shape(t, false, sd.extra_checks.as_deref(), &mut statics)),
+            Some(t) => Some(self.check_shape(t, false, sd.extra_checks.as_deref(), &mut table)),
             None => None,
         };
         let extra = match (&extra_shape, &sd.extra) {
-            (Some(_), _) => "__c::Extra::Check(__EXTRA)",
-            (None, None) if sd.closed => "__c::Extra::Deny",
-            (None, _) => "__c::Extra::Allow",
+            (Some(_), _) => quote!(__c::Extra::Check(__EXTRA)),
+            (None, None) if sd.closed => quote!(__c::Extra::Deny),
+            (None, _) => quote!(__c::Extra::Allow),
         };
-        let mut rows: Vec<String> = sd
+        let rows: TokenStream = sd
             .fields
             .iter()
-            .map(|f| self.field_spec(f, &mut statics))
+            .map(|f| self.field_spec(f, &mut table))
             .collect();
-        rows.extend(extra_shape.iter().cloned());
-        self.uses(out, &statics, &rows);
-        if let Some(shape) = &extra_shape {
-            rows.pop();
-            out.parts(&["static __EXTRA: __c::Shape = ", shape, ";"]);
-        }
+        let uses = moved(table.uses());
+        let extra_static = extra_shape.map(|shape| {
+            let shape = moved(shape);
+            quote!(static __EXTRA: __c::Shape = #shape;)
+        });
         if rows.is_empty() {
-            out.parts(&["__c::object(cx, value, &[], ", extra, ");"]);
-            return;
+            return quote! {
+                #uses
+                #extra_static
+                __c::object(cx, value, &[], #extra);
+            };
         }
-        out.line("static __FIELDS: &[__c::Field] = &[");
-        out.open_only();
-        for f in &rows {
-            out.line(f);
+        let rows = moved(rows);
+        quote! {
+            #uses
+            #extra_static
+            static __FIELDS: &[__c::Field] = &[
+                #rows
+            ];
+            __c::object(cx, value, __FIELDS, #extra);
         }
-        out.dedent("];");
-        out.parts(&["__c::object(cx, value, __FIELDS, ", extra, ");"]);
     }
 
-    fn field_spec(&self, f: &Field, statics: &mut Vec<String>) -> String {
+    fn field_spec(&self, f: &Field, table: &mut Table) -> TokenStream {
         let kind = if f.required && !f.read_only {
-            "required"
+            quote!(required)
         } else {
-            "optional"
+            quote!(optional)
         };
-        let shape = self.check_shape(&f.ty, f.nullable, f.checks.as_deref(), statics);
-        format!("__c::Field::{kind}({}, {shape}),", lit(&f.wire))
+        let shape = moved(self.check_shape(&f.ty, f.nullable, f.checks.as_deref(), table));
+        let wire = f.wire.as_str();
+        quote!(__c::Field::#kind(#wire, #shape),)
     }
 
     /// A constant `__c::Shape` checking a value of `ty` (`null` allowed when `nullable`), with
-    /// the keyword checks of the schema and of aliases used (declared in `statics`).
+    /// the keyword checks of the schema and of aliases used (declared in the table's statics).
     fn check_shape(
         &self,
         ty: &Ty,
         nullable: bool,
         own: Option<&Checks>,
-        statics: &mut Vec<String>,
-    ) -> String {
-        let mut shape = self.shape(ty, 0);
+        table: &mut Table,
+    ) -> TokenStream {
+        let mut shape = self.shape(ty, 0, table);
         if nullable {
-            shape = format!("__c::Shape::Nullable(&{shape})");
+            let inner = moved(shape);
+            shape = quote!(__c::Shape::Nullable(&#inner));
         }
         let mut all: Vec<Checks> = own.cloned().into_iter().collect();
         all.extend(self.ty_checks(ty, 0));
         if all.is_empty() {
             return shape;
         }
-        let roots: Vec<String> = all
+        let roots: Vec<TokenStream> = all
             .iter()
-            .map(|c| format!("&{}", static_checks(c, statics)))
+            .map(|c| {
+                let name = static_checks(c, &mut table.statics);
+                quote!(&#name)
+            })
             .collect();
-        format!("__c::Shape::Checked(&{shape}, &[{}])", roots.join(", "))
+        let shape = moved(shape);
+        quote!(__c::Shape::Checked(&#shape, &[#(#roots),*]))
     }
 
     /// The shape of a value type: leaves and generated types by their own `validate`,
     /// arrays and maps (and aliases of them) as data.
-    fn shape(&self, ty: &Ty, depth: usize) -> String {
-        let leaf = match ty {
-            Ty::String => "STRING",
-            Ty::Bool => "BOOL",
-            Ty::I32 => "I32",
-            Ty::I64 => "I64",
-            Ty::F32 => "F32",
-            Ty::F64 => "F64",
-            Ty::Value => "ANY",
-            Ty::Array(t) => return format!("__c::Shape::Array(&{})", self.shape(t, depth + 1)),
-            Ty::Map(t) => return format!("__c::Shape::Map(&{})", self.shape(t, depth + 1)),
+    fn shape(&self, ty: &Ty, depth: usize, table: &mut Table) -> TokenStream {
+        match ty {
+            Ty::String => quote!(__c::STRING),
+            Ty::Bool => quote!(__c::BOOL),
+            Ty::I32 => quote!(__c::I32),
+            Ty::I64 => quote!(__c::I64),
+            Ty::F32 => quote!(__c::F32),
+            Ty::F64 => quote!(__c::F64),
+            Ty::Value => quote!(__c::ANY),
+            Ty::Array(t) => {
+                let inner = moved(self.shape(t, depth + 1, table));
+                quote!(__c::Shape::Array(&#inner))
+            }
+            Ty::Map(t) => {
+                let inner = moved(self.shape(t, depth + 1, table));
+                quote!(__c::Shape::Map(&#inner))
+            }
             Ty::Nullable(t) => {
-                return format!("__c::Shape::Nullable(&{})", self.shape(t, depth + 1))
+                let inner = moved(self.shape(t, depth + 1, table));
+                quote!(__c::Shape::Nullable(&#inner))
             }
             Ty::Named(id) => {
                 if let Some(Kind::Alias(inner)) = self.ir.types.get(*id).map(|t| &t.kind) {
                     if depth <= MAX_ALIASES {
-                        return self.shape(inner, depth + 1);
+                        return self.shape(inner, depth + 1, table);
                     }
                 }
-                return format!(
-                    "__c::Shape::Is(<{} as __v::Validate>::validate)",
-                    self.named_ty(*id)
-                );
+                table.uses_v = true;
+                let ty = moved(self.named_ty(*id));
+                quote!(__c::Shape::Is(<#ty as __v::Validate>::validate))
             }
-        };
-        format!("__c::{leaf}")
+        }
     }
 
     /// Checks that come with a type: an alias's own, through arrays and maps.
@@ -297,34 +308,42 @@ fn merge(into: &mut Checks, from: Checks) {
     };
 }
 
-/// An `f64` literal (finite).
-fn float(v: f64) -> String {
+/// An `f64` literal (finite): `1.0_f64`, `1e300_f64`, `-2.5_f64`.
+fn float(v: f64) -> TokenStream {
     let mut s = format!("{v:?}");
     if !s.contains(['.', 'e', 'E']) {
         s.push_str(".0");
     }
     s.push_str("_f64");
-    s
+    // The text of a finite `f64` is always a literal; the suffixed token says the same.
+    match s.parse::<Literal>() {
+        Ok(lit) => quote!(#lit),
+        Err(_) => {
+            let lit = Literal::f64_suffixed(v);
+            quote!(#lit)
+        }
+    }
+}
+
+/// `key: ::std::option::Option::Some(value),`
+fn some(fields: &mut TokenStream, key: &str, value: TokenStream) {
+    let key = format_ident!("{}", key);
+    fields.extend(quote!(#key: ::std::option::Option::Some(#value),));
 }
 
 /// Declares `c` (and what it nests) as statics `__C<n>` / `__P<n>` (numbered across the
 /// whole impl); returns the root's name.
-fn static_checks(c: &Checks, out: &mut Vec<String>) -> String {
+fn static_checks(c: &Checks, out: &mut Vec<TokenStream>) -> Ident {
     let n = out.len();
-    let name = format!("__C{n}");
+    let name = format_ident!("__C{}", n);
     // Reserve the slot so nested statics get later numbers.
-    out.push(String::new());
-    let mut fields = String::new();
-    let some = |fields: &mut String, key: &str, v: &str| {
-        let _ = write!(fields, "{key}: ::std::option::Option::Some({v}), ");
-    };
+    out.push(TokenStream::new());
+    let mut fields = TokenStream::new();
     if let Some(p) = &c.pattern {
-        let pname = format!("__P{n}");
-        out.push(format!(
-            "static {pname}: __v::Pattern = __v::Pattern::new({});",
-            lit(p)
-        ));
-        some(&mut fields, "pattern", &format!("&{pname}"));
+        let pname = format_ident!("__P{}", n);
+        let p = p.as_str();
+        out.push(quote!(static #pname: __v::Pattern = __v::Pattern::new(#p);));
+        some(&mut fields, "pattern", quote!(&#pname));
     }
     for (key, v) in [
         ("min_length", c.min_length),
@@ -333,35 +352,36 @@ fn static_checks(c: &Checks, out: &mut Vec<String>) -> String {
         ("max_items", c.max_items),
     ] {
         if let Some(v) = v {
-            some(&mut fields, key, &v.to_string());
+            let v = Literal::u64_unsuffixed(v);
+            some(&mut fields, key, quote!(#v));
         }
     }
     if let Some(v) = c.minimum.filter(|v| v.is_finite()) {
-        some(&mut fields, "minimum", &float(v));
+        some(&mut fields, "minimum", float(v));
         if c.exclusive_minimum {
-            fields.push_str("exclusive_minimum: true, ");
+            fields.extend(quote!(exclusive_minimum: true,));
         }
     }
     if let Some(v) = c.maximum.filter(|v| v.is_finite()) {
-        some(&mut fields, "maximum", &float(v));
+        some(&mut fields, "maximum", float(v));
         if c.exclusive_maximum {
-            fields.push_str("exclusive_maximum: true, ");
+            fields.extend(quote!(exclusive_maximum: true,));
         }
     }
     if let Some(v) = &c.constant {
-        some(&mut fields, "constant", &lit(&v.to_string()));
+        let text = v.to_string();
+        some(&mut fields, "constant", quote!(#text));
     }
     if let Some(items) = &c.items {
         let i = static_checks(items, out);
-        some(&mut fields, "items", &format!("&{i}"));
+        some(&mut fields, "items", quote!(&#i));
     }
     if let Some(values) = &c.values {
         let i = static_checks(values, out);
-        some(&mut fields, "values", &format!("&{i}"));
+        some(&mut fields, "values", quote!(&#i));
     }
     if let Some(slot) = out.get_mut(n) {
-        *slot =
-            format!("static {name}: __v::Checks = __v::Checks {{ {fields}..__v::Checks::NONE }};");
+        *slot = quote!(static #name: __v::Checks = __v::Checks { #fields ..__v::Checks::NONE };);
     }
     name
 }

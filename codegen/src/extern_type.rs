@@ -1,7 +1,8 @@
 //! `x-azml-type`: a schema that is a hand-written Rust type. The value must be a plain type
 //! path (`::azml::parallel::MiniBatchSize`, generic arguments allowed, themselves plain type
 //! paths); anything else (a `qself`, a macro, an expression, a lifetime, trailing tokens) is
-//! refused, so a spec cannot inject code.
+//! refused, so a spec cannot inject code. The emitter receives it only as a parsed
+//! [`syn::TypePath`] ([`ExternType::path`]).
 
 use syn::{GenericArgument, PathArguments, Type, TypePath};
 
@@ -11,20 +12,57 @@ pub const KEY: &str = "x-azml-type";
 /// Most generic arguments nested in one another.
 const MAX_DEPTH: usize = 8;
 
-/// Parses and checks an `x-azml-type` value; returns the path printed compactly
-/// (`::azml::parallel::MiniBatchSize`, `Vec<::std::string::String>`).
-pub fn parse(text: &str) -> Result<String, String> {
+/// A checked `x-azml-type` value; only [`parse`] makes one. It keeps the path's compact text
+/// (`::azml::parallel::MiniBatchSize`, `Vec<::std::string::String>`): syn's types cannot move
+/// between the emitter's threads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternType(String);
+
+impl ExternType {
+    /// The path as text, printed compactly (for reports).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The path for the emitter: parsed and checked again (an error only if the checks of
+    /// [`parse`] and this one disagreed).
+    pub fn path(&self) -> Result<TypePath, String> {
+        checked(&self.0)
+    }
+
+    /// True when `ident` is the first segment of a relative path in it (`A`, `A::B`,
+    /// `Vec<A>`), where a generic parameter of that name would shadow it.
+    pub fn names_relative(&self, ident: &str) -> bool {
+        fn walk(path: &TypePath, ident: &str) -> bool {
+            let first = path.path.leading_colon.is_none()
+                && path.path.segments.first().is_some_and(|s| s.ident == ident);
+            first
+                || path.path.segments.iter().any(|seg| match &seg.arguments {
+                    PathArguments::AngleBracketed(args) => args.args.iter().any(|a| match a {
+                        GenericArgument::Type(Type::Path(p)) => walk(p, ident),
+                        _ => false,
+                    }),
+                    _ => false,
+                })
+        }
+        self.path().is_ok_and(|p| walk(&p, ident))
+    }
+}
+
+/// Parses and checks an `x-azml-type` value.
+pub fn parse(text: &str) -> Result<ExternType, String> {
+    let path = checked(text)?;
+    let mut out = String::new();
+    print(&path, &mut out);
+    Ok(ExternType(out))
+}
+
+/// Parses `text` as a type path and checks that it is a plain one.
+fn checked(text: &str) -> Result<TypePath, String> {
     let path: TypePath = syn::parse_str(text)
         .map_err(|e| format!("`{KEY}` {text:?} is not a Rust type path: {e}"))?;
     check(&path, 0).map_err(|why| format!("`{KEY}` {text:?} is not a plain type path: {why}"))?;
-    let mut out = String::new();
-    print(&path, &mut out);
-    Ok(out)
-}
-
-/// True when `text` is a path as [`parse`] prints it (what the emitter writes out).
-pub fn is_printed_path(text: &str) -> bool {
-    parse(text).is_ok_and(|p| p == text)
+    Ok(path)
 }
 
 /// Prints a checked path: segments joined by `::`, generic arguments in `<…>`.
@@ -84,20 +122,34 @@ fn check(path: &TypePath, depth: usize) -> Result<(), &'static str> {
 #[cfg(test)]
 mod tests {
     use super::parse;
+    use quote::ToTokens;
+
+    fn text(s: &str) -> Result<String, String> {
+        parse(s).map(|p| p.as_str().to_string())
+    }
 
     #[test]
     fn accepts_paths_with_generic_arguments() {
         assert_eq!(
-            parse("::azml::parallel::MiniBatchSize").as_deref(),
+            text("::azml::parallel::MiniBatchSize").as_deref(),
             Ok("::azml::parallel::MiniBatchSize")
         );
         assert_eq!(
-            parse(":: std :: vec :: Vec < :: std :: string :: String >").as_deref(),
+            text(":: std :: vec :: Vec < :: std :: string :: String >").as_deref(),
             Ok("::std::vec::Vec<::std::string::String>")
         );
-        assert!(super::is_printed_path("Option<Vec<u8>>"));
-        assert!(!super::is_printed_path("Option < Vec<u8>>"));
-        assert!(parse("Option<Vec<u8>>").is_ok());
+        assert_eq!(text("Option<Vec<u8>>").as_deref(), Ok("Option<Vec<u8>>"));
+    }
+
+    #[test]
+    fn the_emitter_gets_the_same_path_parsed() {
+        let p = parse("::std::vec::Vec<A>").unwrap();
+        let tokens = p.path().unwrap().into_token_stream().to_string();
+        assert_eq!(tokens, ":: std :: vec :: Vec < A >");
+        assert!(p.names_relative("A"));
+        assert!(!p.names_relative("Vec"));
+        assert!(parse("A::B").unwrap().names_relative("A"));
+        assert!(!parse("::A").unwrap().names_relative("A"));
     }
 
     #[test]

@@ -62,9 +62,9 @@ pub enum Kind {
     Untagged(Vec<Member>),
     /// A type alias.
     Alias(Ty),
-    /// A hand-written Rust type (`x-azml-type`): its path, as checked token text. Nothing is
-    /// emitted for it; uses name the path.
-    Extern(String),
+    /// A hand-written Rust type (`x-azml-type`): its checked path. Nothing is emitted for it;
+    /// uses name the path.
+    Extern(crate::extern_type::ExternType),
 }
 
 /// A struct: its own and inherited fields.

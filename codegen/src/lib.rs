@@ -5,12 +5,18 @@
 //! only `serde`, `serde_json` and `azml`.
 //!
 //! Stages, one module each: [`load`] → [`convert`] (IR, with the [`inherit`], [`poly`] and
-//! [`cycles`] passes) → [`naming`] → [`emit`] (serde items) and [`emit_validate`]
-//! (`azml::validate::Validate` impls), written as text in rustfmt's layout by [`format`].
-//! Every problem is collected in [`Diagnostics`] with its file and JSON pointer; nothing
-//! panics on spec data. Spec text reaches the output only as string literals or doc comments
-//! ([`format::lit`], [`format::Out::doc`]), names only through [`naming`], and hand-written
-//! types (`x-azml-type`) only as checked type paths ([`extern_type`]).
+//! [`cycles`] passes) → [`naming`] → [`emit`] (tokens built with `quote`: structs, enums,
+//! unions and their serde impls, `azml::validate::Validate` impls) → [`pretty`] (the tokens
+//! parsed by `syn` and laid out by `prettyplease`). Every problem is collected in
+//! [`Diagnostics`] with its file and JSON pointer; nothing panics on spec data, and tokens
+//! that do not parse are an error on the type that produced them. Spec text reaches the
+//! output only as string literal tokens or doc attributes, names only as
+//! [`naming::Name`]s, and hand-written types (`x-azml-type`) only as parsed type paths
+//! ([`extern_type`]): the emitter has no other way to write them.
+//!
+//! The output is prettyplease's layout, with no tool needed; [`rustfmt()`] runs the
+//! toolchain's rustfmt over it where a repository checks `rustfmt --check` (`cargo xtask
+//! codegen` does for `generated/mod.rs`, `azml codegen --rustfmt` on request).
 //!
 //! ```no_run
 //! let out = azml_codegen::generate(&azml_codegen::Options {
@@ -29,19 +35,24 @@ pub mod cycles;
 pub mod diag;
 pub mod dialect;
 pub mod emit;
-pub mod emit_validate;
+mod emit_docs;
+mod emit_enum;
+mod emit_struct;
+mod emit_validate;
 pub mod extern_type;
-pub mod format;
 pub mod inherit;
 pub mod ir;
 pub mod load;
 pub mod naming;
 pub mod poly;
+pub mod pretty;
 pub mod report;
+mod rustfmt;
 mod yaml;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use report::Report;
+pub use rustfmt::rustfmt;
 
 use std::path::{Path, PathBuf};
 
@@ -60,7 +71,8 @@ pub struct Options {
 /// The generated module and the report.
 #[derive(Debug, Clone)]
 pub struct Output {
-    /// Formatted Rust source: items only (no inner attributes), ready to `include!`.
+    /// Rust source in prettyplease's layout: items only (no inner attributes), ready to
+    /// `include!`.
     pub code: String,
     /// Counts, fallbacks and warnings.
     pub report: Report,
@@ -142,7 +154,14 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     cycles::alias_cycles(&mut ir, &mut diags);
     cycles::run(&mut ir);
     let names = naming::run(&ir, &mut diags);
-    let code = emit::Emitter::new(&ir, &names).code();
+    // Code that would be thrown away is not written (a rejected spec can be huge).
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let (code, problems) = emit::Emitter::new(&ir, &names).code();
+    for p in problems {
+        diags.error(&p.file, &p.pointer, p.message);
+    }
     if diags.has_errors() {
         return Err(diags);
     }

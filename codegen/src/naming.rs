@@ -1,12 +1,16 @@
 //! Stage 3, naming: Rust identifiers for types, fields and variants. Casing with `heck`;
 //! anything that is not an ASCII letter, digit or `_` separates words; keywords become raw
 //! identifiers (or get a `_` suffix where raw is not allowed); collisions after conversion
-//! get a numeric suffix, in a deterministic order, and are reported as warnings.
+//! get a numeric suffix, in a deterministic order, and are reported as warnings. A chosen
+//! name is a [`Name`], which only this module makes: the emitter has no other way to write an
+//! identifier that comes from a spec.
 
 use crate::diag::Diagnostics;
 use crate::ir::{Ir, Kind, TypeId};
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 
 /// The catch-all variant of open enums and unions.
 pub const OTHER: &str = "Other";
@@ -22,16 +26,72 @@ const KEYWORDS: &[&str] = &[
 ];
 const NO_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
-/// Chosen names: `types[id]`, `fields[id][i]` (struct fields, then the extra map if any),
-/// `variants[id][i]` (enum values / union variants / untagged members, then the catch-all).
+/// A Rust identifier chosen by this stage: ASCII letters, digits and `_`, not a digit first,
+/// not `_` alone, a keyword only as a raw identifier (`r#type`) and never one that cannot be
+/// raw (`self`). Only this module makes one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name(String);
+
+impl Name {
+    /// `text` when it is such an identifier.
+    fn checked(text: String) -> Option<Name> {
+        let (bare, raw) = match text.strip_prefix("r#") {
+            Some(bare) => (bare, true),
+            None => (text.as_str(), false),
+        };
+        let valid = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && bare != "_";
+        let keyword = KEYWORDS.contains(&bare);
+        let ok = valid && keyword == raw && !(raw && NO_RAW.contains(&bare));
+        ok.then_some(Name(text))
+    }
+
+    /// The identifier's text (`r#type` for a raw one).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The text without a leading `r#`.
+    pub fn unraw(&self) -> &str {
+        unraw(&self.0)
+    }
+
+    /// The identifier token.
+    pub fn ident(&self) -> Ident {
+        match self.0.strip_prefix("r#") {
+            Some(bare) => Ident::new_raw(bare, Span::call_site()),
+            None => Ident::new(&self.0, Span::call_site()),
+        }
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl quote::ToTokens for Name {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        tokens.extend([proc_macro2::TokenTree::Ident(self.ident())]);
+    }
+}
+
+/// Chosen names: `types[id]` (none for a hand-written `x-azml-type`, which is its path),
+/// `fields[id][i]` (struct fields, then the extra map if any), `variants[id][i]` (enum
+/// values / union variants / untagged members).
 #[derive(Debug, Default)]
 pub struct Names {
     /// Type name per type.
-    pub types: Vec<String>,
+    pub types: Vec<Option<Name>>,
     /// Field names per struct.
-    pub fields: Vec<Vec<String>>,
+    pub fields: Vec<Vec<Name>>,
     /// Variant names per enum or union.
-    pub variants: Vec<Vec<String>>,
+    pub variants: Vec<Vec<Name>>,
 }
 
 /// Replaces every non-identifier character by a space, for heck to split on.
@@ -41,8 +101,9 @@ fn words(raw: &str) -> String {
         .collect()
 }
 
-/// A valid PascalCase identifier for a type or variant.
-pub fn pascal(raw: &str, fallback: &str) -> String {
+/// A PascalCase identifier for a type or variant (`fallback`, a valid one, when `raw` has no
+/// letter or digit).
+pub fn pascal(raw: &str, fallback: &str) -> Name {
     let mut s = words(raw).to_upper_camel_case();
     if s.is_empty() {
         s = fallback.to_string();
@@ -53,11 +114,11 @@ pub fn pascal(raw: &str, fallback: &str) -> String {
     if s == "Self" {
         s.push('_');
     }
-    s
+    Name::checked(s).unwrap_or_else(|| Name("Unnamed".to_string()))
 }
 
-/// A valid snake_case identifier for a field (`r#` for keywords).
-pub fn snake(raw: &str) -> String {
+/// A snake_case identifier for a field (`r#` for keywords).
+pub fn snake(raw: &str) -> Name {
     let mut s = words(raw).to_snake_case();
     if s.is_empty() {
         s = "field".to_string();
@@ -72,45 +133,52 @@ pub fn snake(raw: &str) -> String {
             s.insert_str(0, "r#");
         }
     }
-    s
+    Name::checked(s).unwrap_or_else(|| Name("field".to_string()))
 }
 
 /// The name without a leading `r#`.
-pub fn unraw(s: &str) -> &str {
+fn unraw(s: &str) -> &str {
     s.strip_prefix("r#").unwrap_or(s)
 }
 
 /// Takes `want`, or `want` + 2, 3, … if taken; reports a collision.
 fn unique(
     used: &mut BTreeSet<String>,
-    want: String,
+    want: Name,
     what: &str,
     diags: &mut Diagnostics,
     file: &str,
     ptr: &str,
-) -> String {
-    if used.insert(unraw(&want).to_string()) {
+) -> Name {
+    if used.insert(want.unraw().to_string()) {
         return want;
     }
     // A keyword's `_` suffix goes before the number (`self_` → `self_2`, `Self_` → `Self2`):
     // `self__2` and `Self_2` would trip the case lints of the generated crate.
-    let base = unraw(&want).trim_end_matches('_');
+    let base = want.unraw().trim_end_matches('_');
     let mut i = 2;
     loop {
-        let cand = if want.starts_with("r#")
-            || want.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        let text = if want.0.starts_with("r#")
+            || want
+                .0
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase())
         {
             format!("{base}_{i}")
         } else {
             format!("{base}{i}")
         };
-        if used.insert(cand.clone()) {
-            diags.warn(
-                file,
-                ptr,
-                format!("{what} name `{}` is taken; using `{cand}`", unraw(&want)),
-            );
-            return cand;
+        // Always an identifier (`base` is the start of one, without a keyword's `_`).
+        if let Some(cand) = Name::checked(text) {
+            if used.insert(cand.0.clone()) {
+                diags.warn(
+                    file,
+                    ptr,
+                    format!("{what} name `{}` is taken; using `{cand}`", want.unraw()),
+                );
+                return cand;
+            }
         }
         i += 1;
     }
@@ -130,7 +198,7 @@ fn last_segment(path: &str) -> &str {
 pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
     let n = ir.types.len();
     let mut names = Names {
-        types: vec![String::new(); n],
+        types: vec![None; n],
         fields: vec![Vec::new(); n],
         variants: vec![Vec::new(); n],
     };
@@ -147,18 +215,24 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
     let mut used: BTreeSet<String> = BTreeSet::new();
     for id in order {
         let t = &ir.types[id];
-        if let Kind::Extern(path) = &t.kind {
-            // Not emitted: the name is the path, and takes no name from the others.
-            names.types[id] = path.clone();
+        if let Kind::Extern(_) = &t.kind {
+            // Not emitted: the path names it, and takes no name from the others.
             continue;
         }
         let raw = t.client_name.clone().unwrap_or_else(|| t.hint.clone());
         let want = pascal(&raw, "Unnamed");
-        names.types[id] = unique(&mut used, want, "type", diags, &t.file, &t.loc.pointer);
+        names.types[id] = Some(unique(
+            &mut used,
+            want,
+            "type",
+            diags,
+            &t.file,
+            &t.loc.pointer,
+        ));
     }
     // Inherited fields and shared enum values repeat the same names: convert each once.
-    let mut snakes: HashMap<&str, String> = HashMap::new();
-    let mut pascals: HashMap<&str, String> = HashMap::new();
+    let mut snakes: HashMap<&str, Name> = HashMap::new();
+    let mut pascals: HashMap<&str, Name> = HashMap::new();
     for (id, t) in ir.types.iter().enumerate() {
         match &t.kind {
             Kind::Struct(sd) => {
@@ -172,7 +246,7 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                 if sd.extra.is_some() {
                     out.push(unique(
                         &mut used,
-                        EXTRA_FIELD.to_string(),
+                        Name(EXTRA_FIELD.to_string()),
                         "field",
                         diags,
                         &t.file,
@@ -226,8 +300,13 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                                 .types
                                 .get(*tid)
                                 .map(|e| e.client_name.clone().unwrap_or_else(|| e.hint.clone()))
-                                .unwrap_or_else(|| last_segment(path).to_string()),
-                            _ => names.types.get(*tid).cloned().unwrap_or_default(),
+                                .unwrap_or_else(|| last_segment(path.as_str()).to_string()),
+                            _ => names
+                                .types
+                                .get(*tid)
+                                .and_then(|n| n.as_ref())
+                                .map(|n| n.0.clone())
+                                .unwrap_or_default(),
                         },
                         crate::ir::Ty::String => "String".into(),
                         crate::ir::Ty::Bool => "Bool".into(),
@@ -253,4 +332,29 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pascal, snake};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any spec text gives an identifier token, never a panic, with the name's text.
+        #[test]
+        fn every_name_is_an_identifier(raw in "\\PC{0,12}") {
+            for name in [pascal(&raw, "Empty"), snake(&raw)] {
+                prop_assert_eq!(name.ident().to_string(), name.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn keywords_are_raw_or_suffixed() {
+        assert_eq!(snake("type").ident().to_string(), "r#type");
+        assert_eq!(snake("self").as_str(), "self_");
+        assert_eq!(pascal("self", "Empty").as_str(), "Self_");
+        assert_eq!(pascal("1st", "Empty").as_str(), "N1st");
+        assert_eq!(pascal("", "Empty").as_str(), "Empty");
+    }
 }

@@ -59,8 +59,13 @@ pub fn build(
     let mut schemas = BTreeMap::new();
     for (loc, id) in &ir.by_loc {
         let id = ir.unions_of.get(id).copied().unwrap_or(*id);
-        if let Some(n) = names.types.get(id) {
-            schemas.insert(format!("{}#{}", display(loc), loc.pointer), n.clone());
+        let rust = match (ir.types.get(id).map(|t| &t.kind), names.types.get(id)) {
+            (Some(Kind::Extern(path)), _) => Some(path.as_str().to_string()),
+            (_, Some(Some(n))) => Some(n.to_string()),
+            _ => None,
+        };
+        if let Some(n) = rust {
+            schemas.insert(format!("{}#{}", display(loc), loc.pointer), n);
         }
     }
     let mut untyped_fallbacks: Vec<Place> = untyped

@@ -389,7 +389,10 @@ fn description_nul_and_controls() {
     let (code, _) = accepted("description_nul_and_controls");
     // Controls and bidirectional overrides only as escapes inside a literal.
     assert!(!code.contains('\0') && !code.contains('\u{1b}') && !code.contains('\u{202e}'));
-    assert!(code.contains("#[doc = \" nul\\0 esc\\u{1b}[31m"), "{code}");
+    assert!(
+        code.contains("#[doc = concat!(\" nul\\0 esc\\u{1b}[31m"),
+        "{code}"
+    );
 }
 
 #[test]

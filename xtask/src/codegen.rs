@@ -1,5 +1,7 @@
-//! `cargo xtask codegen`: regenerates `generated/mod.rs` from the spec files in `specs/`;
-//! with `--check`, fails when the file on disk is stale.
+//! `cargo xtask codegen`: regenerates `generated/mod.rs` from the spec files in `specs/`, in
+//! rustfmt's layout (the generator's prettyplease output run through the toolchain's rustfmt
+//! with the repository's `rustfmt.toml`, as rust-analyzer's xtask does); with `--check`, fails
+//! when the file on disk is stale or when `rustfmt --check` would change it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +38,12 @@ fn spec_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The contents `generated/mod.rs` must have.
 fn contents(root: &Path) -> Result<String, String> {
+    let text = generated(root)?;
+    azml_codegen::rustfmt(&text, Some(&root.join("rustfmt.toml")))
+}
+
+/// The generator's output for `specs/`, with the header.
+fn generated(root: &Path) -> Result<String, String> {
     let specs_dir = root.join("specs");
     let specs = spec_files(&specs_dir);
     if specs.is_empty() {
@@ -68,7 +76,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let want = match contents(&root) {
         Ok(c) => c,
         Err(e) => {
-            eprint!("{e}");
+            eprintln!("{}", e.trim_end());
             eprintln!("error: code generation failed");
             return ExitCode::FAILURE;
         }
@@ -80,8 +88,9 @@ pub fn run(args: &[String]) -> ExitCode {
     if have == want {
         if !check {
             println!("generated/mod.rs is up to date");
+            return ExitCode::SUCCESS;
         }
-        return ExitCode::SUCCESS;
+        return rustfmt_check(&root, &have);
     }
     if check {
         eprintln!(
@@ -97,4 +106,19 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     println!("wrote generated/mod.rs");
     ExitCode::SUCCESS
+}
+
+/// What `rustfmt --check` checks: rustfmt leaves the file on disk as it is.
+fn rustfmt_check(root: &Path, have: &str) -> ExitCode {
+    match azml_codegen::rustfmt(have, Some(&root.join("rustfmt.toml"))) {
+        Ok(formatted) if formatted == have => ExitCode::SUCCESS,
+        Ok(_) => {
+            eprintln!("error: `rustfmt --check` fails on generated/mod.rs (rustfmt reformats its own output)");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

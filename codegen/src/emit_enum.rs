@@ -1,0 +1,152 @@
+//! Stage 4, enums and unions: open enums (through `::azml::open_enum!`), closed enums,
+//! tagged unions with a catch-all and their serde impls, untagged unions.
+
+use crate::emit::Writer;
+use crate::emit_docs::{docs, lines};
+use crate::ir::{EnumDef, Member, TypeDef, TypeId, UnionDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+impl Writer<'_> {
+    /// An open enum (unknown values kept) or a closed one.
+    pub(crate) fn enum_item(&self, id: TypeId, t: &TypeDef, e: &EnumDef) -> TokenStream {
+        let name = self.name(id);
+        let doc_attrs = docs(t.doc.as_deref(), &[]);
+        let vnames = self.variants(id);
+        if e.open {
+            let variants = e.values.iter().zip(vnames).map(|(v, n)| {
+                let vdocs = docs(v.doc.as_deref(), &[]);
+                let wire = v.wire.as_str();
+                quote!(#vdocs #n = #wire,)
+            });
+            quote! {
+                ::azml::open_enum! {
+                    #doc_attrs
+                    pub enum #name {
+                        #(#variants)*
+                    }
+                }
+            }
+        } else {
+            let variants = e.values.iter().zip(vnames).map(|(v, n)| {
+                let vdocs = docs(v.doc.as_deref(), &[]);
+                let wire = v.wire.as_str();
+                let rename = (n.as_str() != wire).then(|| quote!(#[serde(rename = #wire)]));
+                quote!(#vdocs #rename #n,)
+            });
+            quote! {
+                #doc_attrs
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+                #[allow(clippy::enum_variant_names)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            }
+        }
+    }
+
+    /// An untagged union: one variant a member, then the catch-all.
+    pub(crate) fn untagged_item(&self, id: TypeId, t: &TypeDef, ms: &[Member]) -> TokenStream {
+        let name = self.name(id);
+        let doc_attrs = docs(t.doc.as_deref(), &[]);
+        let variants = ms.iter().zip(self.variants(id)).map(|(m, n)| {
+            let ty = self.ty(&m.ty);
+            if m.boxed {
+                quote!(#n(::std::boxed::Box<#ty>),)
+            } else {
+                quote!(#n(#ty),)
+            }
+        });
+        quote! {
+            #doc_attrs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            #[allow(clippy::large_enum_variant)]
+            pub enum #name {
+                #(#variants)*
+                /// Any other JSON value, kept as is.
+                Other(::serde_json::Value),
+            }
+        }
+    }
+
+    /// A tagged union, its `tag()` and its serde impls.
+    pub(crate) fn union_item(&self, id: TypeId, t: &TypeDef, u: &UnionDef) -> TokenStream {
+        let name = self.name(id);
+        let shown_tag = u.tag.replace('`', "'");
+        let doc_attrs = docs(
+            t.doc.as_deref(),
+            &[format!(
+                "Tagged by `{shown_tag}`; an unknown tag is kept in `Other` as raw JSON."
+            )],
+        );
+        let tag = u.tag.as_str();
+        let vnames = self.variants(id);
+        let mut variants = Vec::with_capacity(u.variants.len());
+        let mut tags = Vec::with_capacity(u.variants.len());
+        let mut sers = Vec::with_capacity(u.variants.len());
+        let mut des = Vec::with_capacity(u.variants.len());
+        for (v, n) in u.variants.iter().zip(vnames) {
+            let value = v.tag_value.as_str();
+            let vdocs = lines(&format!("`{shown_tag}` = `{}`.", value.replace('`', "'")));
+            let ty = self.named_ty(v.ty);
+            variants.push(if v.boxed {
+                quote!(#vdocs #n(::std::boxed::Box<#ty>),)
+            } else {
+                quote!(#vdocs #n(#ty),)
+            });
+            tags.push(quote!(Self::#n(_) => ::std::option::Option::Some(#value),));
+            sers.push(quote!(Self::#n(v) => ::serde::Serialize::serialize(v, serializer),));
+            let map = if v.boxed {
+                quote!(|v| Self::#n(::std::boxed::Box::new(v)))
+            } else {
+                quote!(Self::#n)
+            };
+            des.push(quote! {
+                ::std::option::Option::Some(#value) => ::serde_json::from_value(value).map(#map).map_err(::serde::de::Error::custom),
+            });
+        }
+        quote! {
+            #doc_attrs
+            #[derive(Debug, Clone, PartialEq)]
+            #[allow(clippy::large_enum_variant)]
+            pub enum #name {
+                #(#variants)*
+                /// A tag this version of the spec does not know: the JSON object as received.
+                Other(::serde_json::Value),
+            }
+            impl #name {
+                /// The tag value on the wire.
+                pub fn tag(&self) -> ::std::option::Option<&str> {
+                    match self {
+                        #(#tags)*
+                        Self::Other(v) => v.get(#tag).and_then(::serde_json::Value::as_str),
+                    }
+                }
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#sers)*
+                        Self::Other(v) => ::serde::Serialize::serialize(v, serializer),
+                    }
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let tag = value.get(#tag).and_then(::serde_json::Value::as_str).map(::std::string::ToString::to_string);
+                    match tag.as_deref() {
+                        #(#des)*
+                        _ => ::std::result::Result::Ok(Self::Other(value)),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Stage 4, structs: the struct item, and (without an extra-keys map) its `Serialize` and
+//! `Deserialize` impls over the helpers in `::azml::__codegen` (see `src/__codegen.rs` in the
+//! azml crate): serde's behaviour, one statement a field, no generic code per struct.
+
+use crate::emit::{moved, Writer};
+use crate::emit_docs::docs;
+use crate::ir::{Field, StructDef, Ty, TypeDef, TypeId};
+use crate::naming::Name;
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// How a struct field is read: `Option` wrappers and the missing-field rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldKind {
+    /// `T`: an error when missing.
+    Required,
+    /// `Option<T>`, required but nullable: `None` when missing, as serde does.
+    RequiredNullable,
+    /// `Option<T>`: `None` when missing or `null`.
+    Optional,
+    /// `Option<Option<T>>`: missing, `null` and a value are three states.
+    OptionalNullable,
+}
+
+impl FieldKind {
+    fn of(f: &Field) -> FieldKind {
+        match (f.required && !f.read_only, f.nullable) {
+            (true, false) => FieldKind::Required,
+            (true, true) => FieldKind::RequiredNullable,
+            (false, false) => FieldKind::Optional,
+            (false, true) => FieldKind::OptionalNullable,
+        }
+    }
+
+    fn optional(self) -> bool {
+        matches!(self, FieldKind::Optional | FieldKind::OptionalNullable)
+    }
+}
+
+/// Which attributes a struct's fields carry, from the struct's derives.
+#[derive(Debug, Clone, Copy)]
+struct FieldAttrs {
+    /// `#[derive(DictMixin)]`: `#[dict(...)]`.
+    dict: bool,
+    /// `#[derive(RestTranslatable)]`: `#[rest(...)]`.
+    rest: bool,
+    /// serde's derives (structs with an extra-keys map): `#[serde(...)]`.
+    serde: bool,
+}
+
+impl Writer<'_> {
+    /// The struct, and its serde impls unless serde's derives handle it.
+    pub(crate) fn struct_item(&self, id: TypeId, t: &TypeDef, sd: &StructDef) -> TokenStream {
+        let doc_attrs = docs(t.doc.as_deref(), &[]);
+        let dict = t.derives.iter().any(|d| d == "DictMixin");
+        let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+        if self.defaultable(id) {
+            derives.push(quote!(Default));
+        }
+        // Structs with an extra-keys map keep serde's derives (they handle `flatten`); the
+        // others serialize and deserialize through the shared helpers in `::azml::__codegen`.
+        let own_serde = sd.extra.is_none();
+        if !own_serde {
+            derives.push(quote!(::serde::Serialize));
+            derives.push(quote!(::serde::Deserialize));
+        }
+        for d in &t.derives {
+            match d.as_str() {
+                "DictMixin" => derives.push(quote!(::azml::DictMixin)),
+                "RestTranslatable" => derives.push(quote!(::azml::RestTranslatable)),
+                _ => {}
+            }
+        }
+        let fnames = self.fields(id);
+        let attrs = FieldAttrs {
+            dict,
+            rest: t.derives.iter().any(|d| d == "RestTranslatable"),
+            serde: !own_serde,
+        };
+        let mut fields: Vec<TokenStream> = sd
+            .fields
+            .iter()
+            .zip(fnames)
+            .map(|(f, n)| self.field(f, n, attrs))
+            .collect();
+        if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
+            let ty = match extra {
+                Ty::Value => quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+                other => {
+                    let t = moved(self.ty(other));
+                    quote!(::azml::OrderedMap<#t>)
+                }
+            };
+            let dict_extra = dict.then(|| quote!(#[dict(extra)]));
+            let ty = moved(ty);
+            fields.push(quote! {
+                /// Properties not declared above (`additionalProperties`).
+                #[serde(flatten)]
+                #dict_extra
+                pub #n: #ty
+            });
+        }
+        let name = self.name(id);
+        let fields: TokenStream = fields.into_iter().flat_map(|f| [f, quote!(,)]).collect();
+        let (doc_attrs, fields) = (moved(doc_attrs), moved(fields));
+        let mut out = quote! {
+            #doc_attrs
+            #[derive(#(#derives),*)]
+            pub struct #name {
+                #fields
+            }
+        };
+        if own_serde {
+            out.extend(self.serialize_impl(id, sd, fnames));
+            out.extend(self.deserialize_impl(id, sd, fnames));
+        }
+        out
+    }
+
+    /// `Serialize` of a struct without an extra-keys map, through the helper module: what
+    /// serde's derive does (optional fields skipped when `None`), one statement a field.
+    fn serialize_impl(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> TokenStream {
+        let name = self.name(id);
+        let name_text = name.as_str();
+        let kinds: Vec<FieldKind> = sd.fields.iter().map(FieldKind::of).collect();
+        let required = Literal::usize_unsuffixed(kinds.iter().filter(|k| !k.optional()).count());
+        let present = fnames
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| k.optional())
+            .map(|(n, _)| quote!(self.#n.is_some()));
+        let mutable = (!sd.fields.is_empty()).then(|| quote!(mut));
+        let writes = sd.fields.iter().zip(fnames).zip(&kinds).map(|((f, n), k)| {
+            let wire = f.wire.as_str();
+            if k.optional() {
+                quote!(s.optional(#wire, &self.#n);)
+            } else {
+                quote!(s.field(#wire, &self.#n);)
+            }
+        });
+        quote! {
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let #mutable s = ::azml::__codegen::StructWriter::new(
+                        serializer,
+                        #name_text,
+                        #required,
+                        &[#(#present),*],
+                    );
+                    #(#writes)*
+                    s.end()
+                }
+            }
+        }
+    }
+
+    /// `Deserialize` of a struct without an extra-keys map, through the helper module:
+    /// serde's behaviour for maps (unknown keys ignored, duplicate and missing fields
+    /// refused, `null` for an optional nullable field kept as `Some(None)`).
+    fn deserialize_impl(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> TokenStream {
+        let name = self.name(id);
+        let name_text = name.as_str();
+        let wires = sd.fields.iter().map(|f| f.wire.as_str());
+        let a = self.map_param();
+        // Slots: `Option<T>` for a required field (`None` until read), the field's own
+        // `Option` for the others, moved into the struct at the end. An optional field read
+        // as `null` stays `None`, so a flag `s<i>` marks it present (serde refuses a second
+        // occurrence); an optional nullable field's `Some(None)` says so itself.
+        let mut slots = TokenStream::new();
+        let mut arms = Vec::with_capacity(sd.fields.len());
+        let mut values = Vec::with_capacity(sd.fields.len());
+        for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
+            let (ty, kind) = self.field_ty(f);
+            let slot = format_ident!("f{}", i);
+            let seen = format_ident!("s{}", i);
+            let wire = f.wire.as_str();
+            let slot_ty = moved(if kind == FieldKind::Required {
+                let ty = moved(ty);
+                quote!(::std::option::Option<#ty>)
+            } else {
+                ty
+            });
+            slots.extend(quote!(let mut #slot: #slot_ty = ::std::option::Option::None;));
+            let read = match kind {
+                FieldKind::Required => quote!(field(&mut map, &mut #slot, #wire)),
+                FieldKind::OptionalNullable => quote!(maybe_null(&mut map, &mut #slot, #wire)),
+                FieldKind::Optional | FieldKind::RequiredNullable => {
+                    slots.extend(quote!(let mut #seen = false;));
+                    quote!(optional(&mut map, &mut #slot, &mut #seen, #wire))
+                }
+            };
+            let index = Literal::usize_unsuffixed(i);
+            arms.push(quote!(#index => ::azml::__codegen::#read,));
+            values.push(if kind == FieldKind::Required {
+                // The error type named: nothing left for inference to find through `?`.
+                quote!(#n: ::azml::__codegen::required::<_, #a::Error>(#slot, #wire)?,)
+            } else {
+                quote!(#n: #slot,)
+            });
+        }
+        let body = if sd.fields.is_empty() {
+            quote! {
+                while ::azml::__codegen::key(&mut map, Self::FIELDS)?.is_some() {
+                    ::azml::__codegen::skip(&mut map)?;
+                }
+                ::std::result::Result::Ok(Self {})
+            }
+        } else {
+            quote! {
+                while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
+                    match key {
+                        #(#arms)*
+                        _ => ::azml::__codegen::skip(&mut map),
+                    }?;
+                }
+                ::std::result::Result::Ok(Self {
+                    #(#values)*
+                })
+            }
+        };
+        let (slots, body) = (moved(slots), moved(body));
+        quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    ::azml::__codegen::deserialize_struct(deserializer)
+                }
+            }
+            impl ::azml::__codegen::FromMap for #name {
+                const NAME: &'static str = #name_text;
+                const FIELDS: &'static [&'static str] = &[#(#wires),*];
+                fn from_map<'de, #a: ::serde::de::MapAccess<'de>>(
+                    mut map: #a,
+                ) -> ::std::result::Result<Self, #a::Error> {
+                    #slots
+                    #body
+                }
+            }
+        }
+    }
+
+    /// A field's Rust type and how it is read.
+    fn field_ty(&self, f: &Field) -> (TokenStream, FieldKind) {
+        let mut inner = self.ty(&f.ty);
+        if f.boxed {
+            let boxed = moved(inner);
+            inner = quote!(::std::boxed::Box<#boxed>);
+        }
+        let kind = FieldKind::of(f);
+        if kind == FieldKind::Required {
+            return (inner, kind);
+        }
+        let inner = moved(inner);
+        let ty = if kind == FieldKind::OptionalNullable {
+            quote!(::std::option::Option<::std::option::Option<#inner>>)
+        } else {
+            quote!(::std::option::Option<#inner>)
+        };
+        (ty, kind)
+    }
+
+    /// One field with its docs and attributes (no trailing comma).
+    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs) -> TokenStream {
+        let mut notes = Vec::new();
+        if f.read_only {
+            notes.push("Read-only: set by the service.".to_string());
+        }
+        if let Some(d) = &f.default {
+            notes.push(format!("Default: `{}`.", d.to_string().replace('`', "'")));
+        }
+        if f.client_flatten {
+            notes.push("`x-ms-client-flatten`: kept nested, as on the wire.".to_string());
+        }
+        let mut out = docs(f.doc.as_deref(), &notes);
+        let (ty, kind) = self.field_ty(f);
+        let wire = f.wire.as_str();
+        let renamed = n.unraw() != wire;
+        if attrs.serde {
+            let mut serde: Vec<TokenStream> = Vec::new();
+            if renamed {
+                serde.push(quote!(rename = #wire));
+            }
+            if kind.optional() {
+                serde.push(quote!(default));
+                serde.push(quote!(
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+                if kind == FieldKind::OptionalNullable {
+                    serde.push(quote!(deserialize_with = "::azml::__codegen::nullable"));
+                }
+            }
+            if !serde.is_empty() {
+                out.extend(quote!(#[serde(#(#serde),*)]));
+            }
+        } else if renamed {
+            // No serde derive reads the wire name here, so the other derives get it.
+            if attrs.dict {
+                out.extend(quote!(#[dict(rename = #wire)]));
+            }
+            if attrs.rest {
+                out.extend(quote!(#[rest(rename = #wire)]));
+            }
+        }
+        if attrs.dict && self.enum_like(&f.ty) {
+            out.extend(quote!(#[dict(serde)]));
+        }
+        let ty = moved(ty);
+        out.extend(quote!(pub #n: #ty));
+        out
+    }
+}
