@@ -9,13 +9,13 @@
 //! says so and measures nothing.
 //!
 //! * `full`: read the file, parse, load and validate
-//!   (`ParallelComponent::from_yaml_path`), `to_rest_object`, and the REST
+//!   (`ParallelComponent::from_yaml_path`), `to_rest`, and the REST
 //!   body serialized to a JSON string: what `load_component(path)` then
 //!   `_to_rest_object()` then `json.dumps` do in azure-ai-ml.
 //! * `parse`: the file read and parsed only (`azml::yaml::parse_path`).
 //! * `load`: load and validate an already parsed document
 //!   (`ParallelComponent::from_document`).
-//! * `rest`: `to_rest_object` of a loaded component and its JSON string.
+//! * `rest`: `to_rest` of a loaded component and its JSON string.
 //!
 //! Every benchmark drops what it made inside the timed part (divan would
 //! drop a returned value outside it), so the split adds up to `full`.
@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use azml::entities::ParallelComponent;
 use azml::yaml::Document;
-use azml::{RestTranslatable, Value};
+use azml::{Document as _, Value};
 use divan::{black_box, Bencher};
 
 /// One corpus document with what the split benchmarks start from.
@@ -110,7 +110,7 @@ fn docs() -> &'static [Doc] {
             let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
             let loaded = ParallelComponent::from_yaml_path(&path)
                 .map_err(|e| e.to_string())
-                .and_then(|c| c.to_rest_object().map(|_| c).map_err(|e| e.to_string()));
+                .and_then(|c| c.to_rest().map(|_| c).map_err(|e| e.to_string()));
             match loaded {
                 Ok(component) => out.push(Doc {
                     rel,
@@ -164,7 +164,7 @@ fn full(bencher: Bencher, rel: &str) {
     let path = &doc(rel).path;
     bencher.bench(|| {
         let component = ParallelComponent::from_yaml_path(black_box(path)).unwrap();
-        let rest = component.to_rest_object().unwrap();
+        let rest = component.to_rest().unwrap();
         black_box(serde_json::to_string(&rest).unwrap());
     });
 }
@@ -192,7 +192,7 @@ fn load(bencher: Bencher, rel: &str) {
 fn rest(bencher: Bencher, rel: &str) {
     let component = &doc(rel).component;
     bencher.bench(|| {
-        let rest = black_box(component).to_rest_object().unwrap();
+        let rest = black_box(component).to_rest().unwrap();
         black_box(serde_json::to_string(&rest).unwrap());
     });
 }

@@ -24,7 +24,7 @@
     doc = r#"
 ```
 use azml::entities::ParallelTask;
-use azml::Document;
+use azml::prelude::*;
 
 let task = ParallelTask::from_yaml_str(
     "type: Run_Function\nentry_script: score.py\nenvironment: azureml:my-env:1\n",

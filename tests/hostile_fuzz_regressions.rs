@@ -1,7 +1,7 @@
 //! Inputs the fuzz targets of `fuzz/` found, each kept as a test of the
 //! normal suite (the fuzz artifacts themselves are not committed).
 
-use azml::{DictMixin, Value};
+use azml::{DictMixin, Document, Value};
 use serde_json::json;
 
 #[derive(DictMixin, Debug, Clone, Default, PartialEq)]

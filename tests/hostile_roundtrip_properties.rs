@@ -5,7 +5,7 @@
 //! documents; `update`'s all-or-nothing property is in `dict_properties.rs`.
 
 use azml::entities::{ParallelComponent, ParallelTask};
-use azml::RestTranslatable;
+use azml::{DictMixin, Document};
 use proptest::prelude::*;
 
 fn base() -> std::path::PathBuf {
@@ -166,10 +166,9 @@ proptest! {
             .unwrap_or_else(|e| panic!("{e}\n{yaml}"));
         prop_assert_eq!(again.to_dict(), component.to_dict(), "{}", yaml);
 
-        let rest = component.to_rest_object().unwrap();
-        let body = serde_json::to_value(&rest).unwrap();
-        let back = ParallelComponent::from_rest_object(rest).unwrap();
-        let body_again = serde_json::to_value(back.to_rest_object().unwrap()).unwrap();
+        let body = component.to_rest().unwrap();
+        let back = ParallelComponent::from_rest(&body).unwrap();
+        let body_again = back.to_rest().unwrap();
         prop_assert_eq!(body_again, body);
     }
 }

@@ -6,8 +6,8 @@
 #[path = "support/parity.rs"]
 mod parity;
 
-use azml::entities::{ComponentVersionResource, ParallelComponent};
-use azml::{DictMixin, RestTranslatable};
+use azml::entities::ParallelComponent;
+use azml::{DictMixin, Document};
 
 #[test]
 fn components_match_python() {
@@ -40,7 +40,7 @@ fn components_match_python() {
                 ));
             }
             let expected = &golden.record["rest"];
-            let got = serde_json::to_value(component.to_rest_object().unwrap()).unwrap();
+            let got = component.to_rest().unwrap();
             if !parity::same_json(&got, expected) {
                 failures.push(format!(
                     "{}: REST body\n  python: {expected}\n  azml:   {got}",
@@ -90,9 +90,7 @@ fn components_match_python() {
                 ));
             }
             // Python's body read back gives Python's dict again.
-            let body: ComponentVersionResource =
-                serde_json::from_value(golden.record["rest"].clone()).unwrap();
-            match ParallelComponent::from_rest_object(body) {
+            match ParallelComponent::from_rest(&golden.record["rest"]) {
                 Ok(back) if parity::same_json(&back.to_dict(), &golden.record["dict"]) => {}
                 Ok(back) => failures.push(format!(
                     "{}: from_rest_object\n  python: {}\n  azml:   {}",

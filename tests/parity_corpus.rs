@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use azml::entities::PipelineJob;
 use azml::entities::{ParallelComponent, ParallelJob, ParallelTask};
-use azml::RestTranslatable;
+use azml::{DictMixin, Document};
 use serde_json::Value;
 
 fn records(dir: &Path) -> Vec<PathBuf> {
@@ -38,7 +38,7 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
     let loaded: Result<(Value, Option<Value>), String> = match kind {
         "component" => ParallelComponent::from_yaml_path(file)
             .map(|c| {
-                let rest = serde_json::to_value(c.to_rest_object().unwrap()).unwrap();
+                let rest = c.to_rest().unwrap();
                 (c.to_dict(), Some(rest))
             })
             .map_err(|e| e.to_string()),

@@ -6,6 +6,7 @@
 mod parity;
 
 use azml::entities::ParallelJob;
+use azml::{DictMixin, Document};
 
 #[test]
 fn jobs_match_python() {

@@ -10,6 +10,7 @@ mod parity;
 use azml::entities::parallel::NodeComponent;
 use azml::entities::ParallelNode;
 use azml::entities::PipelineJob;
+use azml::{DictMixin, Document};
 
 #[test]
 fn pipelines_match_python() {

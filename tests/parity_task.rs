@@ -5,7 +5,7 @@
 mod parity;
 
 use azml::entities::ParallelTask;
-use azml::DictMixin;
+use azml::{DictMixin, Document};
 
 #[test]
 fn tasks_match_python() {

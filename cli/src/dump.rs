@@ -3,16 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azml::entities::kind::DocumentKind;
-
-use crate::entity::Entity;
+use azml::document::describe_unknown;
+use azml::entities::REGISTRY;
 
 /// Print an Azure ML YAML file as azure-ai-ml dumps it: its `_to_dict()` as
 /// JSON, its REST request body as JSON, or its normalized YAML.
 ///
-/// Handles parallel components, standalone parallel tasks and jobs, and
-/// pipeline jobs (their parallel nodes resolved and translated; other nodes
-/// as written). A pipeline's REST form is `{"jobs": {<node>: <REST form>}}`
+/// Handles every kind azml models (see `azml validate`'s summary for what
+/// it skips). A pipeline's REST form is `{"jobs": {<node>: <REST form>}}`
 /// for its parallel nodes; a task and a standalone job have none in
 /// azure-ai-ml.
 ///
@@ -54,8 +52,7 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let base = args.file.parent().unwrap_or_else(|| Path::new("."));
-    let kind = DocumentKind::detect(&doc.value);
-    let entity = match Entity::load(&doc, base, &kind) {
+    let entity = match REGISTRY.load(&doc, base) {
         Some(Ok(entity)) => entity,
         Some(Err(e)) => {
             eprintln!("{e}");
@@ -63,8 +60,9 @@ pub fn run(args: &Args) -> ExitCode {
         }
         None => {
             eprintln!(
-                "azml dump: {}: {kind} cannot be dumped yet",
-                args.file.display()
+                "azml dump: {}: {} cannot be dumped yet",
+                args.file.display(),
+                describe_unknown(&doc.value)
             );
             return ExitCode::from(1);
         }
@@ -72,7 +70,7 @@ pub fn run(args: &Args) -> ExitCode {
     let out = match args.as_ {
         As::Dict => json(&entity.to_dict()),
         As::Yaml => entity.to_yaml(),
-        As::Rest => match entity.rest_body() {
+        As::Rest => match entity.to_rest() {
             Ok(body) => json(&body),
             Err(why) => {
                 eprintln!("azml dump: {}: {why}", args.file.display());

@@ -2,7 +2,6 @@
 
 mod codegen;
 mod dump;
-mod entity;
 mod files;
 mod validate;
 

@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azml::entities::kind::DocumentKind;
+use azml::document::{describe_unknown, Kind};
+use azml::entities::REGISTRY;
 use azml::load::{LoadError, Problem};
 
-use crate::entity::Entity;
 use crate::files::yaml_files;
 
 /// Validate Azure ML YAML files: every problem of every file, one line each
@@ -37,9 +37,10 @@ enum Format {
 
 /// The outcome for one file.
 enum Outcome {
-    Valid(DocumentKind),
-    Invalid(Option<DocumentKind>, LoadError),
-    Skipped(DocumentKind),
+    Valid(&'static Kind),
+    Invalid(Option<&'static Kind>, LoadError),
+    /// A document of no kind azml models, described.
+    Skipped(String),
 }
 
 /// What the YAML reader noticed without refusing the file (a duplicated
@@ -67,19 +68,20 @@ fn check(path: &Path) -> (Outcome, Vec<Problem>) {
 }
 
 fn check_document(doc: &azml::yaml::Document, path: &Path) -> Outcome {
-    let kind = DocumentKind::detect(&doc.value);
+    let Some(kind) = REGISTRY.detect(&doc.value) else {
+        return Outcome::Skipped(describe_unknown(&doc.value));
+    };
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    match Entity::load(doc, base, &kind) {
-        Some(Ok(entity)) => {
-            let issues = entity.checks();
+    match (kind.load)(doc, base) {
+        Ok(document) => {
+            let issues = document.validate();
             if issues.is_empty() {
                 Outcome::Valid(kind)
             } else {
                 Outcome::Invalid(Some(kind), azml::load::located(doc, &issues))
             }
         }
-        Some(Err(e)) => Outcome::Invalid(Some(kind), e),
-        None => Outcome::Skipped(kind),
+        Err(e) => Outcome::Invalid(Some(kind), e),
     }
 }
 
@@ -133,9 +135,9 @@ fn print_text(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
                     println!("{}", with_file(problem, path));
                 }
             }
-            Outcome::Skipped(kind) => {
+            Outcome::Skipped(what) => {
                 skipped += 1;
-                eprintln!("{}: skipped: {kind} (not supported yet)", path.display());
+                eprintln!("{}: skipped: {what} (not supported yet)", path.display());
             }
         }
     }
@@ -164,13 +166,13 @@ fn print_json(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
         .iter()
         .map(|(path, outcome)| {
             let (status, kind, problems) = match outcome {
-                Outcome::Valid(kind) => ("valid", Some(kind), Vec::new()),
+                Outcome::Valid(kind) => ("valid", Some(kind.name.to_owned()), Vec::new()),
                 Outcome::Invalid(kind, error) => (
                     "invalid",
-                    kind.as_ref(),
+                    kind.map(|k| k.name.to_owned()),
                     error.problems.iter().map(located).collect(),
                 ),
-                Outcome::Skipped(kind) => ("skipped", Some(kind), Vec::new()),
+                Outcome::Skipped(what) => ("skipped", Some(what.clone()), Vec::new()),
             };
             let file_warnings: Vec<serde_json::Value> = warnings
                 .iter()
@@ -180,7 +182,7 @@ fn print_json(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
             serde_json::json!({
                 "file": path.display().to_string(),
                 "status": status,
-                "kind": kind.map(DocumentKind::name),
+                "kind": kind,
                 "problems": problems,
                 "warnings": file_warnings,
             })

@@ -15,14 +15,18 @@ use serde_json::{Map, Value};
 pub struct TypeExt {
     /// `x-azml-kind`: the type is a top-level document kind.
     pub kind: Option<KindExt>,
-    /// `x-azml-enum-case: insensitive`: values match in any case and are stored as declared.
-    pub case_insensitive: bool,
+    /// `x-azml-enum-case: lower`: values are lower-cased, then matched and stored
+    /// (`StringTransformedEnum`'s default `casing_transform`).
+    pub lower_case: bool,
     /// `x-azml-enum-aliases`: other spellings accepted for a value (alias → value).
     pub aliases: Vec<(String, String)>,
     /// `x-azml-exclusive`: pairs of properties that may not both be given.
     pub exclusive: Vec<(String, String)>,
     /// `x-azml-dict: prune`: no `None` and no empty dict at any depth of `_to_dict()`.
     pub dict_prune: bool,
+    /// `x-azml-dict: by-hand`: the type's `DictMixin` is written by hand (its view is
+    /// another Python class's), so the derive is not applied.
+    pub dict_by_hand: bool,
     /// `x-azml-rest: {prune: true}`: the same for the REST form.
     pub rest_prune: bool,
     /// `x-azml-unknown-keys`: what loading does with undeclared keys.
@@ -83,6 +87,8 @@ pub struct KindExt {
 pub struct InheritExt {
     /// The `$ref` of the type fields are taken from.
     pub from: String,
+    /// That type, once the reference is resolved.
+    pub from_ty: Option<crate::ir::TypeId>,
     /// The properties inherited, each present in both types.
     pub fields: Vec<String>,
 }
@@ -144,10 +150,10 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
     }
     match s.get("x-azml-enum-case") {
         None => {}
-        Some(Value::String(c)) if c == "insensitive" => ext.case_insensitive = true,
+        Some(Value::String(c)) if c == "lower" => ext.lower_case = true,
         Some(_) => problems.push((
             at("x-azml-enum-case"),
-            "`x-azml-enum-case` must be \"insensitive\"".into(),
+            "`x-azml-enum-case` must be \"lower\"".into(),
         )),
     }
     match s.get("x-azml-enum-aliases") {
@@ -185,9 +191,10 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
     match s.get("x-azml-dict") {
         None => {}
         Some(Value::String(d)) if d == "prune" => ext.dict_prune = true,
+        Some(Value::String(d)) if d == "by-hand" => ext.dict_by_hand = true,
         Some(_) => problems.push((
             at("x-azml-dict"),
-            "`x-azml-dict` on a schema must be \"prune\"".into(),
+            "`x-azml-dict` on a schema must be \"prune\" or \"by-hand\"".into(),
         )),
     }
     match s.get("x-azml-rest") {
@@ -224,6 +231,7 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
             (Some(from), Some(fields), Some(2)) => {
                 ext.inherit = Some(InheritExt {
                     from: from.to_owned(),
+                    from_ty: None,
                     fields,
                 })
             }
@@ -336,7 +344,7 @@ mod tests {
         let ext = type_ext(
             &obj(json!({
                 "x-azml-kind": {"name": "parallel job", "loader": "load_job", "types": ["Parallel"], "keys": ["compute"]},
-                "x-azml-enum-case": "insensitive",
+                "x-azml-enum-case": "lower",
                 "x-azml-enum-aliases": {"managed": "managed_identity"},
                 "x-azml-exclusive": [["instance_count", "resources"]],
                 "x-azml-dict": "prune",
@@ -352,7 +360,7 @@ mod tests {
             (kind.name.as_str(), kind.types),
             ("parallel job", vec!["parallel".to_owned()])
         );
-        assert!(ext.case_insensitive && ext.dict_prune && ext.rest_prune);
+        assert!(ext.lower_case && ext.dict_prune && ext.rest_prune);
         assert_eq!(ext.aliases, [("managed".into(), "managed_identity".into())]);
         assert_eq!(
             ext.exclusive,

@@ -324,7 +324,9 @@ impl<'a> Converter<'a> {
             || s.get("allOf").is_some()
             || s.get("discriminator").is_some() && s.get("oneOf").is_none()
         {
-            return Kind::Struct(self.build_struct(loc, s, hint));
+            let mut sd = self.build_struct(loc, s, hint);
+            self.struct_ext(loc, s, &mut sd);
+            return Kind::Struct(sd);
         }
         if s.get("enum").is_some() {
             return self.enum_kind(loc, s);
@@ -337,6 +339,47 @@ impl<'a> Converter<'a> {
         }
         let (ty, _) = self.scalar_ty(loc, s, hint);
         Kind::Alias(ty)
+    }
+
+    /// The struct-shaping extensions: `x-azml-unknown-keys` sets what `additionalProperties`
+    /// would, and `x-azml-inherit`'s `from` is resolved to its type.
+    fn struct_ext(&mut self, loc: &Loc, s: &Map<String, Value>, sd: &mut StructDef) {
+        match s.get("x-azml-unknown-keys").and_then(Value::as_str) {
+            Some("deny") => {
+                sd.closed = true;
+                sd.extra = None;
+            }
+            Some("drop") => {
+                sd.closed = false;
+                sd.extra = None;
+            }
+            Some("keep") if sd.extra.is_none() => {
+                sd.closed = false;
+                sd.extra = Some(Ty::Value);
+            }
+            _ => {}
+        }
+        let from = s
+            .get("x-azml-inherit")
+            .and_then(|i| i.get("from"))
+            .and_then(|f| f.get("$ref"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        if let Some(reference) = from {
+            let at = loc.child("x-azml-inherit").child("from");
+            let ty = self.ref_ty(&at, &reference);
+            let id = self.ir.by_loc.get(loc).copied();
+            if let (Ty::Named(from_id), Some(id)) = (ty, id) {
+                if let Some(inherit) = self
+                    .ir
+                    .types
+                    .get_mut(id)
+                    .and_then(|t| t.ext.inherit.as_mut())
+                {
+                    inherit.from_ty = Some(from_id);
+                }
+            }
+        }
     }
 
     /// A hand-written type (`x-azml-type`), or an error when its value is not a plain path.

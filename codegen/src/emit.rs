@@ -259,21 +259,6 @@ impl<'a> Writer<'a> {
         self.name(id).to_token_stream()
     }
 
-    /// True when the type holds a generated enum or union somewhere (DictMixin needs `serde`).
-    /// Hand-written `x-azml-type` types implement `DictValue` themselves, with the stored
-    /// value that Python's dict view shows, so they need nothing.
-    pub(crate) fn enum_like(&self, ty: &Ty) -> bool {
-        match ty {
-            Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => self.enum_like(t),
-            Ty::Named(id) => match self.ir.types.get(*id).map(|t| &t.kind) {
-                Some(Kind::Enum(_)) | Some(Kind::Union(_)) | Some(Kind::Untagged(_)) => true,
-                Some(Kind::Alias(t)) => self.enum_like(t),
-                _ => false,
-            },
-            _ => false,
-        }
-    }
-
     /// The items of one type and its `Validate` impl.
     fn item(&mut self, id: TypeId, t: &TypeDef) -> TokenStream {
         let items = match &t.kind {
@@ -379,6 +364,7 @@ mod tests {
             derives: Vec::new(),
             kind: Kind::Struct(StructDef::default()),
             checks: None,
+            ext: Box::default(),
         });
         ir
     }

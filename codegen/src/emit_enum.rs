@@ -34,15 +34,73 @@ impl Writer<'_> {
                 let rename = (n.as_str() != wire).then(|| quote!(#[serde(rename = #wire)]));
                 quote!(#vdocs #rename #n,)
             });
+            let lowered = t.ext.lower_case || !t.ext.aliases.is_empty();
+            let mut derives = vec![
+                quote!(Debug),
+                quote!(Clone),
+                quote!(Copy),
+                quote!(PartialEq),
+                quote!(Eq),
+                quote!(Hash),
+                quote!(PartialOrd),
+                quote!(Ord),
+                quote!(::serde::Serialize),
+            ];
+            if !lowered {
+                derives.push(quote!(::serde::Deserialize));
+            }
+            derives.extend(self.azml_derives(t));
+            let read = lowered.then(|| self.lowered_deserialize(id, t, e));
             quote! {
                 #doc_attrs
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(#(#derives),*)]
                 #[allow(clippy::enum_variant_names)]
                 pub enum #name {
                     #(#variants)*
                 }
+                #read
             }
         }
+    }
+
+    /// `Deserialize` of an `x-azml-enum-case` / `x-azml-enum-aliases` enum: the text
+    /// lower-cased (an alias as its value), then matched; Python's message otherwise.
+    fn lowered_deserialize(&self, id: TypeId, t: &TypeDef, e: &EnumDef) -> TokenStream {
+        let name = self.name(id);
+        let values = e.values.iter().map(|v| v.wire.as_str());
+        let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
+        let arms = self.variants(id).iter().enumerate().map(|(i, n)| {
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(::std::result::Result::Ok(#i) => ::std::result::Result::Ok(Self::#n),)
+        });
+        quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    match ::azml::__codegen::lower_enum(&value, &[#(#values),*], &[#(#aliases),*]) {
+                        #(#arms)*
+                        ::std::result::Result::Ok(_) => ::std::unreachable!(),
+                        ::std::result::Result::Err(message) => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The azml derives a type asks for: `DictMixin` (unless written by hand) and
+    /// `RestTranslatable`.
+    pub(crate) fn azml_derives(&self, t: &TypeDef) -> Vec<TokenStream> {
+        let mut out = Vec::new();
+        for d in &t.derives {
+            match d.as_str() {
+                "DictMixin" if !t.ext.dict_by_hand => out.push(quote!(::azml::DictMixin)),
+                "RestTranslatable" => out.push(quote!(::azml::RestTranslatable)),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// An untagged union: one variant a member, then the catch-all.
@@ -57,9 +115,10 @@ impl Writer<'_> {
                 quote!(#n(#ty),)
             }
         });
+        let derives = self.azml_derives(t);
         quote! {
             #doc_attrs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize #(, #derives)*)]
             #[serde(untagged)]
             #[allow(clippy::large_enum_variant)]
             pub enum #name {

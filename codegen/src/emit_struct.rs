@@ -4,7 +4,7 @@
 
 use crate::emit::{moved, Writer};
 use crate::emit_docs::docs;
-use crate::ir::{Field, StructDef, Ty, TypeDef, TypeId};
+use crate::ir::{Field, Kind, StructDef, Ty, TypeDef, TypeId};
 use crate::naming::Name;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -49,10 +49,13 @@ struct FieldAttrs {
 }
 
 impl Writer<'_> {
-    /// The struct, and its serde impls unless serde's derives handle it.
+    /// The struct, and its serde impls unless serde's derives handle it. A struct deriving
+    /// `DictMixin` serializes as its dict (`#[dict(serialize)]`): one route to its JSON form.
     pub(crate) fn struct_item(&self, id: TypeId, t: &TypeDef, sd: &StructDef) -> TokenStream {
         let doc_attrs = docs(t.doc.as_deref(), &[]);
-        let dict = t.derives.iter().any(|d| d == "DictMixin");
+        let azml_derives = self.azml_derives(t);
+        let dict = t.derives.iter().any(|d| d == "DictMixin") && !t.ext.dict_by_hand;
+        let rest = t.derives.iter().any(|d| d == "RestTranslatable");
         let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
         if self.defaultable(id) {
             derives.push(quote!(Default));
@@ -61,20 +64,26 @@ impl Writer<'_> {
         // others serialize and deserialize through the shared helpers in `::azml::__codegen`.
         let own_serde = sd.extra.is_none();
         if !own_serde {
-            derives.push(quote!(::serde::Serialize));
+            if !dict {
+                derives.push(quote!(::serde::Serialize));
+            }
             derives.push(quote!(::serde::Deserialize));
         }
-        for d in &t.derives {
-            match d.as_str() {
-                "DictMixin" => derives.push(quote!(::azml::DictMixin)),
-                "RestTranslatable" => derives.push(quote!(::azml::RestTranslatable)),
-                _ => {}
+        derives.extend(azml_derives);
+        let mut container = TokenStream::new();
+        if dict {
+            container.extend(quote!(#[dict(serialize)]));
+            if t.ext.dict_prune {
+                container.extend(quote!(#[dict(prune)]));
             }
+        }
+        if rest && t.ext.rest_prune {
+            container.extend(quote!(#[rest(prune)]));
         }
         let fnames = self.fields(id);
         let attrs = FieldAttrs {
             dict,
-            rest: t.derives.iter().any(|d| d == "RestTranslatable"),
+            rest,
             serde: !own_serde,
         };
         let mut fields: Vec<TokenStream> = sd
@@ -92,28 +101,34 @@ impl Writer<'_> {
                 }
             };
             let dict_extra = dict.then(|| quote!(#[dict(extra)]));
+            let rest_extra = rest.then(|| quote!(#[rest(flatten)]));
             let ty = moved(ty);
             fields.push(quote! {
                 /// Properties not declared above (`additionalProperties`).
                 #[serde(flatten)]
                 #dict_extra
+                #rest_extra
                 pub #n: #ty
             });
         }
         let name = self.name(id);
         let fields: TokenStream = fields.into_iter().flat_map(|f| [f, quote!(,)]).collect();
-        let (doc_attrs, fields) = (moved(doc_attrs), moved(fields));
+        let (doc_attrs, fields, container) = (moved(doc_attrs), moved(fields), moved(container));
         let mut out = quote! {
             #doc_attrs
             #[derive(#(#derives),*)]
+            #container
             pub struct #name {
                 #fields
             }
         };
         if own_serde {
-            out.extend(self.serialize_impl(id, sd, fnames));
+            if !dict {
+                out.extend(self.serialize_impl(id, sd, fnames));
+            }
             out.extend(self.deserialize_impl(id, sd, fnames));
         }
+        out.extend(self.rule_items(id, t));
         out
     }
 
@@ -194,11 +209,17 @@ impl Writer<'_> {
             };
             let index = Literal::usize_unsuffixed(i);
             arms.push(quote!(#index => ::azml::__codegen::#read,));
-            values.push(if kind == FieldKind::Required {
+            values.push(match (kind, &f.ext.default) {
                 // The error type named: nothing left for inference to find through `?`.
-                quote!(#n: ::azml::__codegen::required::<_, #a::Error>(#slot, #wire)?,)
-            } else {
-                quote!(#n: #slot,)
+                (FieldKind::Required, _) => {
+                    quote!(#n: ::azml::__codegen::required::<_, #a::Error>(#slot, #wire)?,)
+                }
+                // `x-azml-default`: the constructor's value, read from its JSON text.
+                (FieldKind::Optional, Some(default)) => {
+                    let json = default.to_string();
+                    quote!(#n: #slot.or_else(|| ::azml::__codegen::default_value(#json)),)
+                }
+                _ => quote!(#n: #slot,),
             });
         }
         let body = if sd.fields.is_empty() {
@@ -301,15 +322,129 @@ impl Writer<'_> {
             if attrs.dict {
                 out.extend(quote!(#[dict(rename = #wire)]));
             }
-            if attrs.rest {
+            if attrs.rest && f.ext.rest_name.is_none() {
                 out.extend(quote!(#[rest(rename = #wire)]));
             }
         }
-        if attrs.dict && self.enum_like(&f.ty) {
-            out.extend(quote!(#[dict(serde)]));
+        if attrs.dict {
+            if f.ext.dict_skip {
+                out.extend(quote!(#[dict(skip_dump)]));
+            }
+            if self.without_azml_derive(&f.ty, "DictMixin") {
+                out.extend(quote!(#[dict(serde)]));
+            }
+        }
+        if attrs.rest {
+            if f.ext.rest_skip {
+                out.extend(quote!(#[rest(skip)]));
+            } else {
+                if let Some(name) = &f.ext.rest_name {
+                    out.extend(quote!(#[rest(rename = #name)]));
+                }
+                if f.ext.rest_json_string {
+                    out.extend(quote!(#[rest(json_string)]));
+                }
+                if self.without_azml_derive(&f.ty, "RestTranslatable") {
+                    out.extend(quote!(#[rest(serde)]));
+                }
+            }
         }
         let ty = moved(ty);
         out.extend(quote!(pub #n: #ty));
         out
+    }
+}
+
+impl Writer<'_> {
+    /// The items the rule extensions add to a struct: its `KIND_SPEC` (`x-azml-kind`) and its
+    /// `inherit_from` (`x-azml-inherit`).
+    fn rule_items(&self, id: TypeId, t: &TypeDef) -> TokenStream {
+        let mut items = TokenStream::new();
+        if let Some(kind) = &t.ext.kind {
+            let (name, loader) = (kind.name.as_str(), kind.loader.as_str());
+            let list = |l: &[String]| {
+                let l = l.iter().map(String::as_str);
+                quote!(&[#(#l),*])
+            };
+            let types = list(&kind.types);
+            let any_type_with = list(&kind.any_type_with);
+            let schemas = list(&kind.schemas);
+            let keys = list(&kind.keys);
+            let requires_any = list(&kind.requires_any);
+            let excludes = list(&kind.excludes);
+            items.extend(quote! {
+                /// This kind of document as its spec declares it (`x-azml-kind`).
+                pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+                    name: #name,
+                    loader: #loader,
+                    markers: ::azml::document::Markers {
+                        types: #types,
+                        any_type_with: #any_type_with,
+                        schemas: #schemas,
+                        keys: #keys,
+                        requires_any: #requires_any,
+                        excludes: #excludes,
+                    },
+                };
+            });
+        }
+        if let Some(inherit) = &t.ext.inherit {
+            if let Some(from) = inherit.from_ty {
+                let from_name = self.named_ty(from);
+                let field = |owner: TypeId, wire: &str| -> Option<&Name> {
+                    let Some(Kind::Struct(sd)) = self.ir.types.get(owner).map(|t| &t.kind) else {
+                        return None;
+                    };
+                    let i = sd.fields.iter().position(|f| f.wire == wire)?;
+                    self.fields(owner).get(i)
+                };
+                let steps = inherit.fields.iter().filter_map(|wire| {
+                    let (mine, theirs) = (field(id, wire)?, field(from, wire)?);
+                    Some(quote! {
+                        if !::azml::__codegen::truthy(&self.#mine) {
+                            self.#mine = ::azml::__codegen::inherited(&from.#theirs).unwrap_or_default();
+                        }
+                    })
+                });
+                items.extend(quote! {
+                    /// Python's `value or other.value` for the fields this type takes from
+                    /// another (`x-azml-inherit`), each converted through its dict form.
+                    pub fn inherit_from(&mut self, from: &#from_name) {
+                        #(#steps)*
+                    }
+                });
+            }
+        }
+        if items.is_empty() {
+            return items;
+        }
+        let name = self.name(id);
+        quote! {
+            impl #name {
+                #items
+            }
+        }
+    }
+
+    /// True when the type holds a generated enum or union that does not derive `derive` (a
+    /// tagged union never does): the field then converts through serde.
+    fn without_azml_derive(&self, ty: &Ty, derive: &str) -> bool {
+        match ty {
+            Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => self.without_azml_derive(t, derive),
+            Ty::Named(id) => match self.ir.types.get(*id) {
+                Some(t) => match &t.kind {
+                    Kind::Enum(e) if e.open => false,
+                    Kind::Enum(_) | Kind::Untagged(_) => {
+                        !t.derives.iter().any(|d| d == derive)
+                            || (derive == "DictMixin" && t.ext.dict_by_hand)
+                    }
+                    Kind::Union(_) => true,
+                    Kind::Alias(inner) => self.without_azml_derive(inner, derive),
+                    _ => false,
+                },
+                None => false,
+            },
+            _ => false,
+        }
     }
 }

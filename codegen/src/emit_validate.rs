@@ -49,9 +49,14 @@ impl Writer<'_> {
     pub(crate) fn validate_impl(&self, id: TypeId, t: &TypeDef) -> TokenStream {
         let body = match &t.kind {
             Kind::Alias(_) | Kind::Extern(_) | Kind::Pending => return TokenStream::new(),
-            Kind::Struct(sd) => self.struct_body(sd),
+            Kind::Struct(sd) => self.struct_body(sd, &t.ext.exclusive),
             Kind::Enum(e) if e.open => {
                 quote!(<::std::string::String as ::azml::validate::Validate>::validate(value, cx);)
+            }
+            Kind::Enum(e) if t.ext.lower_case || !t.ext.aliases.is_empty() => {
+                let values = e.values.iter().map(|v| v.wire.as_str());
+                let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
+                quote!(::azml::__codegen::check_lower_enum(cx, value, &[#(#values),*], &[#(#aliases),*]);)
             }
             Kind::Enum(e) => {
                 let values = e.values.iter().map(|v| v.wire.as_str());
@@ -103,7 +108,16 @@ impl Writer<'_> {
         }
     }
 
-    fn struct_body(&self, sd: &StructDef) -> TokenStream {
+    fn struct_body(&self, sd: &StructDef, exclusive: &[(String, String)]) -> TokenStream {
+        let exclusive = (!exclusive.is_empty()).then(|| {
+            let pairs = exclusive.iter().map(|(a, b)| quote!((#a, #b)));
+            quote!(__c::exclusive(cx, value, &[#(#pairs),*]);)
+        });
+        let body = self.object_body(sd);
+        quote!(#body #exclusive)
+    }
+
+    fn object_body(&self, sd: &StructDef) -> TokenStream {
         let mut table = Table::default();
         // A typed extra shape is built from references, so it is a `static` too.
         let extra_shape = match &sd.extra {

@@ -28,6 +28,7 @@
 //! ```
 
 #![warn(missing_docs)]
+pub mod azml_check;
 pub mod azml_ext;
 pub mod checks;
 pub mod convert;
@@ -149,6 +150,7 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     };
     let mut ir = ir;
     inherit::run(&mut ir, &mut diags);
+    azml_check::run(&ir, &mut diags);
     poly::run(&mut ir, &mut diags);
     poly::collapse_untagged(&mut ir);
     cycles::alias_cycles(&mut ir, &mut diags);

@@ -54,6 +54,12 @@ fn conversions(
             quote_spanned!(ty.span()=> #krate::__private::rest_from_dict::<#ty>),
         );
     }
+    if field.attrs.rest_serde.is_set() {
+        return (
+            quote_spanned!(ty.span()=> #krate::__private::rest_via_serde::<#ty>),
+            quote_spanned!(ty.span()=> #krate::__private::rest_from_serde::<#ty>),
+        );
+    }
     match field.attrs.rest_with.get() {
         Some(module) => (quote!(#module::to_rest), quote!(#module::from_rest)),
         None => (
@@ -87,6 +93,11 @@ fn expand_json(cont: &Container) -> TokenStream {
         }
         if a.rest_dict.is_set() {
             bounds.push((ty, quote!(#krate::DictValue)));
+        } else if a.rest_serde.is_set() {
+            bounds.push((
+                ty,
+                quote!(#krate::__private::serde::Serialize + #krate::__private::serde::de::DeserializeOwned),
+            ));
         } else if a.rest_with.get().is_none() {
             bounds.push((ty, quote!(#krate::RestField<#value>)));
         }

@@ -14,12 +14,12 @@
 extern crate azml_runtime as azml;
 
 pub mod component;
-mod dump;
 pub mod fields;
 pub mod generated;
-pub mod kind;
 pub mod parallel;
 pub mod pipeline;
+mod registry;
 
 pub use generated::*;
 pub use pipeline::PipelineJob;
+pub use registry::REGISTRY;

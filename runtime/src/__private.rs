@@ -156,3 +156,19 @@ pub fn rest_as_dict<T: DictValue>(field: &T) -> Result<Value, crate::RestError> 
 pub fn rest_from_dict<T: DictValue>(rest: Value) -> Result<T, crate::RestError> {
     T::from_value(rest).map_err(crate::RestError::from)
 }
+
+/// A `#[rest(serde)]` field's REST form: its serde serialization.
+///
+/// # Errors
+/// When serde fails to serialize it.
+pub fn rest_via_serde<T: serde::Serialize>(field: &T) -> Result<Value, crate::RestError> {
+    serde_json::to_value(field).map_err(|e| crate::RestError::new(e.to_string()))
+}
+
+/// A `#[rest(serde)]` field read back through serde.
+///
+/// # Errors
+/// When the value does not deserialize.
+pub fn rest_from_serde<T: serde::de::DeserializeOwned>(rest: Value) -> Result<T, crate::RestError> {
+    serde_json::from_value(rest).map_err(|e| crate::RestError::new(e.to_string()))
+}

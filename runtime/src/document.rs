@@ -9,9 +9,11 @@
 
 mod detect;
 mod registry;
+mod yaml_order;
 
 pub use detect::Markers;
 pub use registry::{describe_unknown, AnyDocument, Registry};
+pub use yaml_order::ordered_for_yaml;
 
 use std::path::Path;
 
@@ -24,7 +26,20 @@ use crate::{DictMixin, RestError, Value};
 /// Loads a parsed document of one kind behind the type-erased view.
 pub type LoadFn = fn(&yaml::Document, &Path) -> Result<Box<dyn AnyDocument>, LoadError>;
 
-/// What a kind is called and how a document is recognised as one.
+/// What a kind is called and how a document is recognised as one, as a
+/// spec declares it with `x-azml-kind` (the generator emits it as the
+/// type's `KIND_SPEC`).
+#[derive(Debug, Clone, Copy)]
+pub struct KindSpec {
+    /// A short name for messages and summaries (`parallel component`).
+    pub name: &'static str,
+    /// The azure-ai-ml function that loads the kind (`load_component`).
+    pub loader: &'static str,
+    /// How a document is recognised as this kind.
+    pub markers: Markers,
+}
+
+/// A kind of document: its [`KindSpec`] and how to load one.
 #[derive(Debug, Clone, Copy)]
 pub struct Kind {
     /// A short name for messages and summaries (`parallel component`).
@@ -38,9 +53,14 @@ pub struct Kind {
 }
 
 impl Kind {
-    /// The kind of `T`, for registries: `Kind::of::<ParallelComponent>()`.
-    pub const fn of<T: Document>() -> &'static Kind {
-        &T::KIND
+    /// The kind of document type `T` described by `spec`.
+    pub const fn new<T: Document>(spec: KindSpec) -> Kind {
+        Kind {
+            name: spec.name,
+            loader: spec.loader,
+            markers: spec.markers,
+            load: load_boxed::<T>,
+        }
     }
 }
 
@@ -78,10 +98,11 @@ pub trait Document: DictMixin + Sized + 'static {
         Vec::new()
     }
 
-    /// The normalized YAML: PyYAML's dump of the dict (azure-ai-ml's
-    /// `_to_yaml()` where the kind has one).
+    /// The normalized YAML: PyYAML's dump of the dict in the key order of
+    /// azure-ai-ml's YAML dumps ([`ordered_for_yaml`], as `_to_yaml()` gives
+    /// it where the kind has one).
     fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(&self.to_dict(), false)
+        azml_pyio::pyyaml::dump(&ordered_for_yaml(self.to_dict()), false)
     }
 
     /// Loads an already parsed document.

@@ -27,6 +27,7 @@ mod error;
 pub mod load;
 pub mod open_enum;
 pub mod ordered_map;
+pub mod prelude;
 pub mod rest;
 pub mod validate;
 
@@ -37,7 +38,7 @@ pub mod __private;
 
 pub use azml_derive::{DictMixin, RestTranslatable};
 pub use dict::{DictMixin, DictValue, ExtraMap, Keys};
-pub use document::{Document, Kind};
+pub use document::{Document, Kind, KindSpec};
 pub use error::{DictError, RestError, ValueError};
 pub use ordered_map::OrderedMap;
 pub use rest::{RestField, RestTranslatable};

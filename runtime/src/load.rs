@@ -145,3 +145,20 @@ pub fn located(doc: &Document, issues: &[Issue]) -> LoadError {
     problems.sort_by_key(|p| (p.line == 0, p.line, p.col));
     LoadError { problems }
 }
+
+/// "Unknown field." for every key of the object `value` not in `known`
+/// (marshmallow's `RAISE`), each on its key.
+pub fn unknown_fields(value: &serde_json::Value, known: &[&str]) -> Vec<Issue> {
+    value
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(key, _)| !known.contains(&key.as_str()))
+        .map(|(key, _)| {
+            Issue::on_key(
+                format!("/{}", crate::validate::escape_segment(key)),
+                "Unknown field.",
+            )
+        })
+        .collect()
+}

@@ -49,10 +49,11 @@ fn generated(root: &Path) -> Result<String, String> {
     if specs.is_empty() {
         return Ok(HEADER.to_string());
     }
+    // The entities are the derives' first users: every generated type gets both.
     let opts = azml_codegen::Options {
         specs,
         root: Some(specs_dir),
-        derives: Vec::new(),
+        derives: vec!["DictMixin".to_owned(), "RestTranslatable".to_owned()],
     };
     match azml_codegen::generate(&opts) {
         Ok(out) => {

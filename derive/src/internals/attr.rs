@@ -104,6 +104,7 @@ pub struct Field {
     pub rest_with: Attr<Path>,
     pub rest_json_string: Attr<()>,
     pub rest_dict: Attr<()>,
+    pub rest_serde: Attr<()>,
 }
 
 fn lit_str(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
@@ -283,6 +284,7 @@ impl Field {
             rest_with: Attr::none("with"),
             rest_json_string: Attr::none("json_string"),
             rest_dict: Attr::none("dict"),
+            rest_serde: Attr::none("serde"),
         };
         for attr in attrs {
             let span = |m: &ParseNestedMeta| syn::spanned::Spanned::span(&m.path);
@@ -329,11 +331,13 @@ impl Field {
                         f.rest_json_string.set(cx, span(&meta), "rest", ());
                     } else if meta.path.is_ident("dict") {
                         f.rest_dict.set(cx, span(&meta), "rest", ());
+                    } else if meta.path.is_ident("serde") {
+                        f.rest_serde.set(cx, span(&meta), "rest", ());
                     } else {
                         return Err(unknown(
                             &meta,
                             "rest",
-                            "`rename`, `skip`, `flatten`, `default`, `with`, `json_string`, `dict`",
+                            "`rename`, `skip`, `flatten`, `default`, `with`, `json_string`, `dict`, `serde`",
                         ));
                     }
                     Ok(())

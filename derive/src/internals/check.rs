@@ -66,6 +66,7 @@ fn check_variants(cx: &Ctxt, variants: &[Variant], tool: &str, dict: bool) {
         not_here(cx, &a.rest_with, "rest", "with", place);
         not_here(cx, &a.rest_json_string, "rest", "json_string", place);
         not_here(cx, &a.rest_dict, "rest", "dict", place);
+        not_here(cx, &a.rest_serde, "rest", "serde", place);
         if v.inner.is_some() {
             continue;
         }
@@ -208,6 +209,9 @@ pub fn check_rest(cx: &Ctxt, cont: &Container) {
         );
         conflict(cx, &a.rest_skip, &a.rest_dict, "rest", ("skip", "dict"));
         conflict(cx, &a.rest_with, &a.rest_dict, "rest", ("with", "dict"));
+        conflict(cx, &a.rest_with, &a.rest_serde, "rest", ("with", "serde"));
+        conflict(cx, &a.rest_dict, &a.rest_serde, "rest", ("dict", "serde"));
+        conflict(cx, &a.rest_skip, &a.rest_serde, "rest", ("skip", "serde"));
         conflict(
             cx,
             &a.rest_flatten,
@@ -215,7 +219,11 @@ pub fn check_rest(cx: &Ctxt, cont: &Container) {
             "rest",
             ("flatten", "json_string"),
         );
-        for (attr, name) in [(&a.rest_json_string, "json_string"), (&a.rest_dict, "dict")] {
+        for (attr, name) in [
+            (&a.rest_json_string, "json_string"),
+            (&a.rest_dict, "dict"),
+            (&a.rest_serde, "serde"),
+        ] {
             if let (true, Some(span)) = (typed, attr.span()) {
                 cx.syn_error(syn::Error::new(
                     span,

@@ -1,38 +1,55 @@
 //! The body azure-ai-ml sends to register a component
 //! (`Component._to_rest_object`): a `ComponentVersion` whose spec is the
-//! component's dict with its REST-only additions, `client_component_hash`
-//! of the dict itself (before those additions), not anonymous, not archived.
+//! component's REST form (with what the kind adds: `_source`, …),
+//! `client_component_hash` of the dict itself, not anonymous, not archived;
+//! and the spec read back.
 
-use crate::generated::{ComponentVersion, ComponentVersionResource};
-use azml::{OrderedMap, Value};
+use azml::{RestError, Value};
+use serde_json::{json, Map};
 
-/// The registration body of a component whose `_to_dict()` is `dict`;
-/// `extend` adds what the spec holds beyond the dict (`_source`, …).
+/// Where a registration body holds the component's spec.
+pub const SPEC_PATH: &str = "properties.componentSpec";
+
+/// The registration body of a component whose `_to_dict()` is `dict` and
+/// whose spec (its REST form with the kind's additions) is `spec`.
 pub(crate) fn registered_body<'a>(
-    dict: Value,
-    extend: impl FnOnce(&mut serde_json::Map<String, Value>),
+    dict: &Value,
+    spec: Value,
     description: Option<&str>,
     tags: impl Iterator<Item = (&'a String, &'a String)>,
-) -> ComponentVersionResource {
-    let hash = super::hash::client_component_hash(&dict);
-    let mut spec = dict;
+) -> Value {
+    let hash = super::hash::client_component_hash(dict);
+    let mut properties = Map::new();
+    properties.insert("componentSpec".into(), spec);
+    if let Some(description) = description {
+        properties.insert("description".into(), description.into());
+    }
+    properties.insert("isAnonymous".into(), false.into());
+    properties.insert("isArchived".into(), false.into());
+    properties.insert(
+        "properties".into(),
+        json!({ "client_component_hash": hash }),
+    );
+    properties.insert(
+        "tags".into(),
+        Value::Object(tags.map(|(k, v)| (k.clone(), v.clone().into())).collect()),
+    );
+    json!({ "properties": properties })
+}
+
+/// The spec of a registration body, without `_source`.
+///
+/// # Errors
+/// When the body holds no spec object.
+pub(crate) fn registered_spec(rest: &Value) -> Result<Value, RestError> {
+    let mut spec = rest
+        .get("properties")
+        .and_then(|p| p.get("componentSpec"))
+        .filter(|s| s.is_object())
+        .cloned()
+        .ok_or_else(|| RestError::new("missing component spec").at(SPEC_PATH))?;
     if let Some(map) = spec.as_object_mut() {
-        extend(map);
+        map.shift_remove("_source");
     }
-    let mut properties = OrderedMap::default();
-    properties.insert("client_component_hash".to_owned(), Some(hash));
-    ComponentVersionResource {
-        properties: ComponentVersion {
-            component_spec: Some(Some(spec)),
-            description: description.map(|d| Some(d.to_owned())),
-            is_anonymous: Some(false),
-            is_archived: Some(false),
-            properties: Some(Some(properties)),
-            tags: Some(Some(
-                tags.map(|(k, v)| (k.clone(), Some(v.clone()))).collect(),
-            )),
-            ..ComponentVersion::default()
-        },
-        ..ComponentVersionResource::default()
-    }
+    Ok(spec)
 }

@@ -218,6 +218,30 @@ macro_rules! io_dict {
 io_dict!(ComponentInput, INPUT_KEYS, input_view, rebuild_input);
 io_dict!(ComponentOutput, OUTPUT_KEYS, output_view, rebuild);
 
+/// An output as a nested value: its view as a dict, read back as a document
+/// would be; its dump is its schema's (`OutputPortSchema`).
+impl azml::DictValue for ComponentOutput {
+    fn to_value(&self) -> Value {
+        Value::Object(output_view(self))
+    }
+    fn from_value(value: Value) -> Result<Self, ValueError> {
+        let Value::Object(view) = value else {
+            return Err(ValueError::new(Self::expected(), &value));
+        };
+        rebuild(view, "", &Value::Null).map_err(|e| ValueError {
+            path: String::new(),
+            expected: e.to_string(),
+            given: "output".to_owned(),
+        })
+    }
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "component output".into()
+    }
+    fn to_dict_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,5 @@
-//! Field types of a parallel job that azure-ai-ml reads and dumps with
-//! rules of their own: the compute target, a data input's path, literal
-//! inputs, and the managed identity's type name.
+//! Field types of jobs that azure-ai-ml reads and dumps with rules of their
+//! own: the compute target, a data input's path, literal inputs.
 
 use serde::{Serialize, Serializer};
 
@@ -113,35 +112,6 @@ impl Serialize for JobLiteral {
 }
 
 super::value_type::read_with_from_value!(JobLiteral, dict = "string, number or boolean");
-
-/// The `type` of a managed identity: `managed` or `managed_identity` in any
-/// case, dumped `managed_identity`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ManagedIdentityType;
-
-impl ManagedIdentityType {
-    /// Reads `managed` or `managed_identity`, any case.
-    pub fn from_value(value: &Value) -> Result<Self, String> {
-        match value.as_str().map(str::to_lowercase).as_deref() {
-            Some("managed" | "managed_identity") => Ok(ManagedIdentityType),
-            _ => Err(format!(
-                "Value {} passed is not in set ['managed', 'managed_identity']",
-                azml::validate::describe(value)
-            )),
-        }
-    }
-}
-
-impl Serialize for ManagedIdentityType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str("managed_identity")
-    }
-}
-
-super::value_type::read_with_from_value!(
-    ManagedIdentityType,
-    dict = "one of 'managed', 'managed_identity'"
-);
 
 #[cfg(test)]
 mod tests {

@@ -21,7 +21,7 @@ pub mod version;
 pub use code_ref::{CodeKind, CodeRef};
 pub use environment::EnvironmentRef;
 pub use integer::{IntOrBinding, LenientInt};
-pub use job_fields::{ComputeRef, DataPath, JobLiteral, ManagedIdentityType};
+pub use job_fields::{ComputeRef, DataPath, JobLiteral};
 pub use parameter_value::ParameterValue;
 pub use python_bool::PythonBool;
 pub use version::Version;

@@ -1,5 +1,5 @@
-//! `ParallelJob`: a standalone parallel job document, loaded as
-//! `ParallelJob._load_from_dict` does, and its `_to_dict()`.
+//! `ParallelJob` as a document: a standalone parallel job, loaded as
+//! `ParallelJob._load_from_dict` does.
 //!
 //! azure-ai-ml gives a standalone parallel job no REST form (its
 //! `_to_rest_object()` returns `None`, and `load_job` refuses the type): it
@@ -7,17 +7,21 @@
 
 use std::path::Path;
 
+use azml::document::{Document, Kind};
+use azml::validate::Issue;
+use azml::{RestError, Value};
+
 use crate::fields::IntOrBinding;
 use crate::generated::ParallelJob;
-use azml::validate::Issue;
-use azml::Value;
 
-impl ParallelJob {
+impl Document for ParallelJob {
+    const KIND: Kind = Kind::new::<Self>(Self::KIND_SPEC);
+
     /// Loads a job held as a JSON value; relative paths resolve against `base`.
     ///
     /// # Errors
     /// Every issue, with its JSON pointer.
-    pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+    fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
         let mut job: Self = azml::load::from_value(value)?;
         let mut issues = Vec::new();
         // The job schema's resources take integers only; the shared
@@ -43,15 +47,6 @@ impl ParallelJob {
                 &mut task.environment,
             ));
         }
-        // What the constructor and the schema's dump always give.
-        job.tags.get_or_insert_default();
-        job.properties.get_or_insert_default();
-        job.environment_variables.get_or_insert_default();
-        job.inputs.get_or_insert_default();
-        job.outputs.get_or_insert_default();
-        if let Some(resources) = job.resources.as_mut() {
-            resources.properties.get_or_insert_default();
-        }
         if issues.is_empty() {
             Ok(job)
         } else {
@@ -59,25 +54,17 @@ impl ParallelJob {
         }
     }
 
-    /// The dict as YAML, in the key order of azure-ai-ml's YAML dumps
-    /// (`ParallelJob` itself has no `_to_yaml()` in azure-ai-ml).
-    pub fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(
-            &crate::dump::yaml_order::ordered_for_yaml(self.to_dict()),
-            false,
-        )
+    /// azure-ai-ml's `ParallelJob._to_rest_object()` returns `None`.
+    fn to_rest(&self) -> Result<Value, RestError> {
+        Err(RestError::new(
+            "a standalone parallel job has no REST body in azure-ai-ml; it is submitted as a node of a pipeline job",
+        ))
     }
 
-    /// azure-ai-ml's `_to_dict()`: the schema's key order, `None` fields
-    /// left out but empty dicts kept (`tags: {}`, `properties: {}`),
-    /// `compute` as `azureml:<name>`, `mini_batch_size` as written, no `$schema`.
-    pub fn to_dict(&self) -> Value {
-        let mut dict = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Some(map) = dict.as_object_mut() {
-            map.shift_remove("$schema");
-        }
-        dict
+    /// See [`Document::to_rest`]: there is no REST form to read.
+    fn from_rest(_: &Value) -> Result<Self, RestError> {
+        Err(RestError::new(
+            "a standalone parallel job has no REST body in azure-ai-ml; read the pipeline node instead",
+        ))
     }
 }
-
-super::entry_points::yaml_entry_points!(ParallelJob);

@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 use super::MiniBatchSize;
 use crate::fields::binding::is_binding;
 use crate::generated::ParallelComponent;
-use azml::Value;
+use azml::{DictMixin, Value};
 
 /// A node's `mini_batch_size`: units converted as for a component, or a
 /// `${{...}}` binding kept as written.
@@ -44,11 +44,6 @@ impl NodeMiniBatchSize {
             NodeMiniBatchSize::Binding(b) => Value::String(b.clone()),
         }
     }
-
-    /// Python truthiness (`node_value or component_value`): a size of 0 is false.
-    pub fn is_truthy(&self) -> bool {
-        !matches!(self, NodeMiniBatchSize::Size(MiniBatchSize(0)))
-    }
 }
 
 /// The dict form: the size's digits, or the binding.
@@ -61,10 +56,32 @@ impl Serialize for NodeMiniBatchSize {
     }
 }
 
-crate::fields::read_with_from_value!(
-    NodeMiniBatchSize,
-    dict = "mini-batch size or ${{...}} binding"
-);
+crate::fields::read_with_from_value!(NodeMiniBatchSize);
+
+/// The stored attribute: the size as an integer (what Python's `or` tests),
+/// or the binding; the dump is the size's digits.
+impl azml::DictValue for NodeMiniBatchSize {
+    fn to_value(&self) -> Value {
+        self.rest_value()
+    }
+    fn from_value(value: Value) -> Result<Self, azml::ValueError> {
+        match &value {
+            Value::Number(n) => n
+                .as_u64()
+                .map(|n| NodeMiniBatchSize::Size(MiniBatchSize(n))),
+            _ => NodeMiniBatchSize::from_value(&value).ok(),
+        }
+        .ok_or_else(|| azml::ValueError::new(Self::expected(), &value))
+    }
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "mini-batch size or ${{...}} binding".into()
+    }
+    fn to_dict_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+impl azml::rest::RestAsDict for NodeMiniBatchSize {}
 
 /// The path of a node's data input or output, stored as azure-ai-ml stores
 /// it: `azureml:<name>:<version>` without its prefix; URIs (`azureml://`,

@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-use crate::generated::ParallelNode;
+use azml::document::{Document, Kind, KindSpec, Markers};
 use azml::validate::{escape_segment, Issue};
-use azml::{OrderedMap, Value};
+use azml::{OrderedMap, RestError, Value};
+
+use crate::generated::ParallelNode;
 
 /// A pipeline job document and its parallel nodes.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,13 +20,26 @@ pub struct PipelineJob {
     pub parallel_nodes: OrderedMap<ParallelNode>,
 }
 
-impl PipelineJob {
+impl Document for PipelineJob {
+    const KIND: Kind = Kind::new::<Self>(KindSpec {
+        name: "pipeline",
+        loader: "load_job",
+        markers: Markers {
+            types: &["pipeline"],
+            any_type_with: &["jobs"],
+            schemas: &["pipelinejob", "pipelinecomponent"],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    });
+
     /// Loads a pipeline held as a JSON value; relative paths resolve
     /// against `base`, the pipeline file's folder.
     ///
     /// # Errors
     /// Every issue of every parallel node, with its JSON pointer.
-    pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+    fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
         let Some(map) = value.as_object() else {
             return Err(vec![Issue::new(
                 "",
@@ -79,33 +94,28 @@ impl PipelineJob {
         }
     }
 
-    /// The document with each parallel node as azure-ai-ml's `_to_dict()`
-    /// gives it (its component resolved, inherited settings filled in);
-    /// other keys and nodes as written.
-    pub fn to_dict(&self) -> Value {
-        let mut dict = self.document.clone();
-        if let Some(Value::Object(jobs)) = dict.get_mut("jobs") {
-            for (name, node) in &self.parallel_nodes {
-                jobs.insert(name.clone(), node.to_dict());
-            }
-        }
-        dict
+    /// The REST forms of the parallel nodes, as `{"jobs": {<node>: …}}`:
+    /// what a pipeline job's REST body holds under `jobs` for them.
+    fn to_rest(&self) -> Result<Value, RestError> {
+        let jobs = self.parallel_nodes_rest()?;
+        Ok(serde_json::json!({ "jobs": jobs }))
     }
 
-    /// The YAML of [`PipelineJob::to_dict`], in azure-ai-ml's YAML key order.
-    pub fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(
-            &crate::dump::yaml_order::ordered_for_yaml(self.to_dict()),
-            false,
-        )
+    /// A pipeline is not read back from REST yet.
+    fn from_rest(_: &Value) -> Result<Self, RestError> {
+        Err(RestError::new(
+            "azml reads a pipeline's parallel nodes back from REST one by one (ParallelNode::from_rest), not a whole pipeline",
+        ))
     }
+}
 
+impl PipelineJob {
     /// The REST form of each parallel node, by name: what a pipeline job's
     /// REST body holds under `jobs.<name>`.
     ///
     /// # Errors
-    /// A [`azml::RestError`] naming the node that could not be translated.
-    pub fn parallel_nodes_rest(&self) -> Result<OrderedMap<Value>, azml::RestError> {
+    /// A [`RestError`] naming the node that could not be translated.
+    pub fn parallel_nodes_rest(&self) -> Result<OrderedMap<Value>, RestError> {
         self.parallel_nodes
             .iter()
             .map(|(name, node)| {
@@ -117,4 +127,4 @@ impl PipelineJob {
     }
 }
 
-crate::parallel::entry_points::yaml_entry_points!(PipelineJob);
+mod dict;

@@ -46,10 +46,7 @@ impl Markers {
 }
 
 /// The kind of `value` among `kinds`.
-pub(super) fn detect(
-    kinds: &[&'static super::Kind],
-    value: &Value,
-) -> Option<&'static super::Kind> {
+pub(super) fn detect(kinds: &'static [super::Kind], value: &Value) -> Option<&'static super::Kind> {
     let map = value.as_object()?;
     let ty = match map.get("type") {
         Some(Value::String(ty)) => Some(ty.as_str()),
@@ -58,7 +55,6 @@ pub(super) fn detect(
     };
     let candidates: Vec<&'static super::Kind> = kinds
         .iter()
-        .copied()
         .filter(|k| k.markers.candidate(map, ty))
         .collect();
     if candidates.len() < 2 {

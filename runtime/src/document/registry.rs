@@ -15,7 +15,7 @@ use crate::{RestError, Value};
 /// A loaded document of any kind, behind one object-safe view.
 pub trait AnyDocument: Any {
     /// Its kind.
-    fn kind(&self) -> &'static Kind;
+    fn kind(&self) -> Kind;
     /// azure-ai-ml's `_to_dict()`.
     fn to_dict(&self) -> Value;
     /// The normalized YAML.
@@ -32,8 +32,8 @@ pub trait AnyDocument: Any {
 }
 
 impl<T: Document> AnyDocument for T {
-    fn kind(&self) -> &'static Kind {
-        Kind::of::<T>()
+    fn kind(&self) -> Kind {
+        T::KIND
     }
     fn to_dict(&self) -> Value {
         crate::DictMixin::to_dict(self)
@@ -56,17 +56,17 @@ impl<T: Document> AnyDocument for T {
 /// [`Markers`](super::Markers) for how one is chosen).
 #[derive(Debug, Clone, Copy)]
 pub struct Registry {
-    kinds: &'static [&'static Kind],
+    kinds: &'static [Kind],
 }
 
 impl Registry {
     /// A registry of `kinds`.
-    pub const fn new(kinds: &'static [&'static Kind]) -> Registry {
+    pub const fn new(kinds: &'static [Kind]) -> Registry {
         Registry { kinds }
     }
 
     /// Every kind, in order of precedence.
-    pub fn kinds(&self) -> &'static [&'static Kind] {
+    pub fn kinds(&self) -> &'static [Kind] {
         self.kinds
     }
 
@@ -77,7 +77,7 @@ impl Registry {
 
     /// The kind named `name` (`parallel component`).
     pub fn by_name(&self, name: &str) -> Option<&'static Kind> {
-        self.kinds.iter().copied().find(|k| k.name == name)
+        self.kinds.iter().find(|k| k.name == name)
     }
 
     /// Loads `doc` as the kind it is; `None` when no known kind fits.

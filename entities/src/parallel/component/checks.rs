@@ -41,25 +41,23 @@ fn io_names<'a>(names: impl Iterator<Item = &'a String>, issues: &mut Vec<Issue>
     }
 }
 
-impl ParallelComponent {
-    /// azure-ai-ml's `_validate()` of a loaded component: the problems its
-    /// schema cannot see (input and output names, a git `code`). Empty when
-    /// the component passes. Loading already checked everything else.
-    pub fn validate(&self) -> Vec<Issue> {
-        let mut issues = Vec::new();
-        io_names(self.inputs.iter().flat_map(|m| m.keys()), &mut issues);
-        io_names(self.outputs.iter().flat_map(|m| m.keys()), &mut issues);
-        let code = self.task.as_ref().and_then(|t| t.code.as_ref());
-        if code.is_some_and(|c| c.kind() == CodeKind::Git) {
-            // azure-ai-ml files it under the promoted `code` property; the
-            // value is the task's.
-            issues.push(Issue::new(
-                "/task/code",
-                "Not a valid code value: git paths are not supported.",
-            ));
-        }
-        issues
+/// azure-ai-ml's `_validate()` of a loaded component: the problems its
+/// schema cannot see (input and output names, a git `code`). Empty when
+/// the component passes. Loading already checked everything else.
+pub(super) fn validate(component: &ParallelComponent) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    io_names(component.inputs.iter().flat_map(|m| m.keys()), &mut issues);
+    io_names(component.outputs.iter().flat_map(|m| m.keys()), &mut issues);
+    let code = component.task.as_ref().and_then(|t| t.code.as_ref());
+    if code.is_some_and(|c| c.kind() == CodeKind::Git) {
+        // azure-ai-ml files it under the promoted `code` property; the
+        // value is the task's.
+        issues.push(Issue::new(
+            "/task/code",
+            "Not a valid code value: git paths are not supported.",
+        ));
     }
+    issues
 }
 
 #[cfg(test)]

@@ -1,27 +1,21 @@
-//! What `ParallelComponent.__init__` does to the loaded fields: the checks
-//! that run after the schema (inputs converted to their types, `resources`
-//! against `instance_count`) and the values it fills in (`is_deterministic`
-//! true, `mini_batch_size` 0, `instance_count` moved into `resources`).
+//! What `ParallelComponent.__init__` does to the loaded fields beyond what
+//! the spec declares (its defaults and the `instance_count`/`resources`
+//! exclusion are `x-azml-default` and `x-azml-exclusive`): inputs converted
+//! to their types, `instance_count` moved into `resources`, the top-level
+//! `code` shorthand.
 
 use crate::generated::{
     AssetInput, ComponentInput, ComponentResources, ParallelComponent, ParameterInput,
 };
 use std::path::Path;
 
-use crate::fields::{CodeRef, PythonBool};
-use crate::parallel::MiniBatchSize;
+use crate::fields::CodeRef;
 use azml::validate::Issue;
 
 /// Applies the constructor's checks and filled-in values to a loaded
 /// component; returns every problem.
 pub fn construct(component: &mut ParallelComponent) -> Vec<Issue> {
     let mut issues = Vec::new();
-    if component.instance_count.is_some() && component.resources.is_some() {
-        issues.push(Issue::on_key(
-            "/instance_count",
-            "instance_count and resources are mutually exclusive",
-        ));
-    }
     for (name, input) in component.inputs.iter_mut().flatten() {
         let at = format!("/inputs/{}", azml::validate::escape_segment(name));
         match input {
@@ -30,7 +24,7 @@ pub fn construct(component: &mut ParallelComponent) -> Vec<Issue> {
             ComponentInput::Other(_) => {}
         }
     }
-    fill_defaults(component);
+    move_instance_count(component);
     issues
 }
 
@@ -47,10 +41,9 @@ pub fn promote_code(component: &mut ParallelComponent, base: &Path) {
     }
 }
 
-/// The values the constructor sets when the document leaves them out.
-pub fn fill_defaults(component: &mut ParallelComponent) {
-    component.is_deterministic.get_or_insert(PythonBool(true));
-    component.mini_batch_size.get_or_insert(MiniBatchSize(0));
+/// `self.resources = JobResourceConfiguration(instance_count=...)`: the
+/// shorthand moves into `resources`.
+fn move_instance_count(component: &mut ParallelComponent) {
     if let Some(count) = component.instance_count.take() {
         component
             .resources

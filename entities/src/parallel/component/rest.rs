@@ -1,61 +1,39 @@
-//! The REST form of a component: a `ComponentVersion` whose `componentSpec`
-//! is the component's dict (snake_case keys), plus `_source`, with
-//! `partition_keys` as a JSON string (`ParallelComponent._to_rest_object`).
+//! The registration body of a parallel component
+//! (`ParallelComponent._to_rest_object`): a `ComponentVersion` whose
+//! `componentSpec` is the component's REST form — its dict with
+//! `partition_keys` as a JSON string, from the derive — plus `_source`.
 
-use std::path::Path;
+use azml::{DictMixin, RestError, RestTranslatable, Value};
 
+use crate::component::registered_body::{registered_body, registered_spec, SPEC_PATH};
 use crate::component::ComponentSource;
-use crate::generated::{ComponentVersionResource, ParallelComponent};
-use azml::{RestError, RestTranslatable, Value};
+use crate::generated::ParallelComponent;
 
 impl ParallelComponent {
-    /// The REST body with a given `_source`.
-    pub fn to_rest_with_source(&self, source: ComponentSource) -> ComponentVersionResource {
-        crate::component::registered_body::registered_body(
-            self.to_dict(),
-            |map| {
-                let keys = map.get("partition_keys").and_then(Value::as_array);
-                if keys.is_some_and(|k| !k.is_empty()) {
-                    let text = azml_pyio::python_json::dumps(&map["partition_keys"], false);
-                    map.insert("partition_keys".into(), Value::String(text));
-                }
-                map.insert("_source".into(), Value::String(source.as_str().into()));
-            },
+    /// The registration body with a given `_source`.
+    ///
+    /// # Errors
+    /// A [`RestError`] naming a field that cannot be translated.
+    pub fn registration_body(&self, source: ComponentSource) -> Result<Value, RestError> {
+        let mut spec = self.to_rest_object()?;
+        if let Some(map) = spec.as_object_mut() {
+            map.insert("_source".into(), source.as_str().into());
+        }
+        Ok(registered_body(
+            &self.to_dict(),
+            spec,
             self.description.as_deref(),
             self.tags.iter().flatten(),
-        )
-    }
-}
-
-impl RestTranslatable for ParallelComponent {
-    type Rest = ComponentVersionResource;
-
-    /// The request body of `load_component(...)._to_rest_object()`.
-    fn to_rest_object(&self) -> Result<Self::Rest, RestError> {
-        Ok(self.to_rest_with_source(ComponentSource::YamlComponent))
+        ))
     }
 
-    /// `Component._from_rest_object`: the spec without `_source`, with
-    /// `partition_keys` decoded, loaded as a component document.
-    fn from_rest_object(rest: Self::Rest) -> Result<Self, RestError> {
-        let spec_path = "properties.componentSpec";
-        let mut spec = rest
-            .properties
-            .component_spec
-            .flatten()
-            .ok_or_else(|| RestError::new("missing component spec").at(spec_path))?;
-        if let Some(map) = spec.as_object_mut() {
-            map.shift_remove("_source");
-            if let Some(Value::String(text)) = map.get("partition_keys") {
-                let keys: Value = serde_json::from_str(text).map_err(|e| {
-                    RestError::new(e.to_string())
-                        .at("partition_keys")
-                        .at(spec_path)
-                })?;
-                map.insert("partition_keys".into(), keys);
-            }
-        }
-        ParallelComponent::from_value(&spec, Path::new("/"))
-            .map_err(|issues| RestError::of_issues(&issues).at(spec_path))
+    /// `Component._from_rest_object`: the component a registration body's
+    /// spec holds (`_source` dropped, `partition_keys` decoded).
+    ///
+    /// # Errors
+    /// A [`RestError`] naming the field that cannot be read.
+    pub fn from_registration_body(rest: &Value) -> Result<Self, RestError> {
+        let spec = registered_spec(rest)?;
+        Self::from_rest_object(spec).map_err(|e| e.at(SPEC_PATH))
     }
 }

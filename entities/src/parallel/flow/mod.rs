@@ -70,7 +70,7 @@ impl FlowComponent {
     /// azure-ai-ml's `_to_dict()` (`FlowComponentSchema`'s dump order, no
     /// empty values).
     pub fn to_dict(&self) -> Value {
-        azml::dict::prune_empty(serde_json::to_value(&self.spec).unwrap_or(Value::Null))
+        azml::DictMixin::to_dict(&self.spec)
     }
 
     /// The `client_component_hash` azure-ai-ml sends with the component:

@@ -6,22 +6,27 @@
 
 use super::{FlowComponent, FLOW_COMPONENT_TYPE};
 use crate::component::ComponentSource;
-use crate::generated::{ComponentVersionResource, FlowComponentSpec};
-use azml::{RestError, Value};
+use crate::generated::FlowComponentSpec;
+use azml::{RestError, RestTranslatable, Value};
 
 impl FlowComponent {
     /// The REST body of the component, as a node's `componentId` holds it.
-    pub fn to_rest(&self) -> ComponentVersionResource {
-        crate::component::registered_body::registered_body(
-            self.to_dict(),
-            |map| {
-                map.insert("_source".into(), self.source.as_str().into());
-                map.insert("code".into(), Value::Null);
-                map.insert("flow_file_name".into(), self.flow_file_name.clone().into());
-            },
+    ///
+    /// # Errors
+    /// A [`RestError`] naming a field that cannot be translated.
+    pub fn to_rest(&self) -> Result<Value, RestError> {
+        let mut spec = self.spec.to_rest_object()?;
+        if let Some(map) = spec.as_object_mut() {
+            map.insert("_source".into(), self.source.as_str().into());
+            map.insert("code".into(), Value::Null);
+            map.insert("flow_file_name".into(), self.flow_file_name.clone().into());
+        }
+        Ok(crate::component::registered_body::registered_body(
+            &self.to_dict(),
+            spec,
             self.spec.description.as_deref(),
             self.spec.tags.iter().flatten(),
-        )
+        ))
     }
 
     /// Whether a REST component spec is a flow component's.

@@ -1,76 +1,21 @@
-//! What a node takes from its component (`Parallel.__init__` with a
-//! `ParallelComponent`): each of `resources`, `retry_settings`,
-//! `input_data`, `max_concurrency_per_instance`, `mini_batch_error_threshold`,
-//! `mini_batch_size` and `partition_keys` as Python's `node_value or
-//! component_value` (so a node's 0, `""` or `[]` gives way too), and the task
-//! when the node has none. `error_threshold` and `logging_level` are not
-//! inherited. And the reverse: the anonymous component a node without one
-//! gets from its own settings (`ParallelJob._to_component`).
+//! The anonymous component a node without one gets from its own settings
+//! (`ParallelJob._to_component`). (What a node takes from its component is
+//! declared in the spec, `x-azml-inherit`, and generated as
+//! `ParallelNode::inherit_from`.)
 
 use std::path::Path;
 
 use serde_json::Map;
 
 use super::binding_types::{input_of_text, output_of_text, PipelineScope};
-use crate::fields::{IntOrBinding, JobLiteral, LenientInt};
+use crate::fields::JobLiteral;
 use crate::generated::{
-    JobResourceConfiguration, NodeDataInput, NodeDataOutput, NodeInput, NodeOutput,
-    ParallelComponent, ParallelNode,
+    NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelComponent, ParallelNode,
 };
 use crate::parallel::node_fields::anonymous;
 use crate::parallel::NodeDataPath;
-use crate::parallel::{NodeComponent, NodeMiniBatchSize};
 use azml::validate::{escape_segment, Issue};
-use azml::Value;
-
-/// Python truthiness of an integer setting: 0 is false, a binding is true.
-fn int_truthy(value: &Option<IntOrBinding>) -> bool {
-    !matches!(value, None | Some(IntOrBinding::Int(0)))
-}
-
-fn int_of(value: Option<LenientInt>) -> Option<IntOrBinding> {
-    value.map(|v| IntOrBinding::Int(v.0))
-}
-
-/// Applies `node_value or component_value` for the inherited settings.
-pub fn inherit(node: &mut ParallelNode) {
-    let Some(NodeComponent::Loaded(component, _)) = &node.component else {
-        return;
-    };
-    let component = component.clone();
-    if node.resources.is_none() {
-        node.resources = component.resources.as_ref().and_then(|r| {
-            serde_json::to_value(r)
-                .ok()
-                .and_then(|v| serde_json::from_value::<JobResourceConfiguration>(v).ok())
-        });
-    }
-    if node.retry_settings.is_none() {
-        node.retry_settings = component.retry_settings.clone();
-    }
-    if node.input_data.as_deref().is_none_or(str::is_empty) {
-        node.input_data = component.input_data.clone();
-    }
-    if !int_truthy(&node.max_concurrency_per_instance) {
-        node.max_concurrency_per_instance = int_of(component.max_concurrency_per_instance);
-    }
-    if !int_truthy(&node.mini_batch_error_threshold) {
-        node.mini_batch_error_threshold = int_of(component.mini_batch_error_threshold);
-    }
-    if !node
-        .mini_batch_size
-        .as_ref()
-        .is_some_and(NodeMiniBatchSize::is_truthy)
-    {
-        node.mini_batch_size = component.mini_batch_size.map(NodeMiniBatchSize::Size);
-    }
-    if node.partition_keys.as_ref().is_none_or(Vec::is_empty) {
-        node.partition_keys = component.partition_keys.clone();
-    }
-    if node.task.is_none() {
-        node.task = component.task.clone();
-    }
-}
+use azml::{Document, Value};
 
 /// The anonymous component of a node written without one: its interface
 /// from the node's data inputs and outputs, its settings copied (a setting

@@ -20,7 +20,7 @@ use crate::generated::{NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, Par
 use crate::parallel::node_fields::anonymous;
 use crate::parallel::{NodeComponent, NodeDataPath};
 use azml::validate::Issue;
-use azml::Value;
+use azml::{Document, Value};
 use binding_types::PipelineScope;
 
 impl ParallelNode {
@@ -100,7 +100,10 @@ impl ParallelNode {
         if !issues.is_empty() {
             return Err(issues);
         }
-        inherit::inherit(&mut node);
+        if let Some(NodeComponent::Loaded(component, _)) = &node.component {
+            let component = component.clone();
+            node.inherit_from(&component);
+        }
         Ok(node)
     }
 
@@ -116,17 +119,15 @@ impl ParallelNode {
         }
     }
 
-    /// The node as azure-ai-ml's pipeline `_to_dict()` gives it: the
-    /// schema's key order, no `None` and no empty dict at any depth, the
-    /// component as its dict (or the reference as written), and keys the
-    /// schema does not know at the end. `display_name` and `tags` only go
-    /// into the REST form.
-    pub fn to_dict(&self) -> Value {
-        let mut dict = serde_json::to_value(self).unwrap_or(Value::Null);
+    /// The node as azure-ai-ml's pipeline `_to_dict()` gives it: its dict
+    /// (the schema's key order, no `None` and no empty dict at any depth,
+    /// the component as its dict or the reference as written, keys the
+    /// schema does not know at the end; `display_name` and `tags` only go
+    /// into the REST form), with an input bound to another's data dumped
+    /// without its type.
+    pub fn pipeline_dict(&self) -> Value {
+        let mut dict = azml::DictMixin::to_dict(self);
         if let Some(map) = dict.as_object_mut() {
-            map.shift_remove("display_name");
-            map.shift_remove("tags");
-            // An input bound to another's data is dumped without its type.
             for input in map
                 .get_mut("inputs")
                 .and_then(Value::as_object_mut)
@@ -144,7 +145,7 @@ impl ParallelNode {
                 }
             }
         }
-        azml::dict::prune_empty(dict)
+        dict
     }
 }
 

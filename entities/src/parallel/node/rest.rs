@@ -31,7 +31,7 @@ impl ParallelNode {
     /// # Errors
     /// A [`RestError`] when the node's component cannot be translated.
     pub fn to_rest(&self, name: &str) -> Result<Value, RestError> {
-        let dict = self.to_dict();
+        let dict = azml::DictMixin::to_dict(self);
         let mut rest = Map::new();
         for key in PICKED {
             if let Some(v) = dict.get(key) {
@@ -103,16 +103,15 @@ impl ParallelNode {
                 id.strip_prefix("azureml:").unwrap_or(id).to_owned(),
             )),
             Some(NodeComponent::Loaded(component, source)) => {
-                let mut rest = component.to_rest_with_source(*source);
-                rest.properties.is_anonymous = Some(true);
-                rest.properties.properties = Some(Some(Default::default()));
-                let body =
-                    serde_json::to_value(&rest).map_err(|e| RestError::new(e.to_string()))?;
+                let mut body = component.registration_body(*source)?;
+                if let Some(properties) = body.get_mut("properties").and_then(Value::as_object_mut)
+                {
+                    properties.insert("isAnonymous".into(), true.into());
+                    properties.insert("properties".into(), Value::Object(Map::new()));
+                }
                 Some(body)
             }
-            Some(NodeComponent::Flow(flow)) => Some(
-                serde_json::to_value(flow.to_rest()).map_err(|e| RestError::new(e.to_string()))?,
-            ),
+            Some(NodeComponent::Flow(flow)) => Some(flow.to_rest()?),
             Some(NodeComponent::File(written)) => Some(Value::String(written.clone())),
             Some(NodeComponent::Inline(value)) => Some(value.clone()),
             None => None,

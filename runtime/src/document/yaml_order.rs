@@ -7,7 +7,7 @@
 
 use serde_json::Map;
 
-use azml::Value;
+use crate::Value;
 
 /// The keys azure-ai-ml puts first, in this order.
 const ORDER_KEYS: [&str; 16] = [

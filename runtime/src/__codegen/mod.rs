@@ -14,6 +14,10 @@
 //!   instantiated per field type (`Vec<T>`, `Option<T>`, maps) and a closure per
 //!   checked field.
 
+mod rules;
+
+pub use rules::{check_lower_enum, default_value, exclusive, inherited, lower_enum, truthy};
+
 use crate::validate::{Checks, Validate, Validator};
 use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
 use ::serde::ser::{SerializeStruct, Serializer};

@@ -1,0 +1,134 @@
+//! Stage 3 pass: the `x-azml-*` rules checked against the types they sit on, once
+//! inheritance has merged every struct's fields. A rule that names a property the type does
+//! not have, or sits on a type of the wrong shape, is an error at the schema's pointer.
+
+use crate::diag::Diagnostics;
+use crate::ir::{Ir, Kind, TypeDef};
+
+fn error(diags: &mut Diagnostics, t: &TypeDef, key: &str, message: String) {
+    diags.error(&t.file, &format!("{}/{key}", t.loc.pointer), message);
+}
+
+fn has_field(ir: &Ir, id: usize, wire: &str) -> bool {
+    match ir.types.get(id).map(|t| &t.kind) {
+        Some(Kind::Struct(sd)) => sd.fields.iter().any(|f| f.wire == wire),
+        _ => false,
+    }
+}
+
+/// Checks every type's rules.
+pub fn run(ir: &Ir, diags: &mut Diagnostics) {
+    for (id, t) in ir.types.iter().enumerate() {
+        let ext = &t.ext;
+        let is_struct = matches!(t.kind, Kind::Struct(_));
+        let is_enum = matches!(t.kind, Kind::Enum(_));
+        for (key, used) in [
+            ("x-azml-kind", ext.kind.is_some()),
+            ("x-azml-exclusive", !ext.exclusive.is_empty()),
+            ("x-azml-dict", ext.dict_prune || ext.dict_by_hand),
+            ("x-azml-rest", ext.rest_prune),
+            ("x-azml-inherit", ext.inherit.is_some()),
+        ] {
+            if used && !is_struct {
+                error(
+                    diags,
+                    t,
+                    key,
+                    format!("`{key}` applies to object schemas only"),
+                );
+            }
+        }
+        for (key, used) in [
+            ("x-azml-enum-case", ext.lower_case),
+            ("x-azml-enum-aliases", !ext.aliases.is_empty()),
+        ] {
+            if used && !is_enum {
+                error(
+                    diags,
+                    t,
+                    key,
+                    format!("`{key}` applies to string enums only"),
+                );
+            }
+        }
+        if let Kind::Enum(e) = &t.kind {
+            if e.open && (ext.lower_case || !ext.aliases.is_empty()) {
+                error(
+                    diags,
+                    t,
+                    "x-azml-enum-case",
+                    "a lower-cased enum must be closed (no `modelAsString`)".into(),
+                );
+            }
+            for value in &e.values {
+                if ext.lower_case && value.wire != value.wire.to_lowercase() {
+                    error(
+                        diags,
+                        t,
+                        "x-azml-enum-case",
+                        format!("value {:?} is not lower-case", value.wire),
+                    );
+                }
+            }
+            for (alias, target) in &ext.aliases {
+                if !e.values.iter().any(|v| &v.wire == target) {
+                    error(
+                        diags,
+                        t,
+                        "x-azml-enum-aliases",
+                        format!(
+                            "alias {alias:?} names {target:?}, which is not a value of the enum"
+                        ),
+                    );
+                }
+            }
+        }
+        if !is_struct {
+            continue;
+        }
+        for (a, b) in &ext.exclusive {
+            for name in [a, b] {
+                if !has_field(ir, id, name) {
+                    error(
+                        diags,
+                        t,
+                        "x-azml-exclusive",
+                        format!("no property {name:?} in this schema"),
+                    );
+                }
+            }
+        }
+        if let Some(inherit) = &ext.inherit {
+            let Some(from) = inherit.from_ty else {
+                error(
+                    diags,
+                    t,
+                    "x-azml-inherit",
+                    "`from` does not name a schema".into(),
+                );
+                continue;
+            };
+            if !matches!(ir.types.get(from).map(|t| &t.kind), Some(Kind::Struct(_))) {
+                error(
+                    diags,
+                    t,
+                    "x-azml-inherit",
+                    "`from` must name an object schema".into(),
+                );
+                continue;
+            }
+            for name in &inherit.fields {
+                for (which, in_id) in [("this schema", id), ("the `from` schema", from)] {
+                    if !has_field(ir, in_id, name) {
+                        error(
+                            diags,
+                            t,
+                            "x-azml-inherit",
+                            format!("no property {name:?} in {which}"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
