@@ -123,6 +123,9 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         Ending::Broken(reason) => format!("Job stopped: {reason}\n{summary}"),
     };
     report.finish(&result)?;
+    if let Ending::Broken(reason) = ending {
+        return Err(reason);
+    }
     Ok(Outcome {
         ending,
         counts,
