@@ -246,3 +246,40 @@ fn resume_after_ctrl_c() {
     assert!(result.starts_with("Job interrupted"), "{result}");
     check_resumed(&dir, committed(&dir));
 }
+
+#[test]
+fn the_readme_example_runs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let example = root.join("examples/parallel-score");
+    let run_dir = std::env::temp_dir().join(format!("azml-run-{}-example", std::process::id()));
+    let _ = std::fs::remove_dir_all(&run_dir);
+    let out = Command::new(env!("CARGO_BIN_EXE_azml"))
+        .current_dir(&example)
+        .args([
+            "run",
+            "component.yml",
+            "--input",
+            "texts=data",
+            "--input",
+            "stop_words=stop_words.txt",
+        ])
+        .arg("--run-dir")
+        .arg(&run_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows =
+        std::fs::read_to_string(run_dir.join("outputs/counts/parallel_run_step.txt")).unwrap();
+    let mut rows: Vec<&str> = rows.lines().collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            "dickens.txt 8",
+            "fox.txt 7",
+            "hamlet.txt 7",
+            "moby.txt 3",
+            "tolstoy.txt 5"
+        ]
+    );
+}
