@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
-python="${PYTHON:-python3}"
+# The interpreter itself, not a launcher shim (pyenv's costs a shell per start).
+python="$("${PYTHON:-python3}" -c 'import sys; print(sys.executable)')"
 
 cargo build --release -q -p azml-cli
 azml="$PWD/target/release/azml"

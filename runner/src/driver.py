@@ -1,11 +1,15 @@
 """azml run's Python side (shipped inside the azml binary).
 
-`driver.py worker`: imports the entry script, calls init(), then run() for
-each mini-batch azml sends, then shutdown(). It talks to azml over the
-stdin/stdout it was started with (frames: 4-byte little-endian length, JSON;
-a reply carrying rows is followed by that many bytes); the script's own
-stdout goes to the worker's log file. azml owns scheduling, timeouts,
-retries and output: this side only runs the script and reports.
+`driver.py zygote`: a fork server. On each request from azml (on its
+stdin/stdout) it forks a worker and answers with its pid; it reaps its
+children and reports how each ended. It never imports the entry script.
+
+A worker imports the entry script, calls init(), then run() for each
+mini-batch azml sends, then shutdown(). It talks to azml over two FIFOs
+(frames: 4-byte little-endian length, JSON; a reply carrying rows is
+followed by that many bytes); the script's own stdout and stderr go to the
+worker's log files. azml owns scheduling, timeouts, retries and output: this
+side only runs the script and reports.
 
 `driver.py probe`: answers one JSON question on stdin about tabular data
 (pandas and pyarrow present, parquet row groups, partition key values).
@@ -22,6 +26,8 @@ import io
 import json
 import logging
 import os
+import select
+import signal
 import struct
 import time
 import traceback
@@ -187,7 +193,6 @@ def die_with_parent():
     """Linux: the worker gets SIGKILL when azml dies, however it dies."""
     try:
         import ctypes
-        import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -213,17 +218,13 @@ def rows_of(result):
 
 # ---------------------------------------------------------------- worker
 
-def worker():
-    proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
-    proto_out = os.fdopen(os.dup(1), "wb")
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    die_with_parent()
+def worker(proto_in, proto_out):
     send(proto_out, {"ev": "hello", "python": list(sys.version_info[:3])})
     config = receive(proto_in)
 
     log = os.open(config["stdout"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     os.dup2(log, 1)
+    os.close(log)
     sys.stdout.reconfigure(line_buffering=True)
     sys.stderr.reconfigure(line_buffering=True)
 
@@ -305,6 +306,78 @@ def worker():
         }, payload)
 
 
+# ---------------------------------------------------------------- zygote
+
+def ending(status):
+    if os.WIFSIGNALED(status):
+        return "signal %d" % os.WTERMSIG(status)
+    return "exit code %d" % os.WEXITSTATUS(status)
+
+
+def forked(request, zygote_streams):
+    """The child of a fork: becomes a worker, never returns."""
+    code = 0
+    try:
+        os.setpgid(0, 0)
+        die_with_parent()
+        for stream in zygote_streams:
+            stream.close()
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        err = os.open(request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(err, 2)
+        os.close(err)
+        proto_in = open(request["in"], "rb", buffering=0)
+        proto_out = open(request["out"], "wb")
+        worker(proto_in, proto_out)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def zygote():
+    proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
+    proto_out = os.fdopen(os.dup(1), "wb")
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    os.close(null)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+    send(proto_out, {"ev": "hello", "python": list(sys.version_info[:3])})
+    outs = {}
+    while True:
+        ready, _, _ = select.select([proto_in], [], [], 0.02)
+        while outs:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            send(proto_out, {"ev": "exit", "pid": pid, "how": ending(status), "out": outs.pop(pid, None)})
+        if not ready:
+            continue
+        try:
+            request = receive(proto_in)
+        except EOFError:
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            forked(request, (proto_in, proto_out))
+        outs[pid] = request["out"]
+        send(proto_out, {"ev": "forked", "pid": pid})
+
+
 # ---------------------------------------------------------------- probe
 
 def probe(request):
@@ -345,8 +418,8 @@ def probe(request):
 
 
 def main():
-    if sys.argv[1:] == ["worker"]:
-        worker()
+    if sys.argv[1:] == ["zygote"]:
+        zygote()
     elif sys.argv[1:] == ["probe"]:
         try:
             answer = probe(json.load(sys.stdin))
@@ -354,7 +427,7 @@ def main():
             answer = {"error": error_text(exc)}
         json.dump(answer, sys.stdout)
     else:
-        sys.stderr.write("usage: driver.py worker|probe\n")
+        sys.stderr.write("usage: driver.py zygote|probe\n")
         sys.exit(2)
 
 

@@ -10,8 +10,8 @@
 //!
 //! Stages: [`job_spec`] loads the YAML through azml into a [`job::Job`];
 //! [`resolve`] fixes paths and arguments; [`plan`] splits the data input;
-//! [`scheduler`] runs the mini-batches in Python workers driven over pipes
-//! ([`worker`], `driver.py`), committing through the [`journal`].
+//! [`scheduler`] runs the mini-batches in Python workers forked by a
+//! [`zygote`] and driven over pipes ([`worker`], `driver.py`), committing through the [`journal`].
 
 pub mod job;
 pub mod job_spec;
@@ -27,6 +27,7 @@ pub mod settings;
 pub mod signals;
 pub mod state;
 pub mod worker;
+pub mod zygote;
 
 use std::path::PathBuf;
 

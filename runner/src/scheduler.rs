@@ -5,7 +5,6 @@
 //! checked as each mini-batch reaches its final state.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::fs::File;
 use std::path::Path;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime};
@@ -19,7 +18,8 @@ use crate::python::Python;
 use crate::report::{Report, Status, Try};
 use crate::settings::{Settings, FAILURES_BEFORE_REPLACEMENT};
 use crate::signals;
-use crate::worker::{Envelope, Event, Spawn, Worker};
+use crate::worker::{Envelope, Event, Worker};
+use crate::zygote::Zygote;
 
 /// What the scheduler needs.
 pub struct Context<'a> {
@@ -94,12 +94,12 @@ struct Slot {
     worker: Option<Worker>,
     state: State,
     generation: u64,
-    hello: bool,
     failures: u32,
 }
 
 struct Scheduler<'a, 'b> {
     ctx: &'b Context<'a>,
+    zygote: Option<Zygote>,
     journal: &'b mut Journal,
     report: &'b mut Report,
     progress: Progress,
@@ -142,6 +142,7 @@ pub fn run(
         .unwrap_or(0);
     let mut s = Scheduler {
         ctx,
+        zygote: None,
         remaining: queue.len(),
         order: queue.clone(),
         queue,
@@ -162,6 +163,7 @@ pub fn run(
             worker.kill();
         }
     }
+    s.zygote = None;
     s.progress.finish();
     s.report.flush();
     s.journal.sync();
@@ -171,12 +173,20 @@ pub fn run(
 impl Scheduler<'_, '_> {
     fn run(&mut self, rx: &Receiver<Envelope>) -> Ending {
         let workers = self.ctx.settings.workers.min(self.remaining);
+        if workers == 0 {
+            return self.final_check();
+        }
+        let state = self.ctx.run_dir.join(".azml");
+        let stderr = self.ctx.run_dir.join("logs/sys/zygote.stderr.txt");
+        match Zygote::start(self.ctx.python, &self.ctx.env, &state, &stderr) {
+            Ok(zygote) => self.zygote = Some(zygote),
+            Err(e) => return Ending::Broken(e),
+        }
         for index in 0..workers {
             self.slots.push(Slot {
                 worker: None,
                 state: State::Empty,
                 generation: 0,
-                hello: false,
                 failures: 0,
             });
             if let Err(e) = self.start(index) {
@@ -236,26 +246,17 @@ impl Scheduler<'_, '_> {
             .map_err(|e| format!("{}: {e}", stderr_dir.display()))?;
         std::fs::create_dir_all(logs.join("stdout/0")).map_err(|e| e.to_string())?;
         let stderr_path = stderr_dir.join(format!("{agent}.stderr.txt"));
-        let stderr = File::options()
-            .create(true)
-            .append(true)
-            .open(&stderr_path)
-            .map_err(|e| format!("{}: {e}", stderr_path.display()))?;
+        let zygote = self.zygote.as_mut().ok_or("no fork server")?;
         let worker = Worker::spawn(
-            Spawn {
-                python: self.ctx.python,
-                agent,
-                stderr,
-                env: &self.ctx.env,
-                slot: index,
-                generation: self.next_generation,
-            },
+            zygote,
+            agent,
+            &stderr_path,
+            (index, self.next_generation),
             self.events.clone(),
         )?;
         let slot = &mut self.slots[index];
         slot.worker = Some(worker);
         slot.generation = self.next_generation;
-        slot.hello = false;
         slot.failures = 0;
         slot.state = State::Starting {
             deadline: Instant::now() + self.ctx.settings.run_limit,
@@ -359,7 +360,6 @@ impl Scheduler<'_, '_> {
             );
         }
         let slot = &mut self.slots[index];
-        slot.hello = true;
         if let Some(worker) = slot.worker.as_mut() {
             let _ = worker.send(&config);
         }
@@ -552,21 +552,8 @@ impl Scheduler<'_, '_> {
             .unwrap_or_default();
         let agent = self.agent(index);
         let state = std::mem::replace(&mut self.slots[index].state, State::Empty);
-        let hello = self.slots[index].hello;
         self.slots[index].worker = None;
         match state {
-            State::Starting { .. } if !hello => {
-                let stderr = self
-                    .ctx
-                    .run_dir
-                    .join(format!("logs/user/stderr/0/{agent}.stderr.txt"));
-                let tail = std::fs::read_to_string(&stderr).unwrap_or_default();
-                Some(Ending::Broken(format!(
-                    "{} could not run azml's driver ({how}): {}",
-                    self.ctx.python.exe.display(),
-                    tail.trim().lines().last().unwrap_or("no message")
-                )))
-            }
             State::Starting { .. } => self.init_failed(
                 index,
                 &format!("{agent}: the interpreter ended ({how}) while importing the entry script or in init()"),

@@ -1,18 +1,17 @@
-//! One worker: a Python process running the driver, in its own process
+//! One worker: a process forked by the [`Zygote`], in its own process
 //! group (a Ctrl-C at the terminal reaches azml, not the script). Frames go
-//! to its stdin; a thread reads its stdout and forwards each frame (JSON,
-//! then the rows bytes when it announces some) to the scheduler's channel.
+//! to its input FIFO; a thread reads its output FIFO and forwards each frame
+//! (JSON, then the rows bytes when it announces some) to the scheduler.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Write};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::python::Python;
+use crate::zygote::{wake_reader, Endings, Zygote};
 
 /// What a worker's reader thread reports.
 #[derive(Debug)]
@@ -30,47 +29,39 @@ pub type Envelope = (usize, u64, Event);
 pub struct Worker {
     /// `processNNN`.
     pub agent: String,
-    child: Child,
-    stdin: ChildStdin,
-}
-
-/// Where a worker writes and what it is given.
-pub struct Spawn<'a> {
-    /// The interpreter and driver.
-    pub python: &'a Python,
-    /// `processNNN`.
-    pub agent: String,
-    /// The stderr log file.
-    pub stderr: File,
-    /// Extra environment variables.
-    pub env: &'a [(String, String)],
-    /// The scheduler's slot and the worker's generation, stamped on its events.
-    pub slot: usize,
-    /// See `slot`.
-    pub generation: u64,
+    pid: u32,
+    input: File,
+    output: PathBuf,
+    endings: Endings,
 }
 
 impl Worker {
-    /// Starts a worker; its events go to `events`.
+    /// Forks a worker named `agent` (stderr to `stderr`); its events go to
+    /// `events`, stamped with `slot` and `generation`.
     ///
     /// # Errors
-    /// The interpreter cannot be started.
-    pub fn spawn(spawn: Spawn<'_>, events: Sender<Envelope>) -> Result<Worker, String> {
-        let mut child = Command::new(&spawn.python.exe)
-            .arg(&spawn.python.driver)
-            .arg("worker")
-            .envs(spawn.env.iter().map(|(k, v)| (k, v)))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::from(spawn.stderr))
-            .process_group(0)
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", spawn.python.exe.display()))?;
-        let stdin = child.stdin.take().ok_or("no stdin pipe")?;
-        let stdout = child.stdout.take().ok_or("no stdout pipe")?;
-        let (slot, generation) = (spawn.slot, spawn.generation);
+    /// The zygote cannot fork.
+    pub fn spawn(
+        zygote: &mut Zygote,
+        agent: String,
+        stderr: &Path,
+        (slot, generation): (usize, u64),
+        events: Sender<Envelope>,
+    ) -> Result<Worker, String> {
+        let (pid, input_path, output) = zygote.fork(&agent, stderr)?;
+        // Read-write: opening never waits, and writes never fail for want of a reader.
+        let input = File::options()
+            .read(true)
+            .write(true)
+            .open(&input_path)
+            .map_err(|e| format!("{}: {e}", input_path.display()))?;
+        let out = output.clone();
         std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
+            let Ok(file) = File::open(&out) else {
+                let _ = events.send((slot, generation, Event::Closed));
+                return;
+            };
+            let mut reader = BufReader::new(file);
             loop {
                 let event = match read_frame(&mut reader) {
                     Some(frame) => Event::Message(frame.0, frame.1),
@@ -83,64 +74,62 @@ impl Worker {
             }
         });
         Ok(Worker {
-            agent: spawn.agent,
-            child,
-            stdin,
+            agent,
+            pid,
+            input,
+            output,
+            endings: zygote.endings.clone(),
         })
     }
 
     /// Sends one message.
     ///
     /// # Errors
-    /// The worker's stdin is closed (it died).
+    /// An I/O error on the FIFO.
     pub fn send(&mut self, message: &Value) -> std::io::Result<()> {
         let body = message.to_string();
         let mut frame = Vec::with_capacity(body.len() + 4);
         frame.extend_from_slice(&(body.len() as u32).to_le_bytes());
         frame.extend_from_slice(body.as_bytes());
-        self.stdin.write_all(&frame)
+        self.input.write_all(&frame)
     }
 
-    /// Kills the worker's whole process group and reaps it.
+    /// Kills the worker's whole process group.
     pub fn kill(&mut self) {
-        if let Ok(pid) = i32::try_from(self.child.id()) {
-            // SAFETY: kill(2) with a negative pid signals the process group the
-            // worker leads (it was started with process_group(0)); no memory is touched.
+        if let Ok(pid) = i32::try_from(self.pid) {
+            // SAFETY: kill(2) on the process group the worker leads (it calls
+            // setpgid(0, 0) after the fork) and on the worker itself; no memory is touched.
             unsafe {
                 libc::kill(-pid, libc::SIGKILL);
+                libc::kill(pid, libc::SIGKILL);
             }
         }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        wake_reader(&self.output);
     }
 
-    /// How the worker ended: waits up to `patience` for it to exit, then kills it.
+    /// How the worker ended: waits up to `patience` for the zygote's report, then kills it.
     pub fn reap(&mut self, patience: Duration) -> String {
         let until = Instant::now() + patience;
         loop {
-            match self.child.try_wait() {
-                Ok(Some(status)) => return describe(status),
-                Ok(None) if Instant::now() < until => std::thread::sleep(Duration::from_millis(5)),
-                _ => {
-                    self.kill();
-                    return "it stopped answering and was killed".into();
-                }
+            if let Some(how) = self
+                .endings
+                .lock()
+                .ok()
+                .and_then(|mut m| m.remove(&self.pid))
+            {
+                return how;
             }
+            if Instant::now() >= until {
+                self.kill();
+                return "it stopped answering and was killed".into();
+            }
+            std::thread::sleep(Duration::from_millis(2));
         }
-    }
-}
-
-fn describe(status: std::process::ExitStatus) -> String {
-    use std::os::unix::process::ExitStatusExt;
-    match (status.code(), status.signal()) {
-        (Some(code), _) => format!("exit code {code}"),
-        (None, Some(signal)) => format!("signal {signal}"),
-        _ => status.to_string(),
     }
 }
 
 /// One frame: a JSON message, and its rows when it says `"rows": n`.
-fn read_frame(reader: &mut impl Read) -> Option<(Value, Vec<u8>)> {
+pub fn read_frame(reader: &mut impl Read) -> Option<(Value, Vec<u8>)> {
     let mut len = [0u8; 4];
     reader.read_exact(&mut len).ok()?;
     let mut body = vec![0u8; u32::from_le_bytes(len) as usize];
