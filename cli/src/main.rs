@@ -3,6 +3,7 @@
 mod codegen;
 mod dump;
 mod files;
+mod run;
 mod validate;
 
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ enum Command {
     Validate(validate::Args),
     Dump(dump::Args),
     Codegen(codegen::Args),
+    Run(run::Args),
 }
 
 /// Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.
@@ -31,5 +33,6 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Dump(args) => dump::run(&args),
         Command::Codegen(args) => codegen::run(&args),
+        Command::Run(args) => run::run(&args),
     }
 }
