@@ -7,7 +7,7 @@
 use azml::entities::{ParallelComponent, ParallelJob, ParallelNode, ParallelTask};
 use azml::entities::PipelineJob;
 use azml::yaml::Limits;
-use azml::RestTranslatable;
+use azml::prelude::*;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -27,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let base = azml_fuzz::scratch();
-    let _ = azml::entities::kind::DocumentKind::detect(&doc.value);
+    // Detection and loading through the registry, as the command line does.
+    if let Some(Ok(document)) = azml::entities::REGISTRY.load(&doc, base) {
+        let _ = (document.to_dict(), document.to_yaml(), document.to_rest());
+    }
 
     if let Ok(task) = ParallelTask::from_document(&doc, base) {
         // What azml dumps, azml loads back as a task with the same dump.
@@ -53,15 +56,10 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => panic!("the dumped component does not load: {e}\n{yaml}"),
         }
         let _ = component.client_component_hash();
-        if let Ok(rest) = component.to_rest_object() {
-            let body = serde_json::to_value(&rest).expect("a REST body is JSON");
+        if let Ok(body) = component.to_rest() {
             // The REST body reads back to a component with the same body.
-            match ParallelComponent::from_rest_object(rest).and_then(|c| c.to_rest_object()) {
-                Ok(again) => assert_eq!(
-                    serde_json::to_value(&again).expect("a REST body is JSON"),
-                    body,
-                    "component REST round trip"
-                ),
+            match ParallelComponent::from_rest(&body).and_then(|c| c.to_rest()) {
+                Ok(again) => assert_eq!(again, body, "component REST round trip"),
                 Err(e) => panic!("the component's REST body does not read back: {e}\n{body}"),
             }
         }

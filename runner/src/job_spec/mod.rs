@@ -17,12 +17,46 @@ pub use inputs::absolute;
 
 use std::path::{Path, PathBuf};
 
-use azml::entities::{ParallelComponent, ParallelJob};
-use azml::kind::DocumentKind;
-use azml::parallel::{MiniBatchSize, PipelineJob};
+use azml::entities::parallel::MiniBatchSize;
+use azml::entities::{ParallelComponent, ParallelJob, PipelineJob, REGISTRY};
+use azml::prelude::*;
 use azml::Value;
 
 use crate::job::{Job, JobSettings};
+
+/// The kinds `azml run` takes, as the registry recognises them.
+enum Runnable {
+    Component,
+    Job,
+    Pipeline,
+}
+
+impl Runnable {
+    /// The kind of a document, or what it is instead (`parallel task`,
+    /// `` `command` document``).
+    fn of(value: &Value) -> Result<Runnable, String> {
+        let Some(kind) = REGISTRY.detect(value) else {
+            return Err(azml::document::describe_unknown(value));
+        };
+        [
+            (ParallelComponent::KIND.name, Runnable::Component),
+            (ParallelJob::KIND.name, Runnable::Job),
+            (PipelineJob::KIND.name, Runnable::Pipeline),
+        ]
+        .into_iter()
+        .find(|(name, _)| *name == kind.name)
+        .map(|(_, runnable)| runnable)
+        .ok_or_else(|| kind.name.to_owned())
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Runnable::Component => ParallelComponent::KIND.name,
+            Runnable::Job => ParallelJob::KIND.name,
+            Runnable::Pipeline => PipelineJob::KIND.name,
+        }
+    }
+}
 
 /// What the command line says about the job to load.
 #[derive(Debug, Clone, Default)]
@@ -54,26 +88,27 @@ pub fn load(request: &Request) -> Result<Job, String> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
-    let kind = DocumentKind::detect(&doc.value);
+    let kind = Runnable::of(&doc.value);
     let pointer = match (&kind, &request.node) {
-        (DocumentKind::Pipeline, Some(node)) => {
+        (Ok(Runnable::Pipeline), Some(node)) => {
             format!("/jobs/{}", node.replace('~', "~0").replace('/', "~1"))
         }
-        (DocumentKind::Pipeline, None) => {
+        (Ok(Runnable::Pipeline), None) => {
             return Err(format!(
                 "{} is a pipeline: name its parallel node with --node ({})",
                 request.file.display(),
                 parallel_node_names(&doc.value).join(", ")
             ))
         }
-        (DocumentKind::ParallelComponent | DocumentKind::ParallelJob, None) => String::new(),
-        (DocumentKind::ParallelComponent | DocumentKind::ParallelJob, Some(_)) => {
+        (Ok(Runnable::Component | Runnable::Job), None) => String::new(),
+        (Ok(kind @ (Runnable::Component | Runnable::Job)), Some(_)) => {
             return Err(format!(
-                "--node applies to pipelines; {} is a {kind}",
-                request.file.display()
+                "--node applies to pipelines; {} is a {}",
+                request.file.display(),
+                kind.name()
             ))
         }
-        (other, _) => {
+        (Err(other), _) => {
             return Err(format!(
                 "{} is a {other}: azml run takes a parallel component, a parallel job or a pipeline with a parallel node",
                 request.file.display()
@@ -85,7 +120,7 @@ pub fn load(request: &Request) -> Result<Job, String> {
     }
     let file = request.file.display().to_string();
     match kind {
-        DocumentKind::ParallelComponent => {
+        Ok(Runnable::Component) => {
             let component =
                 ParallelComponent::from_document(&doc, &base).map_err(|e| e.to_string())?;
             let dict = component.to_dict();
@@ -97,7 +132,7 @@ pub fn load(request: &Request) -> Result<Job, String> {
             };
             build(&file, &dict, &[&dict], &values, &base, request, None)
         }
-        DocumentKind::ParallelJob => {
+        Ok(Runnable::Job) => {
             let job = ParallelJob::from_document(&doc, &base).map_err(|e| e.to_string())?;
             let dict = job.to_dict();
             let values = inputs::Values {
@@ -117,7 +152,7 @@ pub fn load(request: &Request) -> Result<Job, String> {
                     parallel_node_names(&doc.value).join(", ")
                 ));
             };
-            let dict = parallel.to_dict();
+            let dict = parallel.pipeline_dict();
             let component = match dict.get("component") {
                 Some(c @ Value::Object(_)) => c.clone(),
                 Some(other) => {
