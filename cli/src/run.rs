@@ -34,7 +34,7 @@ pub struct Args {
     /// Worker processes; default: max_concurrency_per_instance x resources.instance_count.
     #[arg(long, value_name = "N")]
     workers: Option<usize>,
-    /// The run folder (outputs, logs, state); default: ./azml-runs/<name>-<timestamp>/.
+    /// The run folder (outputs, logs, state); default: `./azml-runs/<name>-<timestamp>/`.
     #[arg(long, value_name = "DIR")]
     run_dir: Option<PathBuf>,
     /// Continue the interrupted run in --run-dir from its committed mini-batches.

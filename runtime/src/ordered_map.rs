@@ -2,7 +2,7 @@
 //!
 //! Azure ML YAML (`inputs`, `outputs`, `tags`) keeps the order its author wrote, and a round
 //! trip must give the keys back in wire order; a `BTreeMap` would sort them. This module gives
-//! the map the runtime's traits: [`Validate`], [`DictValue`], [`ExtraMap`] and [`RestField`].
+//! the map the runtime's traits: [`Validate`], [`DictValue`], [`ExtraMap`](crate::ExtraMap) and [`RestField`].
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
