@@ -86,6 +86,15 @@ pub fn dotted(pointer: &str) -> String {
 
 /// A located problem for `issue` in `doc`.
 pub fn problem(doc: &Document, issue: &Issue) -> Problem {
+    if let Some(place) = &issue.place {
+        return Problem {
+            file: Some(place.file.clone()),
+            line: place.line,
+            col: place.col,
+            path: dotted(&issue.pointer),
+            message: issue.message.clone(),
+        };
+    }
     let position = if issue.on_key {
         doc.key_position(&issue.pointer)
     } else {
@@ -138,12 +147,56 @@ pub fn from_document<T: DeserializeOwned + Validate>(doc: &Document) -> Result<T
     from_value(&doc.value).map_err(|issues| located(doc, &issues))
 }
 
+/// The issues of a document nested in another (a component file a node
+/// names), each placed in `doc`'s file and moved under `at` (the nesting
+/// field's pointer in the outer document).
+pub fn nested(doc: &Document, issues: &[Issue], at: &str) -> Vec<Issue> {
+    issues
+        .iter()
+        .map(|issue| {
+            let p = problem(doc, issue);
+            Issue {
+                pointer: format!("{at}{}", issue.pointer),
+                message: issue.message.clone(),
+                on_key: issue.on_key,
+                place: Some(Box::new(crate::validate::Place {
+                    file: p.file.unwrap_or_default(),
+                    line: p.line,
+                    col: p.col,
+                })),
+            }
+        })
+        .collect()
+}
+
 /// The issues of `doc`, located and in document order (issues without a
-/// position last, in the order found).
+/// position last, in the order found; those placed in another file at the
+/// place of the field that leads there, then in their own file's order).
 pub fn located(doc: &Document, issues: &[Issue]) -> LoadError {
-    let mut problems: Vec<Problem> = issues.iter().map(|i| problem(doc, i)).collect();
-    problems.sort_by_key(|p| (p.line == 0, p.line, p.col));
-    LoadError { problems }
+    // (unplaced, outer line, outer col, own line, own col)
+    type Order = (bool, usize, usize, usize, usize);
+    let mut keyed: Vec<(Order, Problem)> = issues
+        .iter()
+        .map(|issue| {
+            let p = problem(doc, issue);
+            let outer = if issue.place.is_some() {
+                let at = nearest_position(doc, &format!("{}/", issue.pointer));
+                (
+                    at.map_or(0, |a| a.line),
+                    at.map_or(0, |a| a.col),
+                    p.line,
+                    p.col,
+                )
+            } else {
+                (p.line, p.col, 0, 0)
+            };
+            ((outer.0 == 0, outer.0, outer.1, outer.2, outer.3), p)
+        })
+        .collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    LoadError {
+        problems: keyed.into_iter().map(|(_, p)| p).collect(),
+    }
 }
 
 /// "Unknown field." for every key of the object `value` not in `known`

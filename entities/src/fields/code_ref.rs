@@ -120,6 +120,20 @@ impl CodeRef {
         self.kind
     }
 
+    /// What `CodeField` dumps for this value in a document whose folder is
+    /// `base` (another than the one it was read against): a local path
+    /// that exists under `base` as its absolute path, else
+    /// `azureml:<value>` (`UnionField._serialize`: `LocalPathField` fails,
+    /// `ArmStr` serializes); other forms as [`CodeRef::dump`].
+    pub fn dump_against(&self, base: &Path) -> String {
+        match self.kind {
+            CodeKind::Local => resolve(base, &self.value)
+                .map(|found| posix(&found))
+                .unwrap_or_else(|_| with_prefix(&self.value)),
+            _ => self.dump(),
+        }
+    }
+
     /// What azure-ai-ml dumps: an absolute path for an existing local path,
     /// the value itself for URLs and registry URIs, else `azureml:<value>`.
     pub fn dump(&self) -> String {

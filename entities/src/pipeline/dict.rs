@@ -82,12 +82,16 @@ impl DictMixin for PipelineJob {
 
     /// The document with each parallel node as azure-ai-ml's `_to_dict()`
     /// gives it (its component resolved, inherited settings filled in);
-    /// other keys and nodes as written.
+    /// other keys and nodes as written; no `$schema` (a job drops it at
+    /// load: `PathAwareSchema.trim_dump_only`).
     fn to_dict(&self) -> Value {
         let mut dict = self.document.clone();
+        if let Some(map) = dict.as_object_mut() {
+            map.shift_remove("$schema");
+        }
         if let Some(Value::Object(jobs)) = dict.get_mut("jobs") {
             for (name, node) in &self.parallel_nodes {
-                jobs.insert(name.clone(), node.pipeline_dict());
+                jobs.insert(name.clone(), node.pipeline_dict(&self.base));
             }
         }
         dict

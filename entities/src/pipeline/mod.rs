@@ -18,6 +18,9 @@ pub struct PipelineJob {
     /// The `type: parallel` nodes of `jobs`, by name, in document order
     /// (those running a prompt flow included).
     pub parallel_nodes: OrderedMap<ParallelNode>,
+    /// The folder of the pipeline's file, against which its dump writes
+    /// the paths it holds.
+    pub base: std::path::PathBuf,
 }
 
 impl Document for PipelineJob {
@@ -26,8 +29,8 @@ impl Document for PipelineJob {
         loader: "load_job",
         markers: Markers {
             types: &["pipeline"],
-            any_type_with: &["jobs"],
-            schemas: &["pipelinejob", "pipelinecomponent"],
+            any_type_with: &[],
+            schemas: &[],
             keys: &[],
             requires_any: &[],
             excludes: &[],
@@ -88,6 +91,7 @@ impl Document for PipelineJob {
             Ok(PipelineJob {
                 document: value.clone(),
                 parallel_nodes,
+                base: base.to_path_buf(),
             })
         } else {
             Err(issues)

@@ -38,6 +38,11 @@ impl Runnable {
         let Some(kind) = REGISTRY.detect(value) else {
             return Err(azml::document::describe_unknown(value));
         };
+        // azure-ai-ml reads any `type: parallel` file as a component; a
+        // file with a job's keys is run as the standalone job it describes.
+        if kind.name == ParallelComponent::KIND.name && is_standalone_job(value) {
+            return Ok(Runnable::Job);
+        }
         [
             (ParallelComponent::KIND.name, Runnable::Component),
             (ParallelJob::KIND.name, Runnable::Job),
@@ -56,6 +61,19 @@ impl Runnable {
             Runnable::Pipeline => PipelineJob::KIND.name,
         }
     }
+}
+
+/// Whether a `type: parallel` file describes a job rather than a component:
+/// a `$schema` naming a job, or a compute or component to run.
+fn is_standalone_job(value: &Value) -> bool {
+    let schema = value
+        .get("$schema")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    schema.rsplit('/').next().is_some_and(|s| s.contains("job"))
+        || value.get("compute").is_some()
+        || value.get("component").is_some()
 }
 
 /// What the command line says about the job to load.
@@ -152,7 +170,9 @@ pub fn load(request: &Request) -> Result<Job, String> {
                     parallel_node_names(&doc.value).join(", ")
                 ));
             };
-            let dict = parallel.pipeline_dict();
+            // The task as it runs: its code in the component's folder (the node's
+            // REST form), not as the pipeline's dump writes it.
+            let dict = parallel.to_dict();
             let component = match dict.get("component") {
                 Some(c @ Value::Object(_)) => c.clone(),
                 Some(other) => {

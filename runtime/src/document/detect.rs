@@ -1,24 +1,35 @@
-//! Kind detection from markers: the `type` a kind takes, the `$schema`
-//! fragments that name it, and the keys that set it apart from the kinds
-//! sharing its `type`.
+//! Which kind a document is: judged, as azure-ai-ml judges a file, by the
+//! loader that can accept it (`docs/layout-rules.md` §2).
+//!
+//! Components and jobs are told apart by their loaders' own rules:
+//! `load_component` reads `type` lower-cased (absent: `command`, or
+//! `promptflow_parallel` under a prompt-flow `$schema`) and refuses an
+//! internal-components `$schema` whatever the type (`Component._load`,
+//! `get_type_from_spec`); `load_job` reads `type` exactly (absent: `command`)
+//! and never `$schema` (`Job._resolve_cls_and_type`). Other kinds (a task
+//! file, assets) are recognised by their markers.
 
 use crate::Value;
+
+use super::Kind;
 
 /// How a document is recognised as a kind. Specs declare them with
 /// `x-azml-kind` (see `docs/spec-extensions.md`).
 ///
-/// A document is a *candidate* for a kind when its `type` (compared
-/// case-insensitively) is one of [`types`](Self::types) or it has one of the
-/// [`any_type_with`](Self::any_type_with) keys, it has one of the
-/// [`requires_any`](Self::requires_any) keys (when there are any) and none of
-/// the [`excludes`](Self::excludes) keys. Among several candidates, the first
-/// (in registry order) whose [`schemas`](Self::schemas) fragment occurs in the
-/// lower-cased `$schema` wins; then the first that has one of its
-/// [`keys`](Self::keys); then the first.
+/// For a kind loaded by `load_component` or `load_job`, only
+/// [`types`](Self::types) counts: the `type` values the loader maps to the
+/// kind's class (`""` for a document without `type`). For a kind with
+/// another loader (a task file, an asset), a document is the kind when its
+/// `type` is one of `types` (compared case-insensitively; `""` for none) or
+/// it has one of the [`any_type_with`](Self::any_type_with) keys, it has
+/// one of the [`requires_any`](Self::requires_any) keys (when there are
+/// any) and none of the [`excludes`](Self::excludes) keys; among several,
+/// the first whose [`schemas`](Self::schemas) fragment occurs in the
+/// lower-cased `$schema`, then the first with one of its
+/// [`keys`](Self::keys), then the first.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Markers {
-    /// Lower-case `type` values of the kind; `""` stands for a document
-    /// without `type`.
+    /// `type` values of the kind; `""` stands for a document without `type`.
     pub types: &'static [&'static str],
     /// Keys that make a document a candidate whatever its `type`.
     pub any_type_with: &'static [&'static str],
@@ -30,6 +41,62 @@ pub struct Markers {
     pub requires_any: &'static [&'static str],
     /// Keys a document of the kind never has.
     pub excludes: &'static [&'static str],
+}
+
+/// The loaders whose rules decide between components and jobs.
+pub(super) const LOAD_COMPONENT: &str = "load_component";
+/// See [`LOAD_COMPONENT`].
+pub(super) const LOAD_JOB: &str = "load_job";
+
+/// `$schema` URLs that make `load_component` read a document without `type`
+/// as a prompt flow (`Component._is_flow`).
+const FLOW_SCHEMAS: [&str; 2] = [
+    "https://azuremlschemas.azureedge.net/promptflow/latest/Flow.schema.json",
+    "https://azuremlschemas.azureedge.net/promptflow/latest/Run.schema.json",
+];
+
+/// Internal components: `load_component` refuses them whatever the type.
+const INTERNAL_SCHEMA: &str = "https://componentsdk.azureedge.net/jsonschema/";
+
+/// The kinds that may judge a document: at most one per loader.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Candidates {
+    /// The kind `load_component` would build, if azml models it.
+    pub component: Option<&'static Kind>,
+    /// The kind `load_job` would build, if azml models it.
+    pub job: Option<&'static Kind>,
+    /// A kind of another loader whose markers fit.
+    pub other: Option<&'static Kind>,
+}
+
+/// The type `load_component` reads: lower-cased (`get_type_from_spec` lowers
+/// a known node type; the kinds azml models are all lower-case), the label
+/// after a last `@` left out; `None` when it refuses every type.
+fn component_type(map: &serde_json::Map<String, Value>) -> Option<String> {
+    let schema = map.get("$schema").and_then(Value::as_str).unwrap_or("");
+    if schema.starts_with(INTERNAL_SCHEMA) {
+        return None;
+    }
+    match map.get("type") {
+        None | Some(Value::Null) if FLOW_SCHEMAS.contains(&schema) => {
+            Some("promptflow_parallel".to_owned())
+        }
+        None | Some(Value::Null) => Some("command".to_owned()),
+        Some(Value::String(ty)) => {
+            let ty = ty.rsplit_once('@').map_or(ty.as_str(), |(t, _)| t);
+            Some(ty.to_lowercase())
+        }
+        Some(_) => None,
+    }
+}
+
+/// The type `load_job` reads: exactly as written, `command` when absent.
+fn job_type(map: &serde_json::Map<String, Value>) -> Option<&str> {
+    match map.get("type") {
+        None | Some(Value::Null) => Some("command"),
+        Some(Value::String(ty)) => Some(ty),
+        Some(_) => None,
+    }
 }
 
 impl Markers {
@@ -45,16 +112,19 @@ impl Markers {
     }
 }
 
-/// The kind of `value` among `kinds`.
-pub(super) fn detect(kinds: &'static [super::Kind], value: &Value) -> Option<&'static super::Kind> {
-    let map = value.as_object()?;
+/// The kind of another loader whose markers fit `map`.
+fn other_kind(
+    kinds: &'static [Kind],
+    map: &serde_json::Map<String, Value>,
+) -> Option<&'static Kind> {
     let ty = match map.get("type") {
         Some(Value::String(ty)) => Some(ty.as_str()),
         Some(_) => return None,
         None => None,
     };
-    let candidates: Vec<&'static super::Kind> = kinds
+    let candidates: Vec<&'static Kind> = kinds
         .iter()
+        .filter(|k| k.loader != LOAD_COMPONENT && k.loader != LOAD_JOB)
         .filter(|k| k.markers.candidate(map, ty))
         .collect();
     if candidates.len() < 2 {
@@ -76,4 +146,114 @@ pub(super) fn detect(kinds: &'static [super::Kind], value: &Value) -> Option<&'s
             .find(|k| k.markers.keys.iter().any(|key| map.contains_key(*key)))
     };
     by_schema().or_else(by_keys).or(candidates.first()).copied()
+}
+
+/// The kinds that may judge `value`.
+pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
+    let Some(map) = value.as_object() else {
+        return Candidates::default();
+    };
+    let component = component_type(map).and_then(|ty| {
+        kinds
+            .iter()
+            .filter(|k| k.loader == LOAD_COMPONENT)
+            .find(|k| k.markers.types.iter().any(|t| *t == ty))
+    });
+    let job = job_type(map).and_then(|ty| {
+        kinds
+            .iter()
+            .filter(|k| k.loader == LOAD_JOB)
+            .find(|k| k.markers.types.contains(&ty))
+    });
+    let other = if component.is_none() && job.is_none() {
+        other_kind(kinds, map)
+    } else {
+        None
+    };
+    Candidates {
+        component,
+        job,
+        other,
+    }
+}
+
+/// Which loader `$schema` names, for azml's choice when both loaders accept
+/// or both refuse on content: the URL's last segment containing `component`
+/// or `job`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hint {
+    /// `…Component.schema.json`.
+    Component,
+    /// `…Job.schema.json`.
+    Job,
+    /// No `$schema`, or one naming neither.
+    None,
+}
+
+/// The [`Hint`] of `value`'s `$schema`.
+pub(super) fn schema_hint(value: &Value) -> Hint {
+    let schema = value
+        .get("$schema")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let last = schema.rsplit('/').next().unwrap_or("");
+    if last.contains("component") {
+        Hint::Component
+    } else if last.contains("job") {
+        Hint::Job
+    } else {
+        Hint::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn component_and_job_types_follow_their_loaders() {
+        let map = |v: Value| v.as_object().cloned().unwrap_or_default();
+        assert_eq!(
+            component_type(&map(json!({"type": "Parallel"}))).as_deref(),
+            Some("parallel")
+        );
+        assert_eq!(
+            component_type(&map(json!({"type": "command@1"}))).as_deref(),
+            Some("command")
+        );
+        assert_eq!(component_type(&map(json!({}))).as_deref(), Some("command"));
+        assert_eq!(
+            component_type(&map(json!({"$schema": FLOW_SCHEMAS[1]}))).as_deref(),
+            Some("promptflow_parallel")
+        );
+        assert_eq!(
+            component_type(&map(
+                json!({"$schema": format!("{INTERNAL_SCHEMA}x.json"), "type": "parallel"})
+            )),
+            None
+        );
+        assert_eq!(
+            job_type(&map(json!({"type": "Parallel"}))),
+            Some("Parallel")
+        );
+        assert_eq!(job_type(&map(json!({}))), Some("command"));
+        assert_eq!(job_type(&map(json!({"type": 3}))), None);
+    }
+
+    #[test]
+    fn schema_hints_read_the_last_segment() {
+        let hint = |s: &str| schema_hint(&json!({ "$schema": s }));
+        assert_eq!(hint("https://x/latest/pipelineJob.schema.json"), Hint::Job);
+        assert_eq!(
+            hint("https://x/latest/parallelComponent.schema.json"),
+            Hint::Component
+        );
+        assert_eq!(
+            hint("https://jobs.example/latest/env.schema.json"),
+            Hint::None
+        );
+        assert_eq!(schema_hint(&json!({})), Hint::None);
+    }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use azml_pyio::yaml;
 
+use super::detect::{candidates, schema_hint, Hint};
 use super::{Document, Kind};
 use crate::load::LoadError;
 use crate::validate::Issue;
@@ -52,8 +53,13 @@ impl<T: Document> AnyDocument for T {
     }
 }
 
-/// The kinds a program knows, in order of precedence (see
-/// [`Markers`](super::Markers) for how one is chosen).
+/// The kinds a program knows. A document is judged by the loader that can
+/// accept it (`docs/layout-rules.md` §2.4): the kind `load_component` would
+/// build and the kind `load_job` would build are tried; the one that loads
+/// wins. When both load, or both refuse the content, `$schema`'s last
+/// segment decides (`…Component…` or `…Job…`), else the job when both load
+/// and the component when the file has a `name`. Kinds of other loaders
+/// are recognised by their [`Markers`](super::Markers).
 #[derive(Debug, Clone, Copy)]
 pub struct Registry {
     kinds: &'static [Kind],
@@ -70,9 +76,19 @@ impl Registry {
         self.kinds
     }
 
-    /// The kind of a loaded YAML value, or `None` when no known kind fits.
+    /// The kind a YAML value is taken for without loading it (when both a
+    /// component and a job kind could judge it, the one its `$schema`
+    /// names, else the job), or `None` when no known kind fits.
     pub fn detect(&self, value: &Value) -> Option<&'static Kind> {
-        super::detect::detect(self.kinds, value)
+        let c = candidates(self.kinds, value);
+        match (c.component, c.job) {
+            (Some(component), Some(job)) => Some(match schema_hint(value) {
+                Hint::Component => component,
+                _ => job,
+            }),
+            (Some(kind), None) | (None, Some(kind)) => Some(kind),
+            (None, None) => c.other,
+        }
     }
 
     /// The kind named `name` (`parallel component`).
@@ -86,7 +102,30 @@ impl Registry {
         doc: &yaml::Document,
         base: &Path,
     ) -> Option<Result<Box<dyn AnyDocument>, LoadError>> {
-        self.detect(&doc.value).map(|kind| (kind.load)(doc, base))
+        let c = candidates(self.kinds, &doc.value);
+        let (component, job) = match (c.component, c.job) {
+            (Some(component), Some(job)) => (component, job),
+            (Some(kind), None) | (None, Some(kind)) => return Some((kind.load)(doc, base)),
+            (None, None) => return c.other.map(|kind| (kind.load)(doc, base)),
+        };
+        let hint = schema_hint(&doc.value);
+        Some(match ((component.load)(doc, base), (job.load)(doc, base)) {
+            (Ok(loaded), Err(_)) | (Err(_), Ok(loaded)) => Ok(loaded),
+            (Ok(as_component), Ok(as_job)) => Ok(if hint == Hint::Component {
+                as_component
+            } else {
+                as_job
+            }),
+            (Err(as_component), Err(as_job)) => {
+                let named = doc.value.get("name").is_some();
+                Err(match hint {
+                    Hint::Component => as_component,
+                    Hint::Job => as_job,
+                    Hint::None if named => as_component,
+                    Hint::None => as_job,
+                })
+            }
+        })
     }
 }
 

@@ -51,6 +51,20 @@ pub struct Issue {
     /// The problem is the key itself (an unknown field): positions point at the key, not
     /// at its value.
     pub on_key: bool,
+    /// Where the problem is when it is in another file than the document's
+    /// (a component file a pipeline node names): that file and position.
+    pub place: Option<Box<Place>>,
+}
+
+/// A position in a file other than the document's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Place {
+    /// The file.
+    pub file: std::path::PathBuf,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub col: usize,
 }
 
 impl Issue {
@@ -60,6 +74,7 @@ impl Issue {
             pointer: pointer.into(),
             message: message.into(),
             on_key: false,
+            place: None,
         }
     }
 
@@ -69,6 +84,7 @@ impl Issue {
             pointer: pointer.into(),
             message: message.into(),
             on_key: true,
+            place: None,
         }
     }
 }

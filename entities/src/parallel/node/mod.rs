@@ -107,6 +107,17 @@ impl ParallelNode {
         Ok(node)
     }
 
+    /// The `code` of the task the node took from its component (the same
+    /// task: a task of its own equal to the component's reads and dumps
+    /// alike).
+    fn inherited_task_code(&self) -> Option<&crate::fields::CodeRef> {
+        let component = self.component.as_ref()?.component()?;
+        let task = self.task.as_ref()?;
+        (component.task.as_ref() == Some(task))
+            .then_some(task.code.as_ref())
+            .flatten()
+    }
+
     /// Where the node's component came from, as its REST form's `_source` says.
     pub fn source(&self) -> ComponentSource {
         match &self.component {
@@ -119,14 +130,26 @@ impl ParallelNode {
         }
     }
 
-    /// The node as azure-ai-ml's pipeline `_to_dict()` gives it: its dict
-    /// (the schema's key order, no `None` and no empty dict at any depth,
-    /// the component as its dict or the reference as written, keys the
-    /// schema does not know at the end; `display_name` and `tags` only go
-    /// into the REST form), with an input bound to another's data dumped
-    /// without its type.
-    pub fn pipeline_dict(&self) -> Value {
+    /// The node as the `_to_dict()` of the document holding it (whose
+    /// folder is `base`) gives it: its dict (the schema's key order, no
+    /// `None` and no empty dict at any depth, the component as its dict or
+    /// the reference as written, keys the schema does not know at the end;
+    /// `display_name` and `tags` only go into the REST form), with an input
+    /// bound to another's data dumped without its type, and a task taken
+    /// from the component with its `code` dumped against `base`.
+    ///
+    /// That last rule is azure-ai-ml's: `Parallel.__init__` gives the node
+    /// the component's task object, whose `code` holds the text as written,
+    /// and the enclosing document's `CodeField` dumps it in its own folder
+    /// (`docs/layout-rules.md`, rule L); the node's REST form keeps the
+    /// component's folder.
+    pub fn pipeline_dict(&self, base: &Path) -> Value {
         let mut dict = azml::DictMixin::to_dict(self);
+        if let Some(code) = self.inherited_task_code() {
+            if let Some(task) = dict.get_mut("task").and_then(Value::as_object_mut) {
+                task.insert("code".into(), Value::String(code.dump_against(base)));
+            }
+        }
         if let Some(map) = dict.as_object_mut() {
             for input in map
                 .get_mut("inputs")
@@ -206,9 +229,24 @@ fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent
                 return load_flow(&doc, &file, &written);
             }
             doc.value = anonymous(std::mem::take(&mut doc.value));
-            match crate::generated::ParallelComponent::from_document(&doc, &folder) {
+            match crate::generated::ParallelComponent::from_value(&doc.value, &folder) {
                 Ok(c) => Ok(NodeComponent::Loaded(Box::new(c), source)),
-                Err(e) => Err(vec![Issue::new("/component", e.to_string())]),
+                // azure-ai-ml reports the component's own fields under the
+                // node (`jobs.<n>.component.task.code`). After a failed
+                // `file:` load its base path stays pushed, and the union
+                // re-reads the reference from the component's folder: only
+                // when that names a file are the fields reported, else one
+                // error at the node's `component`
+                // (`YamlFileSchema.reset_base_path_post_load` never runs).
+                Err(issues)
+                    if source == ComponentSource::YamlComponent || folder.join(path).is_file() =>
+                {
+                    Err(azml::load::nested(&doc, &issues, "/component"))
+                }
+                Err(issues) => Err(vec![Issue::new(
+                    "/component",
+                    azml::load::located(&doc, &issues).to_string(),
+                )]),
             }
         }
         NodeComponent::Inline(value) => {
