@@ -1567,7 +1567,7 @@ impl ::azml::validate::Validate for ManagedIdentityType {
 pub struct NodeDataInput {
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
+    pub path: ::std::option::Option<crate::fields::NodeDataPath>,
 }
 impl<'de> ::serde::Deserialize<'de> for NodeDataInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1586,7 +1586,7 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut s0 = false;
         let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::parallel::NodeDataPath> =
+        let mut f2: ::std::option::Option<crate::fields::NodeDataPath> =
             ::std::option::Option::None;
         let mut s2 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
@@ -1620,7 +1620,7 @@ impl ::azml::validate::Validate for NodeDataInput {
             ),
             __c::Field::optional(
                 "path",
-                __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate),
+                __c::Shape::Is(<crate::fields::NodeDataPath as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1634,7 +1634,7 @@ pub struct NodeDataOutput {
     pub version: ::std::option::Option<crate::fields::Version>,
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
+    pub path: ::std::option::Option<crate::fields::NodeDataPath>,
 }
 impl<'de> ::serde::Deserialize<'de> for NodeDataOutput {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1657,7 +1657,7 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
         let mut s2 = false;
         let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::parallel::NodeDataPath> =
+        let mut f4: ::std::option::Option<crate::fields::NodeDataPath> =
             ::std::option::Option::None;
         let mut s4 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
@@ -1700,7 +1700,7 @@ impl ::azml::validate::Validate for NodeDataOutput {
             ),
             __c::Field::optional(
                 "path",
-                __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate),
+                __c::Shape::Is(<crate::fields::NodeDataPath as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);

@@ -131,11 +131,9 @@ fn rebuild_input(
     let mut issues = Vec::new();
     match &mut input {
         ComponentInput::ParameterInput(p) => {
-            crate::parallel::component::init::convert_parameter(p, "", &mut issues)
+            super::component_inputs::convert_parameter(p, "", &mut issues)
         }
-        ComponentInput::AssetInput(a) => {
-            crate::parallel::component::init::check_port(a, "", &mut issues)
-        }
+        ComponentInput::AssetInput(a) => super::component_inputs::check_port(a, "", &mut issues),
         ComponentInput::Other(_) => {}
     }
     if issues.is_empty() {

@@ -6,11 +6,11 @@ pub mod flow;
 pub mod mini_batch_size;
 pub mod node_fields;
 
-pub(crate) mod component;
+mod component;
 mod job;
 mod node;
 mod task;
 
 pub use flow::FlowComponent;
 pub use mini_batch_size::MiniBatchSize;
-pub use node_fields::{NodeComponent, NodeDataPath, NodeMiniBatchSize};
+pub use node_fields::{NodeComponent, NodeMiniBatchSize};

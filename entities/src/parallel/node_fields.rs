@@ -1,5 +1,5 @@
 //! Field types of a pipeline's parallel node: its mini-batch size (a size
-//! or a binding), the component it runs, and its inputs' data paths.
+//! or a binding) and the component it runs.
 
 use serde::{Serialize, Serializer};
 
@@ -82,47 +82,6 @@ impl azml::DictValue for NodeMiniBatchSize {
 }
 
 impl azml::rest::RestAsDict for NodeMiniBatchSize {}
-
-/// The path of a node's data input or output, stored as azure-ai-ml stores
-/// it: `azureml:<name>:<version>` without its prefix; URIs (`azureml://`,
-/// `https://`), local paths and bindings as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct NodeDataPath(pub String);
-
-impl NodeDataPath {
-    /// Reads a path.
-    pub fn from_value(value: &Value) -> Result<Self, String> {
-        match value {
-            Value::String(s) => Ok(NodeDataPath(match s.strip_prefix("azureml:") {
-                Some(rest) if !rest.starts_with("//") => rest.to_owned(),
-                _ => s.clone(),
-            })),
-            other => Err(format!(
-                "Not a valid string: {}",
-                azml::validate::describe(other)
-            )),
-        }
-    }
-
-    /// Whether the path is a `${{...}}` binding.
-    pub fn is_binding(&self) -> bool {
-        is_binding(&self.0)
-    }
-}
-
-/// The dict form: a binding or an `azureml:` URI as stored, anything else
-/// with `azureml:` in front.
-impl Serialize for NodeDataPath {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.is_binding() || self.0.starts_with("azureml:") {
-            serializer.serialize_str(&self.0)
-        } else {
-            serializer.serialize_str(&format!("azureml:{}", self.0))
-        }
-    }
-}
-
-crate::fields::read_with_from_value!(NodeDataPath, dict = "path");
 
 /// The name and version an anonymous component is given.
 pub const ANONYMOUS_COMPONENT_NAME: &str = "azureml_anonymous";

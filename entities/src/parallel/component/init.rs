@@ -4,13 +4,13 @@
 //! to their types, `instance_count` moved into `resources`, the top-level
 //! `code` shorthand.
 
-use crate::generated::{
-    AssetInput, ComponentInput, ComponentResources, ParallelComponent, ParameterInput,
-};
 use std::path::Path;
 
-use crate::fields::CodeRef;
 use azml::validate::Issue;
+
+use crate::fields::component_inputs::{check_port, convert_parameter};
+use crate::fields::CodeRef;
+use crate::generated::{ComponentInput, ComponentResources, ParallelComponent};
 
 /// Applies the constructor's checks and filled-in values to a loaded
 /// component; returns every problem.
@@ -49,34 +49,5 @@ fn move_instance_count(component: &mut ParallelComponent) {
             .resources
             .get_or_insert_with(ComponentResources::default)
             .instance_count = Some(count);
-    }
-}
-
-/// `Input._update_default` and `_normalize_self_properties` of a parameter.
-pub(crate) fn convert_parameter(input: &mut ParameterInput, at: &str, issues: &mut Vec<Issue>) {
-    let ty = input.r#type;
-    if let Some(default) = &input.default {
-        match default.to_default_of(ty) {
-            Ok(v) => input.default = Some(v),
-            Err(message) => issues.push(Issue::new(format!("{at}/default"), message)),
-        }
-    }
-    for (key, bound) in [("min", &mut input.min), ("max", &mut input.max)] {
-        if let Some(value) = bound.as_ref() {
-            match value.to_bound_of(ty) {
-                Ok(v) => *bound = Some(v),
-                Err(message) => issues.push(Issue::new(format!("{at}/{key}"), message)),
-            }
-        }
-    }
-}
-
-/// A data or model port takes no default.
-pub(crate) fn check_port(input: &AssetInput, at: &str, issues: &mut Vec<Issue>) {
-    if input.default.is_some() {
-        issues.push(Issue::new(
-            format!("{at}/default"),
-            "Default value of Input cannot be set: Non-primitive type Input has no default value.",
-        ));
     }
 }

@@ -9,11 +9,11 @@ use serde_json::Map;
 
 use super::binding_types::{input_of_text, output_of_text, PipelineScope};
 use crate::fields::JobLiteral;
+use crate::fields::NodeDataPath;
 use crate::generated::{
     NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelComponent, ParallelNode,
 };
 use crate::parallel::node_fields::anonymous;
-use crate::parallel::NodeDataPath;
 use azml::validate::{escape_segment, Issue};
 use azml::{Document, Value};
 

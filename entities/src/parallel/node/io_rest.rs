@@ -5,8 +5,8 @@
 use serde_json::{json, Map};
 
 use crate::fields::JobLiteral;
+use crate::fields::NodeDataPath;
 use crate::generated::{InputOutputMode, NodeDataInput, NodeDataOutput, NodeInput, NodeOutput};
-use crate::parallel::NodeDataPath;
 use azml::{OrderedMap, Value};
 
 /// `INPUT_MOUNT_MAPPING_TO_REST`.

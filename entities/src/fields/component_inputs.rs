@@ -1,0 +1,36 @@
+//! What azure-ai-ml's `Input` does to a component's inputs when it is built,
+//! for every component kind: a parameter's default and bounds converted to
+//! its type, a data or model port refusing a default.
+
+use azml::validate::Issue;
+
+use crate::generated::{AssetInput, ParameterInput};
+
+/// `Input._update_default` and `_normalize_self_properties` of a parameter.
+pub fn convert_parameter(input: &mut ParameterInput, at: &str, issues: &mut Vec<Issue>) {
+    let ty = input.r#type;
+    if let Some(default) = &input.default {
+        match default.to_default_of(ty) {
+            Ok(v) => input.default = Some(v),
+            Err(message) => issues.push(Issue::new(format!("{at}/default"), message)),
+        }
+    }
+    for (key, bound) in [("min", &mut input.min), ("max", &mut input.max)] {
+        if let Some(value) = bound.as_ref() {
+            match value.to_bound_of(ty) {
+                Ok(v) => *bound = Some(v),
+                Err(message) => issues.push(Issue::new(format!("{at}/{key}"), message)),
+            }
+        }
+    }
+}
+
+/// A data or model port takes no default.
+pub fn check_port(input: &AssetInput, at: &str, issues: &mut Vec<Issue>) {
+    if input.default.is_some() {
+        issues.push(Issue::new(
+            format!("{at}/default"),
+            "Default value of Input cannot be set: Non-primitive type Input has no default value.",
+        ));
+    }
+}
