@@ -47,37 +47,13 @@ pub fn expand(cont: &Container) -> TokenStream {
     let to_value = arms("to_value");
     let to_dict_value = arms("to_dict_value");
 
-    let units: Vec<TokenStream> = variants
-        .iter()
-        .filter(|v| v.inner.is_none())
-        .map(|v| {
-            let (vi, wire) = (v.ident, &v.dict_name);
-            quote!(#wire => return #result::Ok(Self::#vi),)
-        })
-        .collect();
-    let read_units = (!units.is_empty()).then(|| {
-        quote! {
-            if let #value::String(__s) = &value {
-                match __s.as_str() {
-                    #(#units)*
-                    _ => {}
-                }
-            }
-        }
-    });
-    let newtypes: Vec<TokenStream> = variants
-        .iter()
-        .filter_map(|v| {
-            let vi = v.ident;
-            v.inner.map(|ty| {
-                quote! {
-                    if let #result::Ok(__inner) = <#ty as #krate::DictValue>::from_value(::core::clone::Clone::clone(&value)) {
-                        return #result::Ok(Self::#vi(__inner));
-                    }
-                }
-            })
-        })
-        .collect();
+    let reads = crate::enum_read::read_variants(
+        krate,
+        variants,
+        &syn::Ident::new("value", proc_macro2::Span::call_site()),
+        |v| &v.dict_name,
+        |ty| quote!(<#ty as #krate::DictValue>::from_value),
+    );
 
     let expected = expected(cont);
     quote! {
@@ -97,8 +73,7 @@ pub fn expand(cont: &Container) -> TokenStream {
                 }
 
                 fn from_value(value: #value) -> #result<Self, #krate::ValueError> {
-                    #read_units
-                    #(#newtypes)*
+                    #reads
                     #result::Err(#krate::__private::no_variant(&Self::expected(), &value))
                 }
 

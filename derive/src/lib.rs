@@ -9,6 +9,7 @@
 mod bound;
 mod dict;
 mod dict_enum;
+mod enum_read;
 mod fallback;
 mod internals;
 mod rest;

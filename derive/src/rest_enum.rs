@@ -41,37 +41,13 @@ pub fn expand(cont: &Container) -> TokenStream {
             }
         })
         .collect();
-    let units: Vec<TokenStream> = variants
-        .iter()
-        .filter(|v| v.inner.is_none())
-        .map(|v| {
-            let (vi, wire) = (v.ident, &v.rest_name);
-            quote!(#wire => return #result::Ok(Self::#vi),)
-        })
-        .collect();
-    let read_units = (!units.is_empty()).then(|| {
-        quote! {
-            if let #value::String(__s) = &rest {
-                match __s.as_str() {
-                    #(#units)*
-                    _ => {}
-                }
-            }
-        }
-    });
-    let newtypes: Vec<TokenStream> = variants
-        .iter()
-        .filter_map(|v| {
-            let vi = v.ident;
-            v.inner.map(|ty| {
-                quote! {
-                    if let #result::Ok(__inner) = <#ty as #krate::RestField<#value>>::from_rest_field(::core::clone::Clone::clone(&rest)) {
-                        return #result::Ok(Self::#vi(__inner));
-                    }
-                }
-            })
-        })
-        .collect();
+    let reads = crate::enum_read::read_variants(
+        krate,
+        variants,
+        &syn::Ident::new("rest", proc_macro2::Span::call_site()),
+        |v| &v.rest_name,
+        |ty| quote!(<#ty as #krate::RestField<#value>>::from_rest_field),
+    );
     let expected = format!("no variant of {ident} fits ");
     quote! {
         const _: () = {
@@ -86,8 +62,7 @@ pub fn expand(cont: &Container) -> TokenStream {
                 }
 
                 fn from_rest_object(rest: #value) -> #result<Self, #rest_error> {
-                    #read_units
-                    #(#newtypes)*
+                    #reads
                     #result::Err(#rest_error::new(::std::format!(
                         "{}{}",
                         #expected,
