@@ -11,7 +11,6 @@
 
 use serde_json::Map;
 
-use crate::fields::ParameterValue;
 use crate::generated::{ComponentInput, ComponentOutput};
 use azml::dict::{DictMixin, Keys};
 use azml::validate::{validate_value, Issue, Validate};
@@ -44,20 +43,6 @@ pub const OUTPUT_KEYS: [&str; 8] = [
     "early_available",
 ];
 
-/// A stored parameter value as Python holds it.
-fn typed(value: &ParameterValue) -> Value {
-    match value {
-        ParameterValue::Str(s) => Value::String(s.clone()),
-        ParameterValue::Int(i) => {
-            i64::try_from(*i).map_or_else(|_| Value::String(i.to_string()), Value::from)
-        }
-        ParameterValue::Float(f) => {
-            serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
-        }
-        ParameterValue::Bool(b) => Value::Bool(*b),
-    }
-}
-
 /// The view as one JSON object with every key.
 fn view<const N: usize>(keys: &[&str; N], known: Map<String, Value>) -> Map<String, Value> {
     keys.iter()
@@ -78,7 +63,7 @@ fn input_view(input: &ComponentInput) -> Map<String, Value> {
     if let ComponentInput::ParameterInput(p) = input {
         for (key, value) in [("default", &p.default), ("min", &p.min), ("max", &p.max)] {
             if let Some(v) = value {
-                known.insert(key.into(), typed(v));
+                known.insert(key.into(), azml::DictValue::to_value(v));
             }
         }
     }

@@ -292,51 +292,34 @@ fn map_from_value<T: DictValue, M: FromIterator<(String, T)>>(
     }
 }
 
-impl<T: DictValue> DictValue for BTreeMap<String, T> {
-    fn to_value(&self) -> Value {
-        Value::Object(
-            self.iter()
-                .map(|(k, v)| (k.clone(), v.to_value()))
-                .collect(),
-        )
-    }
-    fn from_value(value: Value) -> Result<Self, ValueError> {
-        map_from_value(value, Self::expected)
-    }
-    fn expected() -> Cow<'static, str> {
-        Cow::Owned(format!("dict of {}", T::expected()))
-    }
-    fn to_dict_value(&self) -> Value {
-        Value::Object(
-            self.iter()
-                .map(|(k, v)| (k.clone(), v.to_dict_value()))
-                .collect(),
-        )
-    }
+/// `DictValue` for a string-keyed map type: a dict of its values.
+macro_rules! map_value {
+    ($($map:ty => [$($bound:tt)*]),* $(,)?) => {$(
+        impl<T: DictValue, $($bound)*> DictValue for $map {
+            fn to_value(&self) -> Value {
+                Value::Object(self.iter().map(|(k, v)| (k.clone(), v.to_value())).collect())
+            }
+            fn from_value(value: Value) -> Result<Self, ValueError> {
+                map_from_value(value, Self::expected)
+            }
+            fn expected() -> Cow<'static, str> {
+                Cow::Owned(format!("dict of {}", T::expected()))
+            }
+            fn to_dict_value(&self) -> Value {
+                Value::Object(
+                    self.iter()
+                        .map(|(k, v)| (k.clone(), v.to_dict_value()))
+                        .collect(),
+                )
+            }
+        }
+    )*};
 }
-
-impl<T: DictValue, S: BuildHasher + Default> DictValue for HashMap<String, T, S> {
-    fn to_value(&self) -> Value {
-        Value::Object(
-            self.iter()
-                .map(|(k, v)| (k.clone(), v.to_value()))
-                .collect(),
-        )
-    }
-    fn from_value(value: Value) -> Result<Self, ValueError> {
-        map_from_value(value, Self::expected)
-    }
-    fn expected() -> Cow<'static, str> {
-        Cow::Owned(format!("dict of {}", T::expected()))
-    }
-    fn to_dict_value(&self) -> Value {
-        Value::Object(
-            self.iter()
-                .map(|(k, v)| (k.clone(), v.to_dict_value()))
-                .collect(),
-        )
-    }
-}
+map_value!(
+    BTreeMap<String, T> => [],
+    HashMap<String, T, S> => [S: BuildHasher + Default],
+    indexmap::IndexMap<String, T, S> => [S: BuildHasher + Default],
+);
 
 impl DictValue for serde_json::Map<String, Value> {
     fn to_value(&self) -> Value {

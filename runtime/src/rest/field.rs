@@ -4,6 +4,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
 
+use indexmap::IndexMap;
+
 use super::RestTranslatable;
 use crate::{DictValue, RestError, Value};
 
@@ -202,54 +204,40 @@ fn object_from_rest<T: RestField<Value>, M: FromIterator<(String, T)>>(
     }
 }
 
-impl<T: RestField<R>, R> RestField<BTreeMap<String, R>> for BTreeMap<String, T> {
-    fn to_rest_field(&self) -> Result<BTreeMap<String, R>, RestError> {
-        self.iter()
-            .map(|(k, v)| Ok((k.clone(), v.to_rest_field().map_err(|e| e.at(k))?)))
-            .collect()
-    }
-    fn from_rest_field(rest: BTreeMap<String, R>) -> Result<Self, RestError> {
-        rest.into_iter()
-            .map(|(k, r)| match T::from_rest_field(r) {
-                Ok(v) => Ok((k, v)),
-                Err(e) => Err(e.at(&k)),
-            })
-            .collect()
-    }
-}
+/// `RestField` for a string-keyed map type: into a map of the same kind of
+/// REST values, or into a JSON object.
+macro_rules! map_rest {
+    ($($map:ident => [$($bound:tt)*] [$($extra:ident),*]),* $(,)?) => {$(
+        impl<T: RestField<R>, R, $($bound)*> RestField<$map<String, R $(, $extra)*>>
+            for $map<String, T $(, $extra)*>
+        {
+            fn to_rest_field(&self) -> Result<$map<String, R $(, $extra)*>, RestError> {
+                self.iter()
+                    .map(|(k, v)| Ok((k.clone(), v.to_rest_field().map_err(|e| e.at(k))?)))
+                    .collect()
+            }
+            fn from_rest_field(rest: $map<String, R $(, $extra)*>) -> Result<Self, RestError> {
+                rest.into_iter()
+                    .map(|(k, r)| match T::from_rest_field(r) {
+                        Ok(v) => Ok((k, v)),
+                        Err(e) => Err(e.at(&k)),
+                    })
+                    .collect()
+            }
+        }
 
-impl<T: RestField<Value>> RestField<Value> for BTreeMap<String, T> {
-    fn to_rest_field(&self) -> Result<Value, RestError> {
-        object_to_rest(self.iter())
-    }
-    fn from_rest_field(rest: Value) -> Result<Self, RestError> {
-        object_from_rest(rest)
-    }
+        impl<T: RestField<Value>, $($bound)*> RestField<Value> for $map<String, T $(, $extra)*> {
+            fn to_rest_field(&self) -> Result<Value, RestError> {
+                object_to_rest(self.iter())
+            }
+            fn from_rest_field(rest: Value) -> Result<Self, RestError> {
+                object_from_rest(rest)
+            }
+        }
+    )*};
 }
-
-impl<T: RestField<R>, R, S: BuildHasher + Default> RestField<HashMap<String, R, S>>
-    for HashMap<String, T, S>
-{
-    fn to_rest_field(&self) -> Result<HashMap<String, R, S>, RestError> {
-        self.iter()
-            .map(|(k, v)| Ok((k.clone(), v.to_rest_field().map_err(|e| e.at(k))?)))
-            .collect()
-    }
-    fn from_rest_field(rest: HashMap<String, R, S>) -> Result<Self, RestError> {
-        rest.into_iter()
-            .map(|(k, r)| match T::from_rest_field(r) {
-                Ok(v) => Ok((k, v)),
-                Err(e) => Err(e.at(&k)),
-            })
-            .collect()
-    }
-}
-
-impl<T: RestField<Value>, S: BuildHasher + Default> RestField<Value> for HashMap<String, T, S> {
-    fn to_rest_field(&self) -> Result<Value, RestError> {
-        object_to_rest(self.iter())
-    }
-    fn from_rest_field(rest: Value) -> Result<Self, RestError> {
-        object_from_rest(rest)
-    }
-}
+map_rest!(
+    BTreeMap => [] [],
+    HashMap => [S: BuildHasher + Default] [S],
+    IndexMap => [S: BuildHasher + Default] [S],
+);
