@@ -1422,6 +1422,8 @@ impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
         __c::any_of(cx, value, __MEMBERS);
     }
 }
+/// A service of a job (ssh, tensor_board, vs_code, jupyter_lab, custom), kept as written.
+pub type JobService = ::azml::OrderedMap<::serde_json::Value>;
 /// Logging level of the parallel run; case-sensitive.
 #[derive(
     Debug,
@@ -2774,6 +2776,276 @@ impl ::azml::validate::Validate for ParameterType {
         ::azml::validate::Validator::one_of(cx, value, &["boolean", "integer", "number", "string"]);
     }
 }
+/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order. Unknown top-level keys are refused, as every job's.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct PipelineJob {
+    /// Read and dropped: a job keeps no `$schema` (`PathAwareSchema.trim_dump_only`).
+    #[dict(rename = "$schema")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub schema: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<StringOrNullMap>,
+    pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    pub properties: ::std::option::Option<StringOrNullMap>,
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub identity: ::std::option::Option<JobIdentity>,
+    pub r#type: ::std::option::Option<PipelineJobType>,
+    pub settings: ::std::option::Option<PipelineJobSettings>,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
+    pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
+    /// A pipeline component the job runs (`azureml:<name>:<version>` or a file).
+    pub component: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PipelineJob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for PipelineJob {
+    const NAME: &'static str = "PipelineJob";
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "description",
+        "tags",
+        "services",
+        "display_name",
+        "experiment_name",
+        "properties",
+        "compute",
+        "identity",
+        "type",
+        "settings",
+        "inputs",
+        "outputs",
+        "jobs",
+        "component",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<StringOrNullMap> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::azml::OrderedMap<JobService>> =
+            ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<StringOrNullMap> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<PipelineJobType> = ::std::option::Option::None;
+        let mut s10 = false;
+        let mut f11: ::std::option::Option<PipelineJobSettings> = ::std::option::Option::None;
+        let mut s11 = false;
+        let mut f12: ::std::option::Option<::azml::OrderedMap<JobInput>> =
+            ::std::option::Option::None;
+        let mut s12 = false;
+        let mut f13: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
+            ::std::option::Option::None;
+        let mut s13 = false;
+        let mut f14: ::std::option::Option<crate::pipeline::Jobs> = ::std::option::Option::None;
+        let mut s14 = false;
+        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s15 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "services"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "experiment_name"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "properties"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "compute"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "identity"),
+                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "type"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "settings"),
+                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "inputs"),
+                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "outputs"),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "jobs"),
+                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "component"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            schema: f0,
+            name: f1,
+            description: f2,
+            tags: f3,
+            services: f4,
+            display_name: f5,
+            experiment_name: f6,
+            properties: f7,
+            compute: f8,
+            identity: f9,
+            r#type: f10,
+            settings: f11,
+            inputs: f12,
+            outputs: f13,
+            jobs: f14,
+            component: f15,
+        })
+    }
+}
+impl PipelineJob {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "pipeline job",
+        loader: "load_job",
+        markers: ::azml::document::Markers {
+            types: &["pipeline"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for PipelineJob {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("$schema", __c::STRING),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("services", __c::Shape::Map(&__c::Shape::Map(&__c::ANY))),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<PipelineJobType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "settings",
+                __c::Shape::Is(<PipelineJobSettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "jobs",
+                __c::Shape::Is(<crate::pipeline::Jobs as __v::Validate>::validate),
+            ),
+            __c::Field::optional("component", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+        __c::exclusive(cx, value, &[("jobs", "component")]);
+    }
+}
+/// Settings of a pipeline job (`PipelineJobSettingsSchema`); keys it does not declare are kept for the REST body, not dumped in the dict.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+pub struct PipelineJobSettings {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub default_datastore: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub default_compute: ::std::option::Option<crate::pipeline::DefaultCompute>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub continue_on_step_failure: ::std::option::Option<crate::fields::PythonBool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub force_rerun: ::std::option::Option<crate::fields::PythonBool>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra, skip_dump)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ::azml::validate::Validate for PipelineJobSettings {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("default_datastore", __c::STRING),
+            __c::Field::optional(
+                "default_compute",
+                __c::Shape::Is(<crate::pipeline::DefaultCompute as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "continue_on_step_failure",
+                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "force_rerun",
+                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum PipelineJobType {
+    #[serde(rename = "pipeline")]
+    Pipeline,
+}
+impl ::azml::validate::Validate for PipelineJobType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
+    }
+}
 /// Retries of a mini-batch (azure-ai-ml `RetrySettings`; not the REST `BatchRetrySettings`). Unknown keys are dropped, as `RetrySettings(**kwargs)` drops them.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -2929,6 +3201,8 @@ impl ::azml::validate::Validate for RunFunction {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// `Dict[Str, Str(allow_none=True)]`: text values, `null` kept.
+pub type StringOrNullMap = ::azml::OrderedMap<::std::option::Option<::std::string::String>>;
 /// What the task runs; matched case-insensitively and stored lower-cased.
 #[derive(
     Debug,

@@ -48,10 +48,10 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
         "pipeline" => PipelineJob::from_yaml_path(file)
             .map(|p| {
                 let rest = serde_json::to_value(p.parallel_nodes_rest().unwrap()).unwrap();
+                let base = file.parent().unwrap_or(Path::new("."));
                 let dicts: serde_json::Map<String, Value> = p
-                    .parallel_nodes
-                    .iter()
-                    .map(|(name, node)| (name.clone(), node.to_dict()))
+                    .parallel_nodes()
+                    .map(|(name, node)| (name.clone(), node.pipeline_dict(base)))
                     .collect();
                 (Value::Object(dicts), Some(rest))
             })

@@ -105,11 +105,16 @@ fn modelled(loader: &str, doc: &Value) -> Option<bool> {
                 _ => None,
             }
         }
-        // A whole pipeline job (its settings, inputs and every node kind) is
-        // compared in the layouts matrix on its parallel nodes only, until
-        // azml models the rest.
+        // A pipeline job is modelled with its parallel nodes; nodes of
+        // other kinds are pending.
         _ => match ty {
-            Some("pipeline" | "command" | "sweep") | None => Some(false),
+            Some("pipeline") => Some(doc.get("jobs").and_then(Value::as_object).is_none_or(
+                |jobs| {
+                    jobs.values()
+                        .all(|n| n.get("type").and_then(Value::as_str) == Some("parallel"))
+                },
+            )),
+            Some("command" | "sweep") | None => Some(false),
             _ => None,
         },
     }

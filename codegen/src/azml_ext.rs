@@ -59,6 +59,9 @@ pub enum UnknownKeys {
     Deny,
     /// Kept in an extra map (marshmallow's `INCLUDE`).
     Keep,
+    /// Kept in an extra map that only the REST form carries (`INCLUDE` on
+    /// a schema whose dump lists its own fields only).
+    KeepRest,
 }
 
 /// `x-azml-kind`: how a document is recognised as this kind.
@@ -214,9 +217,10 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
         Some((_, Some("drop"))) => ext.unknown_keys = Some(UnknownKeys::Drop),
         Some((_, Some("deny"))) => ext.unknown_keys = Some(UnknownKeys::Deny),
         Some((_, Some("keep"))) => ext.unknown_keys = Some(UnknownKeys::Keep),
+        Some((_, Some("keep-rest"))) => ext.unknown_keys = Some(UnknownKeys::KeepRest),
         Some(_) => problems.push((
             at("x-azml-unknown-keys"),
-            "`x-azml-unknown-keys` must be \"drop\", \"deny\" or \"keep\"".into(),
+            "`x-azml-unknown-keys` must be \"drop\", \"deny\", \"keep\" or \"keep-rest\"".into(),
         )),
     }
     if let Some(v) = s.get("x-azml-inherit") {

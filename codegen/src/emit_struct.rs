@@ -100,7 +100,14 @@ impl Writer<'_> {
                     quote!(::azml::OrderedMap<#t>)
                 }
             };
-            let dict_extra = dict.then(|| quote!(#[dict(extra)]));
+            let rest_only = t.ext.unknown_keys == Some(crate::azml_ext::UnknownKeys::KeepRest);
+            let dict_extra = dict.then(|| {
+                if rest_only {
+                    quote!(#[dict(extra, skip_dump)])
+                } else {
+                    quote!(#[dict(extra)])
+                }
+            });
             let rest_extra = rest.then(|| quote!(#[rest(flatten)]));
             let ty = moved(ty);
             fields.push(quote! {
@@ -322,7 +329,7 @@ impl Writer<'_> {
             if attrs.dict {
                 out.extend(quote!(#[dict(rename = #wire)]));
             }
-            if attrs.rest && f.ext.rest_name.is_none() {
+            if attrs.rest && f.ext.rest_name.is_none() && !f.ext.rest_skip {
                 out.extend(quote!(#[rest(rename = #wire)]));
             }
         }

@@ -257,10 +257,12 @@ fn expand_container(cont: &Container) -> TokenStream {
     let dump_names: Vec<&str> = dumped.iter().map(|k| k.field.dict_name.as_str()).collect();
     let dump_values: Vec<TokenStream> = dumped.iter().map(|k| k.to_dict_value(krate)).collect();
     let dump_count = dumped.len();
-    let dump_extra = extra.map(|extra| {
-        let m = extra.member;
-        quote!(#krate::ExtraMap::extra_dict(&self.#m, &mut __map);)
-    });
+    let dump_extra = extra
+        .filter(|extra| !extra.attrs.dict_skip_dump.is_set())
+        .map(|extra| {
+            let m = extra.member;
+            quote!(#krate::ExtraMap::extra_dict(&self.#m, &mut __map);)
+        });
     let dump_finish = if cont.attrs.dict_prune.is_set() {
         quote!(#krate::dict::prune_empty(#value::Object(__map)))
     } else {

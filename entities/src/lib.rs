@@ -21,5 +21,4 @@ pub mod pipeline;
 mod registry;
 
 pub use generated::*;
-pub use pipeline::PipelineJob;
 pub use registry::REGISTRY;

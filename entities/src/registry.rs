@@ -8,8 +8,7 @@
 
 use azml::document::{Document, Registry};
 
-use crate::generated::{ParallelComponent, ParallelTask};
-use crate::pipeline::PipelineJob;
+use crate::generated::{ParallelComponent, ParallelTask, PipelineJob};
 
 /// Every kind azml models.
 pub static REGISTRY: Registry = Registry::new(&[

@@ -1,98 +1,39 @@
-//! A pipeline job with parallel nodes: its parallel nodes are read, checked
-//! and translated as azure-ai-ml does; everything else passes through as
-//! written (azml does not model the other node kinds yet).
+//! A whole pipeline job (`load_job`, `PipelineJob`): its own fields come
+//! from the spec (`specs/pipeline.schema.json`); its nodes are read by the
+//! kinds their `type` names ([`Jobs`]), once the pipeline is known.
+
+mod default_compute;
+mod jobs;
+mod node;
+
+pub use default_compute::DefaultCompute;
+pub use jobs::Jobs;
+pub use node::Node;
 
 use std::path::Path;
 
-use azml::document::{Document, Kind, KindSpec, Markers};
-use azml::validate::{escape_segment, Issue};
-use azml::{OrderedMap, RestError, Value};
+use azml::document::{Document, Kind};
+use azml::validate::Issue;
+use azml::{OrderedMap, RestError, RestTranslatable, Value};
 
-use crate::generated::ParallelNode;
-
-/// A pipeline job document and its parallel nodes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PipelineJob {
-    /// The document as written.
-    pub document: Value,
-    /// The `type: parallel` nodes of `jobs`, by name, in document order
-    /// (those running a prompt flow included).
-    pub parallel_nodes: OrderedMap<ParallelNode>,
-    /// The folder of the pipeline's file, against which its dump writes
-    /// the paths it holds.
-    pub base: std::path::PathBuf,
-}
+use crate::generated::{ParallelNode, PipelineJob};
 
 impl Document for PipelineJob {
-    const KIND: Kind = Kind::new::<Self>(KindSpec {
-        name: "pipeline",
-        loader: "load_job",
-        markers: Markers {
-            types: &["pipeline"],
-            any_type_with: &[],
-            schemas: &[],
-            keys: &[],
-            requires_any: &[],
-            excludes: &[],
-        },
-    });
+    const KIND: Kind = Kind::new::<Self>(Self::KIND_SPEC);
 
     /// Loads a pipeline held as a JSON value; relative paths resolve
     /// against `base`, the pipeline file's folder.
     ///
     /// # Errors
-    /// Every issue of every parallel node, with its JSON pointer.
+    /// Every issue of the pipeline and of its nodes, with its JSON pointer.
     fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
-        let Some(map) = value.as_object() else {
-            return Err(vec![Issue::new(
-                "",
-                format!(
-                    "expected a pipeline mapping, got {}",
-                    azml::validate::describe(value)
-                ),
-            )]);
+        let mut job: Self = azml::load::from_value(value)?;
+        let issues = match job.jobs.as_mut() {
+            Some(jobs) => jobs.resolve(base, value),
+            None => Vec::new(),
         };
-        let mut issues = Vec::new();
-        let mut parallel_nodes = OrderedMap::default();
-        match map.get("jobs") {
-            Some(Value::Object(jobs)) => {
-                for (name, job) in jobs {
-                    let is_parallel = job
-                        .get("type")
-                        .and_then(Value::as_str)
-                        .is_some_and(|t| t.eq_ignore_ascii_case("parallel"));
-                    if !is_parallel {
-                        continue;
-                    }
-                    match ParallelNode::from_pipeline_value(job, base, value) {
-                        Ok(node) => {
-                            parallel_nodes.insert(name.clone(), node);
-                        }
-                        Err(more) => {
-                            let at = format!("/jobs/{}", escape_segment(name));
-                            issues.extend(more.into_iter().map(|i| Issue {
-                                pointer: format!("{at}{}", i.pointer),
-                                ..i
-                            }));
-                        }
-                    }
-                }
-            }
-            Some(other) => issues.push(Issue::new(
-                "/jobs",
-                format!(
-                    "expected a mapping of nodes, got {}",
-                    azml::validate::describe(other)
-                ),
-            )),
-            None => {}
-        }
         if issues.is_empty() {
-            Ok(PipelineJob {
-                document: value.clone(),
-                parallel_nodes,
-                base: base.to_path_buf(),
-            })
+            Ok(job)
         } else {
             Err(issues)
         }
@@ -114,14 +55,18 @@ impl Document for PipelineJob {
 }
 
 impl PipelineJob {
+    /// The parallel nodes, by name, in document order.
+    pub fn parallel_nodes(&self) -> impl Iterator<Item = (&String, &ParallelNode)> {
+        self.jobs.iter().flat_map(Jobs::parallel)
+    }
+
     /// The REST form of each parallel node, by name: what a pipeline job's
     /// REST body holds under `jobs.<name>`.
     ///
     /// # Errors
     /// A [`RestError`] naming the node that could not be translated.
     pub fn parallel_nodes_rest(&self) -> Result<OrderedMap<Value>, RestError> {
-        self.parallel_nodes
-            .iter()
+        self.parallel_nodes()
             .map(|(name, node)| {
                 node.to_rest(name)
                     .map(|rest| (name.clone(), rest))
@@ -129,6 +74,16 @@ impl PipelineJob {
             })
             .collect()
     }
-}
 
-mod dict;
+    /// Every node's REST form (nodes of kinds azml does not model yet as
+    /// written).
+    ///
+    /// # Errors
+    /// A [`RestError`] naming the node that could not be translated.
+    pub fn jobs_rest(&self) -> Result<Value, RestError> {
+        match &self.jobs {
+            Some(jobs) => jobs.to_rest_object().map_err(|e| e.at("jobs")),
+            None => Ok(Value::Object(Default::default())),
+        }
+    }
+}

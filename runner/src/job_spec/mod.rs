@@ -164,7 +164,7 @@ pub fn load(request: &Request) -> Result<Job, String> {
         _ => {
             let node = request.node.as_deref().unwrap_or_default();
             let pipeline = PipelineJob::from_document(&doc, &base).map_err(|e| e.to_string())?;
-            let Some(parallel) = pipeline.parallel_nodes.get(node) else {
+            let Some((_, parallel)) = pipeline.parallel_nodes().find(|(n, _)| *n == node) else {
                 return Err(format!(
                     "{file}: no parallel node {node:?} in jobs (parallel nodes: {})",
                     parallel_node_names(&doc.value).join(", ")
