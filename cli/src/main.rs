@@ -4,6 +4,7 @@ mod codegen;
 mod dump;
 mod files;
 mod run;
+mod schema;
 mod validate;
 
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ enum Command {
     Dump(dump::Args),
     Codegen(codegen::Args),
     Run(run::Args),
+    Schema(schema::Args),
 }
 
 /// Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.
@@ -34,5 +36,6 @@ fn main() -> ExitCode {
         Command::Dump(args) => dump::run(&args),
         Command::Codegen(args) => codegen::run(&args),
         Command::Run(args) => run::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostics;
 use crate::ir::{Ir, Kind, TypeDef};
+use std::collections::BTreeMap;
 
 fn error(diags: &mut Diagnostics, t: &TypeDef, key: &str, message: String) {
     diags.error(&t.file, &format!("{}/{key}", t.loc.pointer), message);
@@ -16,14 +17,55 @@ fn has_field(ir: &Ir, id: usize, wire: &str) -> bool {
     }
 }
 
+/// Two kinds may not share a name (the registry's key, `azml schema KIND`) or a JSON Schema
+/// file.
+fn unique_kinds(ir: &Ir, diags: &mut Diagnostics) {
+    let mut names = BTreeMap::new();
+    let mut files = BTreeMap::new();
+    for t in &ir.types {
+        let Some(kind) = &t.ext.kind else { continue };
+        for (seen, key, what) in [
+            (&mut names, kind.name.clone(), "name"),
+            (&mut files, kind.schema_file(), "JSON Schema file"),
+        ] {
+            if let Some(first) = seen.insert(key.clone(), format!("{}#{}", t.file, t.loc.pointer)) {
+                error(
+                    diags,
+                    t,
+                    "x-azml-kind",
+                    format!("the kind {what} {key:?} is also the one of {first}"),
+                );
+            }
+        }
+    }
+}
+
 /// Checks every type's rules.
 pub fn run(ir: &Ir, diags: &mut Diagnostics) {
+    unique_kinds(ir, diags);
     for (id, t) in ir.types.iter().enumerate() {
         let ext = &t.ext;
         let is_struct = matches!(t.kind, Kind::Struct(_));
         let is_enum = matches!(t.kind, Kind::Enum(_));
+        // A hand-written type may be a document kind too: it declares its own `Kind`, and the
+        // spec gives its JSON Schema.
+        if ext.kind.is_some() && !is_struct && !matches!(t.kind, Kind::Extern(_)) {
+            error(
+                diags,
+                t,
+                "x-azml-kind",
+                "`x-azml-kind` applies to object schemas and `x-azml-type`s only".into(),
+            );
+        }
+        if !ext.anonymous.is_empty() && !matches!(t.kind, Kind::Extern(_)) {
+            error(
+                diags,
+                t,
+                "x-azml-anonymous",
+                "`x-azml-anonymous` applies to `x-azml-type`s only".into(),
+            );
+        }
         for (key, used) in [
-            ("x-azml-kind", ext.kind.is_some()),
             ("x-azml-exclusive", !ext.exclusive.is_empty()),
             ("x-azml-dict", ext.dict_prune || ext.dict_by_hand),
             ("x-azml-rest", ext.rest_prune),

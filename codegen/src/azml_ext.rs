@@ -5,7 +5,7 @@
 //!
 //! On a schema: `x-azml-kind`, `x-azml-enum-case`, `x-azml-enum-aliases`,
 //! `x-azml-exclusive`, `x-azml-dict`, `x-azml-rest`, `x-azml-unknown-keys`,
-//! `x-azml-inherit`. On a property: `x-azml-default`, `x-azml-dict`, `x-azml-rest`.
+//! `x-azml-inherit`, `x-azml-anonymous`. On a property: `x-azml-default`, `x-azml-dict`, `x-azml-rest`.
 //! `x-azml-type` and `x-azml-derive` are read where types are registered.
 
 use serde_json::{Map, Value};
@@ -33,6 +33,10 @@ pub struct TypeExt {
     pub unknown_keys: Option<UnknownKeys>,
     /// `x-azml-inherit`: fields taken from another type's when falsy here.
     pub inherit: Option<InheritExt>,
+    /// `x-azml-anonymous` (on an `x-azml-type`): the components written in place in it are
+    /// anonymous, their given values of these properties replaced; read by the JSON Schema
+    /// back end.
+    pub anonymous: Vec<String>,
 }
 
 /// Extensions of a property.
@@ -83,6 +87,52 @@ pub struct KindExt {
     pub requires_any: Vec<String>,
     /// Keys the kind never has.
     pub excludes: Vec<String>,
+    /// `unknown_keys: deny`: a document of this kind admits no key its type does not
+    /// declare, whatever the type's policy where it is nested.
+    pub deny_unknown: bool,
+    /// `schema_file`: the file name of the kind's JSON Schema (`pipelineJob.schema.json`);
+    /// when absent, the name in camelCase (see [`KindExt::schema_file`]).
+    pub schema_file: Option<String>,
+}
+
+impl KindExt {
+    /// The file name of the kind's JSON Schema, named as Microsoft names its own: the given
+    /// `schema_file`, else the kind's name in camelCase (`parallel component` →
+    /// `parallelComponent.schema.json`).
+    pub fn schema_file(&self) -> String {
+        if let Some(file) = &self.schema_file {
+            return file.clone();
+        }
+        let mut out = String::new();
+        for (i, word) in self
+            .name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .enumerate()
+        {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                if i == 0 {
+                    out.push(first.to_ascii_lowercase());
+                } else {
+                    out.push(first.to_ascii_uppercase());
+                }
+                out.extend(chars);
+            }
+        }
+        format!("{out}.schema.json")
+    }
+}
+
+/// True for a file name fit for `schema_file`: letters, digits, `_`, `-` and `.`, ending in
+/// `.schema.json` (no folder, so a spec cannot write outside the schemas folder).
+fn is_schema_file_name(name: &str) -> bool {
+    name.len() > ".schema.json".len()
+        && name.ends_with(".schema.json")
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// `x-azml-inherit`: Python's `node_value or component_value`.
@@ -109,6 +159,7 @@ const KNOWN: &[&str] = &[
     "x-azml-unknown-keys",
     "x-azml-inherit",
     "x-azml-default",
+    "x-azml-anonymous",
 ];
 
 /// Problems found in extension values: JSON pointer relative to the schema, message.
@@ -223,6 +274,9 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
             "`x-azml-unknown-keys` must be \"drop\", \"deny\", \"keep\" or \"keep-rest\"".into(),
         )),
     }
+    if let Some(v) = s.get("x-azml-anonymous") {
+        ext.anonymous = strings(v, "x-azml-anonymous", problems);
+    }
     if let Some(v) = s.get("x-azml-inherit") {
         let from = v
             .get("from")
@@ -278,9 +332,23 @@ fn kind(v: &Value, problems: &mut Problems) -> Option<KindExt> {
             "keys" => k.keys = list(problems),
             "requires_any" => k.requires_any = list(problems),
             "excludes" => k.excludes = list(problems),
+            "unknown_keys" => match value.as_str() {
+                Some("deny") => k.deny_unknown = true,
+                _ => problems.push((
+                    at("x-azml-kind"),
+                    "`x-azml-kind.unknown_keys` must be \"deny\"".into(),
+                )),
+            },
+            "schema_file" => match value.as_str() {
+                Some(file) if is_schema_file_name(file) => k.schema_file = Some(file.to_owned()),
+                _ => problems.push((
+                    at("x-azml-kind"),
+                    "`x-azml-kind.schema_file` must be a file name ending in `.schema.json` (letters, digits, `_`, `-`, `.`; no folder)".into(),
+                )),
+            },
             other => problems.push((
                 at("x-azml-kind"),
-                format!("unknown key `{other}` in `x-azml-kind`; known: name, loader, types, any_type_with, schemas, keys, requires_any, excludes"),
+                format!("unknown key `{other}` in `x-azml-kind`; known: name, loader, types, any_type_with, schemas, keys, requires_any, excludes, unknown_keys, schema_file"),
             )),
         }
     }
@@ -347,7 +415,8 @@ mod tests {
         let mut problems = Vec::new();
         let ext = type_ext(
             &obj(json!({
-                "x-azml-kind": {"name": "parallel job", "loader": "load_job", "types": ["Parallel"], "keys": ["compute"]},
+                "x-azml-kind": {"name": "parallel job", "loader": "load_job", "types": ["Parallel"], "keys": ["compute"], "schema_file": "parallelJob.schema.json", "unknown_keys": "deny"},
+                "x-azml-anonymous": ["name", "version"],
                 "x-azml-enum-case": "lower",
                 "x-azml-enum-aliases": {"managed": "managed_identity"},
                 "x-azml-exclusive": [["instance_count", "resources"]],
@@ -360,6 +429,9 @@ mod tests {
         );
         assert!(problems.is_empty(), "{problems:?}");
         let kind = ext.kind.unwrap();
+        assert_eq!(kind.schema_file.as_deref(), Some("parallelJob.schema.json"));
+        assert!(kind.deny_unknown);
+        assert_eq!(ext.anonymous, ["name", "version"]);
         assert_eq!(
             (kind.name.as_str(), kind.types),
             ("parallel job", vec!["parallel".to_owned()])
@@ -386,6 +458,7 @@ mod tests {
                 "x-azml-rest": {"prune": "yes"},
                 "x-azml-unknown-keys": "ignore",
                 "x-azml-inherit": {"from": "C"},
+                "x-azml-anonymous": "name",
                 "x-azml-typo": true
             })),
             &mut problems,
@@ -399,6 +472,7 @@ mod tests {
             "/x-azml-rest",
             "/x-azml-unknown-keys",
             "/x-azml-inherit",
+            "/x-azml-anonymous",
             "/x-azml-typo",
         ] {
             assert!(pointers.contains(&key), "{key} not reported: {problems:?}");
@@ -412,5 +486,47 @@ mod tests {
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(ext.default, Some(json!({})));
+    }
+
+    #[test]
+    fn schema_file_is_a_plain_file_name_or_the_camel_case_name() {
+        let kind = |v: Value| {
+            let mut problems = Vec::new();
+            let ext = type_ext(&obj(json!({ "x-azml-kind": v })), &mut problems);
+            (ext.kind, problems)
+        };
+        let (k, problems) = kind(json!({"name": "parallel component", "loader": "load_component"}));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(k.unwrap().schema_file(), "parallelComponent.schema.json");
+        let (k, _) = kind(
+            json!({"name": "pipeline", "loader": "load_job", "schema_file": "pipelineJob.schema.json"}),
+        );
+        assert_eq!(k.unwrap().schema_file(), "pipelineJob.schema.json");
+        for bad in [
+            json!("../x.schema.json"),
+            json!("x.json"),
+            json!(".schema.json"),
+            json!(1),
+        ] {
+            let (_, problems) = kind(json!({"name": "n", "loader": "l", "schema_file": bad}));
+            assert!(
+                problems
+                    .iter()
+                    .any(|(p, m)| p == "/x-azml-kind" && m.contains("schema_file")),
+                "{bad}: {problems:?}"
+            );
+        }
+        let (_, problems) = kind(json!({"name": "n", "loader": "l", "unknown_keys": "drop"}));
+        assert!(
+            problems.iter().any(|(_, m)| m.contains("unknown_keys")),
+            "{problems:?}"
+        );
+        let (_, problems) = kind(json!({"name": "n", "loader": "l", "schema": "x"}));
+        assert!(
+            problems
+                .iter()
+                .any(|(_, m)| m.contains("unknown key `schema`")),
+            "{problems:?}"
+        );
     }
 }

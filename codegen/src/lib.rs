@@ -7,11 +7,12 @@
 //! Stages, one module each: [`load`] → [`convert`] (IR, with the [`inherit`], [`poly`] and
 //! [`cycles`] passes) → [`naming`] → [`emit`] (tokens built with `quote`: structs, enums,
 //! unions and their serde impls, `azml::validate::Validate` impls) → [`pretty`] (the tokens
-//! parsed by `syn` and laid out by `prettyplease`). Every problem is collected in
-//! [`Diagnostics`] with its file and JSON pointer; nothing panics on spec data, and tokens
-//! that do not parse are an error on the type that produced them. Spec text reaches the
-//! output only as string literal tokens or doc attributes, names only as
-//! [`naming::Name`]s, and hand-written types (`x-azml-type`) only as parsed type paths
+//! parsed by `syn` and laid out by `prettyplease`). A second back end, [`json_schemas`],
+//! writes the JSON Schema of each document kind from the same IR ([`json_schema`]). Every
+//! problem is collected in [`Diagnostics`] with its file and JSON pointer; nothing panics on
+//! spec data, and tokens that do not parse are an error on the type that produced them.
+//! Spec text reaches the output only as string literal tokens or doc attributes, names only
+//! as [`naming::Name`]s, and hand-written types (`x-azml-type`) only as parsed type paths
 //! ([`extern_type`]): the emitter has no other way to write them.
 //!
 //! The output is prettyplease's layout, with no tool needed; [`rustfmt()`] runs the
@@ -43,6 +44,7 @@ mod emit_validate;
 pub mod extern_type;
 pub mod inherit;
 pub mod ir;
+pub mod json_schema;
 pub mod load;
 pub mod naming;
 pub mod poly;
@@ -117,14 +119,23 @@ fn common_root(specs: &[PathBuf]) -> PathBuf {
     root
 }
 
-fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
-    let mut diags = Diagnostics::default();
+/// The stages every back end shares: the specs loaded, converted and checked, the passes
+/// run and the types named.
+struct FrontEnd {
+    loader: load::Loader,
+    ir: ir::Ir,
+    names: naming::Names,
+    definitions: usize,
+    untyped: Vec<(String, String)>,
+}
+
+fn front_end(opts: &Options, diags: &mut Diagnostics) -> FrontEnd {
     let root = opts
         .root
         .clone()
         .unwrap_or_else(|| common_root(&opts.specs));
     let mut loader = load::Loader::new(&root);
-    let files = loader.load_all(&opts.specs, &mut diags);
+    let files = loader.load_all(&opts.specs, diags);
     let mut named = Vec::new();
     let mut used = Vec::new();
     for f in &files {
@@ -135,7 +146,7 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     }
     let definitions = named.len();
     let (ir, untyped) = {
-        let mut conv = convert::Converter::new(&mut loader, &mut diags, opts.derives.clone());
+        let mut conv = convert::Converter::new(&mut loader, diags, opts.derives.clone());
         for (loc, name) in named {
             conv.register(loc, name, true);
         }
@@ -149,13 +160,31 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
         )
     };
     let mut ir = ir;
-    inherit::run(&mut ir, &mut diags);
-    azml_check::run(&ir, &mut diags);
-    poly::run(&mut ir, &mut diags);
+    inherit::run(&mut ir, diags);
+    azml_check::run(&ir, diags);
+    poly::run(&mut ir, diags);
     poly::collapse_untagged(&mut ir);
-    cycles::alias_cycles(&mut ir, &mut diags);
+    cycles::alias_cycles(&mut ir, diags);
     cycles::run(&mut ir);
-    let names = naming::run(&ir, &mut diags);
+    let names = naming::run(&ir, diags);
+    FrontEnd {
+        loader,
+        ir,
+        names,
+        definitions,
+        untyped,
+    }
+}
+
+fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let FrontEnd {
+        loader,
+        ir,
+        names,
+        definitions,
+        untyped,
+    } = front_end(opts, &mut diags);
     // Code that would be thrown away is not written (a rejected spec can be huge).
     if diags.has_errors() {
         return Err(diags);
@@ -173,6 +202,34 @@ fn generate_inner(opts: &Options) -> Result<Output, Diagnostics> {
     });
     drop_in_background((loader, ir, names));
     Ok(Output { code, report })
+}
+
+/// Writes the JSON Schema (draft-07) of every document kind (`x-azml-kind`) of the specs,
+/// from the same IR as the Rust types ([`json_schema`]). On failure, returns every error.
+pub fn json_schemas(opts: &Options) -> Result<Vec<json_schema::SchemaFile>, Diagnostics> {
+    let run = std::panic::catch_unwind(|| {
+        let mut diags = Diagnostics::default();
+        let mut front = front_end(opts, &mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let files = json_schema::write(&mut front.loader, &front.ir, &front.names, &mut diags);
+        drop_in_background(front.loader);
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(files)
+        }
+    });
+    run.unwrap_or_else(|_| {
+        let mut d = Diagnostics::default();
+        d.error(
+            "",
+            "",
+            "internal error: the generator panicked (please report this spec)",
+        );
+        Err(d)
+    })
 }
 
 /// Drops a value on another thread: freeing the parsed specs and the IR takes as long as a

@@ -1,7 +1,8 @@
 //! `cargo xtask codegen`: regenerates `generated/mod.rs` from the spec files in `specs/`, in
 //! rustfmt's layout (the generator's prettyplease output run through the toolchain's rustfmt
 //! with the repository's `rustfmt.toml`, as rust-analyzer's xtask does); with `--check`, fails
-//! when the file on disk is stale or when `rustfmt --check` would change it.
+//! when the file on disk is stale or when `rustfmt --check` would change it. Then the JSON
+//! Schemas of the kinds ([`crate::schemas`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,18 +43,25 @@ fn contents(root: &Path) -> Result<String, String> {
     azml_codegen::rustfmt(&text, Some(&root.join("rustfmt.toml")))
 }
 
-/// The generator's output for `specs/`, with the header.
-fn generated(root: &Path) -> Result<String, String> {
+/// The generator's options for `specs/`; `None` when it holds no spec.
+pub fn generator_options(root: &Path) -> Option<azml_codegen::Options> {
     let specs_dir = root.join("specs");
     let specs = spec_files(&specs_dir);
     if specs.is_empty() {
-        return Ok(HEADER.to_string());
+        return None;
     }
     // The entities are the derives' first users: every generated type gets both.
-    let opts = azml_codegen::Options {
+    Some(azml_codegen::Options {
         specs,
         root: Some(specs_dir),
         derives: vec!["DictMixin".to_owned(), "RestTranslatable".to_owned()],
+    })
+}
+
+/// The generator's output for `specs/`, with the header.
+fn generated(root: &Path) -> Result<String, String> {
+    let Some(opts) = generator_options(root) else {
+        return Ok(HEADER.to_string());
     };
     match azml_codegen::generate(&opts) {
         Ok(out) => {
@@ -66,7 +74,7 @@ fn generated(root: &Path) -> Result<String, String> {
     }
 }
 
-/// Runs the task.
+/// Runs the task: `generated/mod.rs`, then the JSON Schemas ([`crate::schemas`]).
 pub fn run(args: &[String]) -> ExitCode {
     let check = args.iter().any(|a| a == "--check");
     if let Some(bad) = args.iter().find(|a| *a != "--check") {
@@ -74,12 +82,23 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let root = repo_root();
-    let want = match contents(&root) {
+    let rust = rust_module(&root, check);
+    let schemas = crate::schemas::run(&root, check);
+    if rust && schemas {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes (or with `check`, checks) `generated/mod.rs`.
+fn rust_module(root: &Path, check: bool) -> bool {
+    let want = match contents(root) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{}", e.trim_end());
             eprintln!("error: code generation failed");
-            return ExitCode::FAILURE;
+            return false;
         }
     };
     let path = root.join("generated").join("mod.rs");
@@ -89,37 +108,37 @@ pub fn run(args: &[String]) -> ExitCode {
     if have == want {
         if !check {
             println!("generated/mod.rs is up to date");
-            return ExitCode::SUCCESS;
+            return true;
         }
-        return rustfmt_check(&root, &have);
+        return rustfmt_check(root, &have);
     }
     if check {
         eprintln!(
             "error: generated/mod.rs is stale; run `cargo xtask codegen` and commit the result"
         );
-        return ExitCode::FAILURE;
+        return false;
     }
     if let Err(e) =
         std::fs::create_dir_all(root.join("generated")).and_then(|_| std::fs::write(&path, &want))
     {
         eprintln!("error: cannot write {}: {e}", path.display());
-        return ExitCode::FAILURE;
+        return false;
     }
     println!("wrote generated/mod.rs");
-    ExitCode::SUCCESS
+    true
 }
 
-/// What `rustfmt --check` checks: rustfmt leaves the file on disk as it is.
-fn rustfmt_check(root: &Path, have: &str) -> ExitCode {
+/// What `rustfmt --check` checks: rustfmt leaves the file on disk as it is (false when not).
+fn rustfmt_check(root: &Path, have: &str) -> bool {
     match azml_codegen::rustfmt(have, Some(&root.join("rustfmt.toml"))) {
-        Ok(formatted) if formatted == have => ExitCode::SUCCESS,
+        Ok(formatted) if formatted == have => true,
         Ok(_) => {
             eprintln!("error: `rustfmt --check` fails on generated/mod.rs (rustfmt reformats its own output)");
-            ExitCode::FAILURE
+            false
         }
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            false
         }
     }
 }

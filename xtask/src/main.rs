@@ -2,6 +2,7 @@
 
 mod codegen;
 mod parity;
+mod schemas;
 
 use std::process::ExitCode;
 
