@@ -883,7 +883,7 @@ impl ::azml::validate::Validate for EnvironmentCondaFile {
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
-#[rest(prune)]
+#[rest(from_dict)]
 pub struct FlowComponentSpec {
     /// `azureml.environment` as dumped: an `azureml:` reference, a registry URI, or an anonymous environment's dict.
     pub environment: ::std::option::Option<::serde_json::Value>,
@@ -1779,7 +1779,7 @@ impl ::azml::validate::Validate for NodeOutput {
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
-#[rest(prune)]
+#[rest(from_dict)]
 pub struct ParallelComponent {
     pub name: ComponentName,
     pub description: ::std::option::Option<::std::string::String>,

@@ -293,3 +293,42 @@ mod python_rest_forms {
         );
     }
 }
+
+mod rest_from_dict {
+    //! `#[rest(from_dict)]`: the REST form is the dict with the fields'
+    //! encodings, and `rest_of_dict` converts a dict already at hand.
+
+    use azml::{DictMixin, RestTranslatable};
+    use serde_json::json;
+
+    #[derive(DictMixin, RestTranslatable, Debug, Clone, PartialEq)]
+    #[dict(prune)]
+    #[rest(from_dict)]
+    struct Spec {
+        name: String,
+        #[rest(json_string)]
+        partition_keys: Option<Vec<String>>,
+        #[rest(skip)]
+        local_only: Option<String>,
+        tags: std::collections::BTreeMap<String, String>,
+    }
+
+    #[test]
+    fn the_rest_form_is_the_dict_with_encodings_and_skips() {
+        let spec = Spec {
+            name: "c".into(),
+            partition_keys: Some(vec!["a".into()]),
+            local_only: Some("x".into()),
+            tags: Default::default(),
+        };
+        let dict = spec.to_dict();
+        assert_eq!(
+            dict,
+            json!({"name": "c", "partition_keys": ["a"], "local_only": "x"})
+        );
+        let rest = spec.to_rest_object().unwrap();
+        assert_eq!(rest, json!({"name": "c", "partition_keys": "[\"a\"]"}));
+        assert_eq!(Spec::rest_of_dict(dict).unwrap(), rest);
+        assert!(Spec::rest_of_dict(json!([1])).is_err());
+    }
+}

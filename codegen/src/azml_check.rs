@@ -68,7 +68,7 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) {
         for (key, used) in [
             ("x-azml-exclusive", !ext.exclusive.is_empty()),
             ("x-azml-dict", ext.dict_prune || ext.dict_by_hand),
-            ("x-azml-rest", ext.rest_prune),
+            ("x-azml-rest", ext.rest_prune || ext.rest_from_dict),
             ("x-azml-inherit", ext.inherit.is_some()),
         ] {
             if used && !is_struct {

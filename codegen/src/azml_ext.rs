@@ -29,6 +29,9 @@ pub struct TypeExt {
     pub dict_by_hand: bool,
     /// `x-azml-rest: {prune: true}`: the same for the REST form.
     pub rest_prune: bool,
+    /// `x-azml-rest: {from_dict: true}`: the REST form is the dict with the
+    /// fields' REST encodings (a component's `componentSpec`).
+    pub rest_from_dict: bool,
     /// `x-azml-unknown-keys`: what loading does with undeclared keys.
     pub unknown_keys: Option<UnknownKeys>,
     /// `x-azml-inherit`: fields taken from another type's when falsy here.
@@ -254,13 +257,18 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
     match s.get("x-azml-rest") {
         None => {}
         Some(Value::Object(map))
-            if map.len() == 1 && map.get("prune").is_some_and(Value::is_boolean) =>
+            if !map.is_empty()
+                && map.iter().all(|(k, v)| {
+                    matches!(k.as_str(), "prune" | "from_dict") && v.is_boolean()
+                }) =>
         {
             ext.rest_prune = map.get("prune") == Some(&Value::Bool(true));
+            ext.rest_from_dict = map.get("from_dict") == Some(&Value::Bool(true));
         }
         Some(_) => problems.push((
             at("x-azml-rest"),
-            "`x-azml-rest` on a schema must be {\"prune\": true|false}".into(),
+            "`x-azml-rest` on a schema must be {\"prune\": true|false, \"from_dict\": true|false}"
+                .into(),
         )),
     }
     match s.get("x-azml-unknown-keys").map(|v| (v, v.as_str())) {

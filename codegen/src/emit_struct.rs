@@ -80,6 +80,9 @@ impl Writer<'_> {
         if rest && t.ext.rest_prune {
             container.extend(quote!(#[rest(prune)]));
         }
+        if rest && t.ext.rest_from_dict {
+            container.extend(quote!(#[rest(from_dict)]));
+        }
         let fnames = self.fields(id);
         let attrs = FieldAttrs {
             dict,

@@ -164,16 +164,28 @@ fn expand_json(cont: &Container) -> TokenStream {
     } else {
         quote!(#value::Object(__map))
     };
+    let (to_rest, rest_of_dict) = if cont.attrs.rest_from_dict.is_set() {
+        from_dict(cont, &finish)
+    } else {
+        (
+            quote! {
+                let mut __map = #krate::__private::serde_json::Map::new();
+                #(#to_parts)*
+                #result::Ok(#finish)
+            },
+            quote!(),
+        )
+    };
     quote! {
         const _: () = {
+            #rest_of_dict
+
             #[automatically_derived]
             impl #impl_generics #krate::RestTranslatable for #ident #ty_generics #where_clause {
                 type Rest = #value;
 
                 fn to_rest_object(&self) -> #result<#value, #rest_error> {
-                    let mut __map = #krate::__private::serde_json::Map::new();
-                    #(#to_parts)*
-                    #result::Ok(#finish)
+                    #to_rest
                 }
 
                 fn from_rest_object(rest: #value) -> #result<Self, #rest_error> {
@@ -191,6 +203,57 @@ fn expand_json(cont: &Container) -> TokenStream {
             }
         };
     }
+}
+
+/// `#[rest(from_dict)]`: the REST form is the dict with the fields' REST
+/// encodings and skips, written as an inherent `rest_of_dict` (so a caller
+/// that already holds the dict, to hash it, converts it without a second
+/// walk) and a `to_rest_object` over it.
+fn from_dict(cont: &Container, finish: &TokenStream) -> (TokenStream, TokenStream) {
+    let krate = &cont.crate_path;
+    let ident = cont.ident;
+    let value = quote!(#krate::Value);
+    let rest_error = quote!(#krate::RestError);
+    let result = quote!(::core::result::Result);
+    let steps = cont.fields.iter().filter_map(|field| {
+        let name = &field.dict_name;
+        let a = &field.attrs;
+        if a.rest_skip.is_set() {
+            Some(quote!(__map.shift_remove(#name);))
+        } else if a.rest_json_string.is_set() {
+            Some(quote! {
+                if let ::core::option::Option::Some(__v) = __map.get_mut(#name) {
+                    *__v = #krate::__private::json_string(::core::mem::take(__v));
+                }
+            })
+        } else {
+            None
+        }
+    });
+    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    (
+        quote!(Self::rest_of_dict(#krate::DictMixin::to_dict(self))),
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// The REST form of this type's dict (`to_dict()`): its fields'
+                /// REST encodings applied (`#[rest(from_dict)]`).
+                ///
+                /// # Errors
+                /// When the dict is not an object.
+                pub fn rest_of_dict(dict: #value) -> #result<#value, #rest_error> {
+                    let mut __map = match dict {
+                        #value::Object(__map) => __map,
+                        __other => return #result::Err(#rest_error::new(
+                            ::std::format!("expected a dict, got {}", #krate::__private::describe(&__other)),
+                        )),
+                    };
+                    #(#steps)*
+                    #result::Ok(#finish)
+                }
+            }
+        },
+    )
 }
 
 fn expand_typed(cont: &Container, model: &syn::Path) -> TokenStream {

@@ -81,6 +81,7 @@ pub struct Container {
     pub rest_partial: Attr<()>,
     pub rest_rename_all: Attr<RenameRule>,
     pub rest_prune: Attr<()>,
+    pub rest_from_dict: Attr<()>,
 }
 
 /// `#[serde(rename_all = ...)]`, possibly split by side.
@@ -186,6 +187,7 @@ impl Container {
             rest_partial: Attr::none("partial"),
             rest_rename_all: Attr::none("rename_all"),
             rest_prune: Attr::none("prune"),
+            rest_from_dict: Attr::none("from_dict"),
         };
         for attr in attrs {
             let span = |m: &ParseNestedMeta| syn::spanned::Spanned::span(&m.path);
@@ -233,11 +235,13 @@ impl Container {
                         }
                     } else if meta.path.is_ident("prune") {
                         c.rest_prune.set(cx, span(&meta), "rest", ());
+                    } else if meta.path.is_ident("from_dict") {
+                        c.rest_from_dict.set(cx, span(&meta), "rest", ());
                     } else {
                         return Err(unknown(
                             &meta,
                             "rest",
-                            "`model`, `partial`, `rename_all`, `prune`",
+                            "`model`, `partial`, `rename_all`, `prune`, `from_dict`",
                         ));
                     }
                     Ok(())

@@ -152,10 +152,42 @@ pub fn check_rest(cx: &Ctxt, cont: &Container) {
         not_here(cx, &cont.attrs.rest_model, "rest", "model", place);
         not_here(cx, &cont.attrs.rest_partial, "rest", "partial", place);
         not_here(cx, &cont.attrs.rest_prune, "rest", "prune", place);
+        not_here(cx, &cont.attrs.rest_from_dict, "rest", "from_dict", place);
         check_variants(cx, variants, "RestTranslatable", false);
         return;
     }
     let typed = cont.attrs.rest_model.is_set();
+    if let (true, Some(span)) = (typed, cont.attrs.rest_from_dict.span()) {
+        cx.syn_error(syn::Error::new(
+            span,
+            "#[rest(from_dict)] needs the default JSON model: the REST form is the dict",
+        ));
+    }
+    if cont.attrs.rest_from_dict.is_set() {
+        // The dict's keys are the REST keys: only encodings and skips apply.
+        for field in &cont.fields {
+            let a = &field.attrs;
+            // A rename to the dict's own key changes nothing.
+            let renamed = a
+                .rest_rename
+                .span()
+                .filter(|_| field.rest_name != field.dict_name);
+            for (attr, name) in [
+                (renamed, "rename"),
+                (a.rest_flatten.span(), "flatten"),
+                (a.rest_with.span(), "with"),
+                (a.rest_dict.span(), "dict"),
+                (a.rest_serde.span(), "serde"),
+            ] {
+                if let Some(span) = attr {
+                    cx.syn_error(syn::Error::new(
+                        span,
+                        format!("#[rest({name})] cannot be combined with the struct's #[rest(from_dict)]: its REST keys are its dict's"),
+                    ));
+                }
+            }
+        }
+    }
     if let (true, Some(span)) = (typed, cont.attrs.rest_prune.span()) {
         cx.syn_error(syn::Error::new(
             span,

@@ -5,20 +5,19 @@
 //! and the spec read back.
 
 use azml::{RestError, Value};
-use serde_json::{json, Map};
+use serde_json::Map;
 
 /// Where a registration body holds the component's spec.
 pub const SPEC_PATH: &str = "properties.componentSpec";
 
-/// The registration body of a component whose `_to_dict()` is `dict` and
-/// whose spec (its REST form with the kind's additions) is `spec`.
+/// The registration body of a component whose `client_component_hash` is
+/// `hash` and whose spec (its REST form with the kind's additions) is `spec`.
 pub(crate) fn registered_body<'a>(
-    dict: &Value,
+    hash: String,
     spec: Value,
     description: Option<&str>,
     tags: impl Iterator<Item = (&'a String, &'a String)>,
 ) -> Value {
-    let hash = super::hash::client_component_hash(dict);
     let mut properties = Map::new();
     properties.insert("componentSpec".into(), spec);
     if let Some(description) = description {
@@ -26,15 +25,17 @@ pub(crate) fn registered_body<'a>(
     }
     properties.insert("isAnonymous".into(), false.into());
     properties.insert("isArchived".into(), false.into());
-    properties.insert(
-        "properties".into(),
-        json!({ "client_component_hash": hash }),
-    );
+    let mut own = Map::new();
+    own.insert("client_component_hash".into(), Value::String(hash));
+    properties.insert("properties".into(), Value::Object(own));
     properties.insert(
         "tags".into(),
         Value::Object(tags.map(|(k, v)| (k.clone(), v.clone().into())).collect()),
     );
-    json!({ "properties": properties })
+    // Built in place: `json!` would copy the spec through serde.
+    let mut body = Map::new();
+    body.insert("properties".into(), Value::Object(properties));
+    Value::Object(body)
 }
 
 /// The spec of a registration body, without `_source`.

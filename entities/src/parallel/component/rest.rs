@@ -15,12 +15,15 @@ impl ParallelComponent {
     /// # Errors
     /// A [`RestError`] naming a field that cannot be translated.
     pub fn registration_body(&self, source: ComponentSource) -> Result<Value, RestError> {
-        let mut spec = self.to_rest_object()?;
+        let dict = self.to_dict();
+        let hash = crate::component::hash::client_component_hash(&dict);
+        // The REST form of the same dict (the derive's `#[rest(from_dict)]`).
+        let mut spec = Self::rest_of_dict(dict)?;
         if let Some(map) = spec.as_object_mut() {
             map.insert("_source".into(), source.as_str().into());
         }
         Ok(registered_body(
-            &self.to_dict(),
+            hash,
             spec,
             self.description.as_deref(),
             self.tags.iter().flatten(),

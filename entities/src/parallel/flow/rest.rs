@@ -7,7 +7,7 @@
 use super::{FlowComponent, FLOW_COMPONENT_TYPE};
 use crate::component::ComponentSource;
 use crate::generated::FlowComponentSpec;
-use azml::{RestError, RestTranslatable, Value};
+use azml::{RestError, Value};
 
 impl FlowComponent {
     /// The REST body of the component, as a node's `componentId` holds it.
@@ -15,14 +15,16 @@ impl FlowComponent {
     /// # Errors
     /// A [`RestError`] naming a field that cannot be translated.
     pub fn to_rest(&self) -> Result<Value, RestError> {
-        let mut spec = self.spec.to_rest_object()?;
+        let dict = self.to_dict();
+        let hash = crate::component::hash::client_component_hash(&dict);
+        let mut spec = FlowComponentSpec::rest_of_dict(dict)?;
         if let Some(map) = spec.as_object_mut() {
             map.insert("_source".into(), self.source.as_str().into());
             map.insert("code".into(), Value::Null);
             map.insert("flow_file_name".into(), self.flow_file_name.clone().into());
         }
         Ok(crate::component::registered_body::registered_body(
-            &self.to_dict(),
+            hash,
             spec,
             self.spec.description.as_deref(),
             self.spec.tags.iter().flatten(),
