@@ -478,7 +478,7 @@ impl<'de> ::serde::Deserialize<'de> for ComponentType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(&value, &["parallel"], &[]) {
+        match ::azml::__codegen::lower_enum(&value, &["parallel"], &[], false) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Parallel),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
             ::std::result::Result::Err(message) => {
@@ -489,7 +489,7 @@ impl<'de> ::serde::Deserialize<'de> for ComponentType {
 }
 impl ::azml::validate::Validate for ComponentType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(cx, value, &["parallel"], &[]);
+        ::azml::__codegen::check_lower_enum(cx, value, &["parallel"], &[], false);
     }
 }
 /// A component version: the component document itself travels untyped in componentSpec.
@@ -1542,6 +1542,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIdentityType {
             &value,
             &["managed_identity"],
             &[("managed", "managed_identity")],
+            false,
         ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::ManagedIdentity),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
@@ -1558,6 +1559,7 @@ impl ::azml::validate::Validate for ManagedIdentityType {
             value,
             &["managed_identity"],
             &[("managed", "managed_identity")],
+            false,
         );
     }
 }
@@ -2957,7 +2959,12 @@ impl<'de> ::serde::Deserialize<'de> for TaskType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(&value, &["run_function", "model", "function"], &[]) {
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &["run_function", "model", "function"],
+            &[],
+            false,
+        ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::RunFunction),
             ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Model),
             ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Function),
@@ -2970,7 +2977,13 @@ impl<'de> ::serde::Deserialize<'de> for TaskType {
 }
 impl ::azml::validate::Validate for TaskType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(cx, value, &["run_function", "model", "function"], &[]);
+        ::azml::__codegen::check_lower_enum(
+            cx,
+            value,
+            &["run_function", "model", "function"],
+            &[],
+            false,
+        );
     }
 }
 /// The identity of the user who submits the job.

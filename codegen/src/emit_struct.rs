@@ -322,7 +322,7 @@ impl Writer<'_> {
             if attrs.dict {
                 out.extend(quote!(#[dict(rename = #wire)]));
             }
-            if attrs.rest && f.ext.rest_name.is_none() {
+            if attrs.rest && f.ext.rest_name.is_none() && !f.ext.rest_skip {
                 out.extend(quote!(#[rest(rename = #wire)]));
             }
         }
