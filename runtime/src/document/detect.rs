@@ -22,11 +22,14 @@ use super::Kind;
 /// another loader (a task file, an asset), a document is the kind when its
 /// `type` is one of `types` (compared case-insensitively; `""` for none) or
 /// it has one of the [`any_type_with`](Self::any_type_with) keys, it has
-/// one of the [`requires_any`](Self::requires_any) keys (when there are
-/// any) and none of the [`excludes`](Self::excludes) keys; among several,
-/// the first whose [`schemas`](Self::schemas) fragment occurs in the
-/// lower-cased `$schema`, then the first with one of its
-/// [`keys`](Self::keys), then the first.
+/// none of the [`excludes`](Self::excludes) keys, and its `$schema` names
+/// the kind (one of the [`schemas`](Self::schemas) fragments occurs in it,
+/// lower-cased) or it has one of the [`requires_any`](Self::requires_any)
+/// keys (without any, a `type` suffices); among several, the first named by
+/// `$schema`, then the first with one of its [`keys`](Self::keys), then the
+/// first. Such a kind also takes a document without `type` from the
+/// `command` kinds `load_component` and `load_job` would read it as,
+/// unless its `$schema` names a component or a job.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Markers {
     /// `type` values of the kind; `""` stands for a document without `type`.
@@ -100,15 +103,25 @@ fn job_type(map: &serde_json::Map<String, Value>) -> Option<&str> {
 }
 
 impl Markers {
-    fn candidate(&self, map: &serde_json::Map<String, Value>, ty: Option<&str>) -> bool {
+    fn candidate(
+        &self,
+        map: &serde_json::Map<String, Value>,
+        ty: Option<&str>,
+        schema: &str,
+    ) -> bool {
         let typed = match ty {
             Some(ty) => self.types.iter().any(|t| t.eq_ignore_ascii_case(ty)),
             None => self.types.contains(&""),
         };
-        (typed || self.any_type_with.iter().any(|k| map.contains_key(*k)))
-            && (self.requires_any.is_empty()
-                || self.requires_any.iter().any(|k| map.contains_key(*k)))
-            && !self.excludes.iter().any(|k| map.contains_key(*k))
+        let has = |keys: &[&str]| keys.iter().any(|k| map.contains_key(*k));
+        let keyed = if self.requires_any.is_empty() {
+            ty.is_some()
+        } else {
+            has(self.requires_any)
+        };
+        (typed || has(self.any_type_with))
+            && !has(self.excludes)
+            && (self.schemas.iter().any(|s| schema.contains(s)) || keyed)
     }
 }
 
@@ -122,19 +135,19 @@ fn other_kind(
         Some(_) => return None,
         None => None,
     };
-    let candidates: Vec<&'static Kind> = kinds
-        .iter()
-        .filter(|k| k.loader != LOAD_COMPONENT && k.loader != LOAD_JOB)
-        .filter(|k| k.markers.candidate(map, ty))
-        .collect();
-    if candidates.len() < 2 {
-        return candidates.first().copied();
-    }
     let schema = map
         .get("$schema")
         .and_then(Value::as_str)
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let candidates: Vec<&'static Kind> = kinds
+        .iter()
+        .filter(|k| k.loader != LOAD_COMPONENT && k.loader != LOAD_JOB)
+        .filter(|k| k.markers.candidate(map, ty, &schema))
+        .collect();
+    if candidates.len() < 2 {
+        return candidates.first().copied();
+    }
     let by_schema = || {
         candidates
             .iter()
@@ -165,15 +178,23 @@ pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
             .filter(|k| k.loader == LOAD_JOB)
             .find(|k| k.markers.types.contains(&ty))
     });
-    let other = if component.is_none() && job.is_none() {
+    let typeless = map.get("type").is_none_or(Value::is_null) && schema_hint(value) == Hint::None;
+    let other = if (component.is_none() && job.is_none()) || typeless {
         other_kind(kinds, map)
     } else {
         None
     };
-    Candidates {
-        component,
-        job,
-        other,
+    match other {
+        Some(_) if typeless => Candidates {
+            component: None,
+            job: None,
+            other,
+        },
+        _ => Candidates {
+            component,
+            job,
+            other,
+        },
     }
 }
 
