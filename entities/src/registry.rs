@@ -8,7 +8,9 @@
 
 use azml::document::{Document, Registry};
 
-use crate::generated::{ParallelComponent, ParallelTask};
+use crate::generated::{
+    CodeAsset, DataAsset, EnvironmentAsset, ModelAsset, ParallelComponent, ParallelTask,
+};
 use crate::pipeline::PipelineJob;
 
 /// Every kind azml models.
@@ -16,4 +18,8 @@ pub static REGISTRY: Registry = Registry::new(&[
     PipelineJob::KIND,
     ParallelComponent::KIND,
     ParallelTask::KIND,
+    EnvironmentAsset::KIND,
+    ModelAsset::KIND,
+    DataAsset::KIND,
+    CodeAsset::KIND,
 ]);
