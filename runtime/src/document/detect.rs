@@ -263,6 +263,115 @@ mod tests {
         assert_eq!(job_type(&map(json!({"type": 3}))), None);
     }
 
+    fn loader(doc: &Value, kinds: &'static [Kind]) -> Option<&'static str> {
+        let c = candidates(kinds, doc);
+        c.component.or(c.job).or(c.other).map(|k| k.name)
+    }
+
+    fn fail(
+        _: &azml_pyio::yaml::Document,
+        _: &std::path::Path,
+    ) -> Result<Box<dyn super::super::AnyDocument>, crate::load::LoadError> {
+        Err(crate::load::LoadError {
+            problems: Vec::new(),
+        })
+    }
+
+    const fn kind(name: &'static str, loader: &'static str, markers: Markers) -> Kind {
+        Kind {
+            name,
+            loader,
+            markers,
+            load: fail,
+        }
+    }
+
+    static KINDS: [Kind; 4] = [
+        kind(
+            "command",
+            LOAD_COMPONENT,
+            Markers {
+                types: &["command"],
+                ..NONE
+            },
+        ),
+        kind(
+            "environment",
+            "load_environment",
+            Markers {
+                types: &[""],
+                schemas: &["/environment.schema.json"],
+                requires_any: &["image"],
+                excludes: &["command"],
+                ..NONE
+            },
+        ),
+        kind(
+            "model",
+            "load_model",
+            Markers {
+                types: &["custom_model", ""],
+                schemas: &["/model.schema.json"],
+                ..NONE
+            },
+        ),
+        kind(
+            "code",
+            "load_code",
+            Markers {
+                types: &[""],
+                schemas: &["/code.schema.json"],
+                ..NONE
+            },
+        ),
+    ];
+    const NONE: Markers = Markers {
+        types: &[],
+        any_type_with: &[],
+        schemas: &[],
+        keys: &[],
+        requires_any: &[],
+        excludes: &[],
+    };
+
+    #[test]
+    fn assets_by_schema_or_keys_and_only_without_a_type() {
+        let env = "https://x/latest/environment.schema.json";
+        for (doc, expected) in [
+            // Keys, or `$schema` without them; a typeless file leaves the command kinds.
+            (json!({"name": "e", "image": "i"}), Some("environment")),
+            (json!({"$schema": env, "name": "e"}), Some("environment")),
+            (
+                json!({"$schema": "https://x/latest/model.schema.json", "name": "m"}),
+                Some("model"),
+            ),
+            (json!({"type": "Custom_Model", "path": "p"}), Some("model")),
+            (
+                json!({"$schema": "https://x/latest/code.schema.json", "path": "p"}),
+                Some("code"),
+            ),
+            // No telling key or `$schema`: the command kinds judge it.
+            (json!({"name": "c", "path": "p"}), Some("command")),
+            // Excluded keys, a component's `$schema`, an explicit type.
+            (
+                json!({"$schema": env, "image": "i", "command": "x"}),
+                Some("command"),
+            ),
+            (
+                json!({"$schema": "https://x/commandComponent.schema.json", "image": "i"}),
+                Some("command"),
+            ),
+            (json!({"type": "command", "image": "i"}), Some("command")),
+            (json!({"type": "foo", "image": "i"}), None),
+            (
+                json!({"$schema": "https://x/latest/modelBatchDeployment.schema.json", "type": "foo"}),
+                None,
+            ),
+        ] {
+            assert_eq!(loader(&doc, &KINDS), expected, "{doc}");
+        }
+    }
+
     #[test]
     fn schema_hints_read_the_last_segment() {
         let hint = |s: &str| schema_hint(&json!({ "$schema": s }));
