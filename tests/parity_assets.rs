@@ -7,71 +7,14 @@
 //! message of `Environment.validate()`. A body read back with `from_rest`
 //! (with the `id` a service response adds) gives the same body again.
 
+#[path = "support/asset_parity.rs"]
+mod asset_parity;
 #[path = "support/parity.rs"]
 mod parity;
 
 use azml::entities::{CodeAsset, DataAsset, EnvironmentAsset, ModelAsset, REGISTRY};
 use azml::Document;
 use serde_json::Value;
-
-/// The `{"$object": "PosixPath", "str": …}` parts of a golden REST body, by
-/// dotted path.
-fn local_paths(value: &Value, at: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) if map.get("$object") == Some(&Value::from("PosixPath")) => {
-            out.push((at.to_owned(), map["str"].as_str().unwrap_or("").to_owned()));
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let path = if at.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{at}.{k}")
-                };
-                local_paths(v, &path, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The REST body, or the reason there is none, against the golden.
-fn rest_failures<T: Document>(file: &str, doc: &T, record: &Value) -> Vec<String> {
-    let got = doc.to_rest();
-    let Some(python_error) = record.get("rest_error") else {
-        return match got {
-            Ok(body) if parity::same_json(&body, &record["rest"]) => Vec::new(),
-            Ok(body) => vec![format!(
-                "{file}: REST body\n  python: {}\n  azml:   {body}",
-                record["rest"]
-            )],
-            Err(e) => vec![format!("{file}: Python builds a REST body, azml: {e}")],
-        };
-    };
-    let Err(error) = got else {
-        return vec![format!(
-            "{file}: Python cannot build a REST body ({python_error}), azml does"
-        )];
-    };
-    let mut uploads = Vec::new();
-    local_paths(&record["rest"], "", &mut uploads);
-    match uploads.as_slice() {
-        // A local path Python would upload: azml names the field and the path.
-        [(field, path)] if error.path == *field && error.message.contains(path.as_str()) => {
-            Vec::new()
-        }
-        // Otherwise the same message (inside azure-ai-ml's formatted report).
-        [] if python_error["message"]
-            .as_str()
-            .is_some_and(|m| m.contains(&error.message)) =>
-        {
-            Vec::new()
-        }
-        _ => vec![format!(
-            "{file}: REST error\n  python: {python_error} (uploads {uploads:?})\n  azml:   {error}"
-        )],
-    }
-}
 
 /// The body read back from a service response (the body and its `id`)
 /// gives the body again.
@@ -138,7 +81,7 @@ fn kind_matches_python<T: Document>(kind: &str, assets: &str, at_least: usize) {
                 ));
             }
         }
-        failures.extend(rest_failures(&golden.file, &asset, record));
+        failures.extend(asset_parity::rest_failures(&golden.file, &asset, record));
         failures.extend(read_back_failures::<T>(&golden.file, record, assets));
     }
     parity::report(kind, goldens.len(), &failures);
