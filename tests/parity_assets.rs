@@ -53,13 +53,15 @@ fn kind_matches_python<T: Document>(kind: &str, assets: &str, at_least: usize) {
         let path = root.join(&golden.file);
         let result = T::from_yaml_path(&path);
         failures.extend(parity::decision_failures(golden, &result));
-        // The registry takes the file for this kind wherever azure-ai-ml's
-        // CLI would need to be told (a `$schema` naming it, or its keys).
+        // The registry takes the file for this kind, or for none (a file
+        // without `$schema` or telling keys); always when `$schema` names it.
         let doc = azml::yaml::parse_path(&path).unwrap();
-        if let Some(detected) = REGISTRY.detect(&doc.value) {
-            if detected.name != T::KIND.name {
-                failures.push(format!("{}: detected as {}", golden.file, detected.name));
-            }
+        let detected = REGISTRY.detect(&doc.value).map(|k| k.name);
+        let named = doc.value["$schema"]
+            .as_str()
+            .is_some_and(|s| s.ends_with(&format!("/{kind}.schema.json")));
+        if detected.is_some_and(|k| k != T::KIND.name) || (named && detected.is_none()) {
+            failures.push(format!("{}: detected as {detected:?}", golden.file));
         }
         let (true, Ok(asset)) = (golden.accepted(), result) else {
             continue;

@@ -19,15 +19,15 @@ use super::Kind;
 /// For a kind loaded by `load_component` or `load_job`, only
 /// [`types`](Self::types) counts: the `type` values the loader maps to the
 /// kind's class (`""` for a document without `type`). For a kind with
-/// another loader (a task file, an asset), a document is the kind when its
-/// `type` is one of `types` (compared case-insensitively; `""` for none) or
-/// it has one of the [`any_type_with`](Self::any_type_with) keys, it has
-/// none of the [`excludes`](Self::excludes) keys, and its `$schema` names
-/// the kind (one of the [`schemas`](Self::schemas) fragments occurs in it,
-/// lower-cased) or it has one of the [`requires_any`](Self::requires_any)
-/// keys (without any, a `type` suffices); among several, the first named by
-/// `$schema`, then the first with one of its [`keys`](Self::keys), then the
-/// first. Such a kind also takes a document without `type` from the
+/// another loader (a task file, an asset), a document is the kind when it
+/// has none of the [`excludes`](Self::excludes) keys and its `$schema`
+/// names the kind (one of the [`schemas`](Self::schemas) fragments occurs
+/// in it, lower-cased), or its `type` is one of `types` (compared
+/// case-insensitively; `""` for none) or it has one of the
+/// [`any_type_with`](Self::any_type_with) keys, and it has one of the
+/// [`requires_any`](Self::requires_any) keys (without any, a `type`
+/// suffices); among several, the first named by `$schema`, then the first
+/// with one of its [`keys`](Self::keys), then the first. Such a kind also takes a document without `type` from the
 /// `command` kinds `load_component` and `load_job` would read it as,
 /// unless its `$schema` names a component or a job.
 #[derive(Debug, Clone, Copy, Default)]
@@ -119,9 +119,8 @@ impl Markers {
         } else {
             has(self.requires_any)
         };
-        (typed || has(self.any_type_with))
-            && !has(self.excludes)
-            && (self.schemas.iter().any(|s| schema.contains(s)) || keyed)
+        let named = self.schemas.iter().any(|s| schema.contains(s));
+        !has(self.excludes) && (named || ((typed || has(self.any_type_with)) && keyed))
     }
 }
 
@@ -346,6 +345,11 @@ mod tests {
                 Some("model"),
             ),
             (json!({"type": "Custom_Model", "path": "p"}), Some("model")),
+            // `$schema` names the kind whatever the type (the loader refuses it).
+            (
+                json!({"$schema": "https://x/latest/model.schema.json", "type": "CustomModel"}),
+                Some("model"),
+            ),
             (
                 json!({"$schema": "https://x/latest/code.schema.json", "path": "p"}),
                 Some("code"),
