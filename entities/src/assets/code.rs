@@ -92,8 +92,8 @@ impl Document for CodeAsset {
         })
     }
 
-    /// `Code.dump()`: `yaml.dump` of the dict, keys sorted.
+    /// `Code.dump()` (`Asset.dump`).
     fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(&azml::DictMixin::to_dict(self), true)
+        super::dump_yaml(self)
     }
 }

@@ -116,8 +116,8 @@ impl Document for DataAsset {
         })
     }
 
-    /// `Data.dump()`: `yaml.dump` of the dict, keys sorted.
+    /// `Data.dump()` (`Asset.dump`).
     fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(&azml::DictMixin::to_dict(self), true)
+        super::dump_yaml(self)
     }
 }

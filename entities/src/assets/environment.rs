@@ -159,9 +159,9 @@ impl Document for EnvironmentAsset {
         })
     }
 
-    /// `Environment.dump()`: `yaml.dump` of the dict, keys sorted.
+    /// `Environment.dump()` (`Asset.dump`).
     fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(&azml::DictMixin::to_dict(self), true)
+        super::dump_yaml(self)
     }
 }
 

@@ -90,6 +90,12 @@ fn name_version(id: Option<&str>) -> Result<(String, String), RestError> {
     }
 }
 
+/// `Asset.dump()`: `yaml.dump` of the dict with its keys sorted (not the
+/// `_to_ordered_dict_for_yaml_dump` order of components and jobs).
+fn dump_yaml<T: azml::DictMixin>(asset: &T) -> String {
+    azml_pyio::pyyaml::dump(&asset.to_dict(), true)
+}
+
 /// An enum's wire text (`linux`, `custom_model`).
 fn wire<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {

@@ -147,9 +147,9 @@ impl Document for ModelAsset {
         })
     }
 
-    /// `Model.dump()`: `yaml.dump` of the dict, keys sorted.
+    /// `Model.dump()` (`Asset.dump`).
     fn to_yaml(&self) -> String {
-        azml_pyio::pyyaml::dump(&azml::DictMixin::to_dict(self), true)
+        super::dump_yaml(self)
     }
 }
 
