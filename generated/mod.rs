@@ -67,6 +67,8 @@ impl ::azml::validate::Validate for AmlTokenIdentityType {
         ::azml::validate::Validator::one_of(cx, value, &["aml_token"]);
     }
 }
+/// A dict with values of any type (marshmallow `fields.Dict()`): tags and properties of assets.
+pub type AnyDict = ::azml::OrderedMap<::serde_json::Value>;
 /// A data or model input of a component (azure-ai-ml `InputPortSchema`), in its dump order. It takes no default.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -205,6 +207,437 @@ impl ::azml::validate::Validate for AssetType {
                 "uri_folder",
             ],
         );
+    }
+}
+/// When an asset expires.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum AutoDeleteCondition {
+    #[serde(rename = "created_greater_than")]
+    CreatedGreaterThan,
+    #[serde(rename = "last_accessed_greater_than")]
+    LastAccessedGreaterThan,
+}
+impl<'de> ::serde::Deserialize<'de> for AutoDeleteCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &["created_greater_than", "last_accessed_greater_than"],
+            &[],
+            true,
+        ) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::CreatedGreaterThan),
+            ::std::result::Result::Ok(1) => {
+                ::std::result::Result::Ok(Self::LastAccessedGreaterThan)
+            }
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for AutoDeleteCondition {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_lower_enum(
+            cx,
+            value,
+            &["created_greater_than", "last_accessed_greater_than"],
+            &[],
+            true,
+        );
+    }
+}
+/// An asset's auto-delete setting (experimental `AutoDeleteSettingSchema`); `value` is dumped before `condition`, as the schema's fields are gathered.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct AutoDeleteSetting {
+    /// The expiration value, e.g. `30d`.
+    pub value: ::std::option::Option<::std::string::String>,
+    pub condition: ::std::option::Option<AutoDeleteCondition>,
+}
+impl<'de> ::serde::Deserialize<'de> for AutoDeleteSetting {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for AutoDeleteSetting {
+    const NAME: &'static str = "AutoDeleteSetting";
+    const FIELDS: &'static [&'static str] = &["value", "condition"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<AutoDeleteCondition> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "value"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "condition"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            value: f0,
+            condition: f1.or_else(|| ::azml::__codegen::default_value("\"created_greater_than\"")),
+        })
+    }
+}
+impl ::azml::validate::Validate for AutoDeleteSetting {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("value", __c::STRING),
+            __c::Field::optional(
+                "condition",
+                __c::Shape::Is(<AutoDeleteCondition as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A Docker build context (`BuildContextSchema`).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct BuildContext {
+    /// The Dockerfile, relative to the context.
+    pub dockerfile_path: ::std::option::Option<::std::string::String>,
+    /// The context: an existing local folder or file (dumped absolute) or an http(s) URL.
+    pub path: ::std::option::Option<crate::fields::CodeRef>,
+}
+impl<'de> ::serde::Deserialize<'de> for BuildContext {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for BuildContext {
+    const NAME: &'static str = "BuildContext";
+    const FIELDS: &'static [&'static str] = &["dockerfile_path", "path"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "dockerfile_path"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "path"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            dockerfile_path: f0,
+            path: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for BuildContext {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("dockerfile_path", __c::STRING),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A code asset (`load_code`: `CodeAssetSchema`, then `Code.__init__`).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct CodeAsset {
+    #[dict(rename = "$schema")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub schema: ::std::option::Option<crate::fields::DumpOnly>,
+    /// Required when a version is given; without both, azure-ai-ml registers the asset anonymously under a random name.
+    pub name: ::std::option::Option<::std::string::String>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub id: ::std::option::Option<crate::fields::DumpOnly>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<AnyDict>,
+    pub version: ::std::option::Option<crate::fields::Version>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<crate::fields::DumpOnly>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<crate::fields::DumpOnly>,
+    pub auto_delete_setting: ::std::option::Option<AutoDeleteSetting>,
+    pub datastore: ::std::option::Option<::std::string::String>,
+    pub path: ::std::option::Option<crate::fields::AssetPath>,
+}
+impl<'de> ::serde::Deserialize<'de> for CodeAsset {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for CodeAsset {
+    const NAME: &'static str = "CodeAsset";
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "id",
+        "description",
+        "tags",
+        "version",
+        "creation_context",
+        "latest_version",
+        "auto_delete_setting",
+        "datastore",
+        "path",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<AutoDeleteSetting> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<crate::fields::AssetPath> = ::std::option::Option::None;
+        let mut s10 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "creation_context"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "latest_version"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "auto_delete_setting"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "datastore"),
+                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "path"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            schema: f0,
+            name: f1,
+            id: f2,
+            description: f3,
+            tags: f4.or_else(|| ::azml::__codegen::default_value("{}")),
+            version: f5,
+            creation_context: f6,
+            latest_version: f7,
+            auto_delete_setting: f8,
+            datastore: f9,
+            path: f10,
+        })
+    }
+}
+impl CodeAsset {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "code",
+        loader: "load_code",
+        markers: ::azml::document::Markers {
+            types: &[""],
+            any_type_with: &[],
+            schemas: &["/code.schema.json"],
+            keys: &[],
+            requires_any: &[],
+            excludes: &["command", "jobs", "component", "task", "trial"],
+        },
+    };
+}
+impl ::azml::validate::Validate for CodeAsset {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "$schema",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional(
+                "id",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "creation_context",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "latest_version",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "auto_delete_setting",
+                __c::Shape::Is(<AutoDeleteSetting as __v::Validate>::validate),
+            ),
+            __c::Field::optional("datastore", __c::STRING),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<crate::fields::AssetPath as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `CodeVersion` (2024-04-01) as `Code._to_rest_object` fills it: the URI, whether anonymous, and for local content its hash (`hash_sha256`, `hash_version`).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct CodeVersionProperties {
+    #[dict(rename = "codeUri")]
+    #[rest(rename = "codeUri")]
+    pub code_uri: ::std::option::Option<::std::string::String>,
+    #[dict(rename = "isAnonymous")]
+    #[rest(rename = "isAnonymous")]
+    pub is_anonymous: ::std::option::Option<bool>,
+    pub properties: ::std::option::Option<AnyDict>,
+}
+impl<'de> ::serde::Deserialize<'de> for CodeVersionProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for CodeVersionProperties {
+    const NAME: &'static str = "CodeVersionProperties";
+    const FIELDS: &'static [&'static str] = &["codeUri", "isAnonymous", "properties"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s2 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "codeUri"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "isAnonymous"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            code_uri: f0,
+            is_anonymous: f1,
+            properties: f2,
+        })
+    }
+}
+impl ::azml::validate::Validate for CodeVersionProperties {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("codeUri", __c::STRING),
+            __c::Field::optional("isAnonymous", __c::BOOL),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The request body of a code version; `id` (read-only) is in the service's responses only.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct CodeVersionResource {
+    pub id: ::std::option::Option<::std::string::String>,
+    pub properties: CodeVersionProperties,
+}
+impl<'de> ::serde::Deserialize<'de> for CodeVersionResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for CodeVersionResource {
+    const NAME: &'static str = "CodeVersionResource";
+    const FIELDS: &'static [&'static str] = &["id", "properties"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<CodeVersionProperties> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            id: f0,
+            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for CodeVersionResource {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("id", __c::STRING),
+            __c::Field::required(
+                "properties",
+                __c::Shape::Is(<CodeVersionProperties as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// An input of a component: a parameter or a port, tried in that order.
@@ -478,7 +911,7 @@ impl<'de> ::serde::Deserialize<'de> for ComponentType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(&value, &["parallel"], &[]) {
+        match ::azml::__codegen::lower_enum(&value, &["parallel"], &[], false) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Parallel),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
             ::std::result::Result::Err(message) => {
@@ -489,7 +922,7 @@ impl<'de> ::serde::Deserialize<'de> for ComponentType {
 }
 impl ::azml::validate::Validate for ComponentType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(cx, value, &["parallel"], &[]);
+        ::azml::__codegen::check_lower_enum(cx, value, &["parallel"], &[], false);
     }
 }
 /// A component version: the component document itself travels untyped in componentSpec.
@@ -686,8 +1119,406 @@ impl ::azml::validate::Validate for ComponentVersionResource {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// A data asset (`load_data`: `DataSchema`, then `Data.__init__`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct DataAsset {
+    #[dict(rename = "$schema")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub schema: ::std::option::Option<crate::fields::DumpOnly>,
+    /// Required when a version is given; without both, azure-ai-ml registers the asset anonymously under a random name.
+    pub name: ::std::option::Option<::std::string::String>,
+    pub id: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<AnyDict>,
+    pub version: ::std::option::Option<crate::fields::Version>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<crate::fields::DumpOnly>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<crate::fields::DumpOnly>,
+    pub auto_delete_setting: ::std::option::Option<AutoDeleteSetting>,
+    pub datastore: ::std::option::Option<::std::string::String>,
+    pub path: crate::fields::AssetPath,
+    pub properties: ::std::option::Option<crate::fields::DumpOnlyDict>,
+    pub r#type: ::std::option::Option<DataType>,
+}
+impl<'de> ::serde::Deserialize<'de> for DataAsset {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for DataAsset {
+    const NAME: &'static str = "DataAsset";
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "id",
+        "description",
+        "tags",
+        "version",
+        "creation_context",
+        "latest_version",
+        "auto_delete_setting",
+        "datastore",
+        "path",
+        "properties",
+        "type",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<AutoDeleteSetting> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<crate::fields::AssetPath> = ::std::option::Option::None;
+        let mut f11: ::std::option::Option<crate::fields::DumpOnlyDict> =
+            ::std::option::Option::None;
+        let mut s11 = false;
+        let mut f12: ::std::option::Option<DataType> = ::std::option::Option::None;
+        let mut s12 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "creation_context"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "latest_version"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "auto_delete_setting"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "datastore"),
+                10 => ::azml::__codegen::field(&mut map, &mut f10, "path"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "properties"),
+                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            schema: f0,
+            name: f1,
+            id: f2,
+            description: f3,
+            tags: f4.or_else(|| ::azml::__codegen::default_value("{}")),
+            version: f5,
+            creation_context: f6,
+            latest_version: f7,
+            auto_delete_setting: f8,
+            datastore: f9,
+            path: ::azml::__codegen::required::<_, A::Error>(f10, "path")?,
+            properties: f11.or_else(|| ::azml::__codegen::default_value("{}")),
+            r#type: f12.or_else(|| ::azml::__codegen::default_value("\"uri_folder\"")),
+        })
+    }
+}
+impl DataAsset {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "data",
+        loader: "load_data",
+        markers: ::azml::document::Markers {
+            types: &["uri_file", "uri_folder", "mltable", ""],
+            any_type_with: &[],
+            schemas: &["/data.schema.json"],
+            keys: &[],
+            requires_any: &[],
+            excludes: &["command", "jobs", "component", "task", "trial"],
+        },
+    };
+}
+impl ::azml::validate::Validate for DataAsset {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "$schema",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("id", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "creation_context",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "latest_version",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "auto_delete_setting",
+                __c::Shape::Is(<AutoDeleteSetting as __v::Validate>::validate),
+            ),
+            __c::Field::optional("datastore", __c::STRING),
+            __c::Field::required(
+                "path",
+                __c::Shape::Is(<crate::fields::AssetPath as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Is(<crate::fields::DumpOnlyDict as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<DataType as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 /// A `${{...}}` data-binding expression.
 pub type DataBinding = ::std::string::String;
+/// The type of a data asset, matched exactly (`validate.OneOf`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum DataType {
+    #[serde(rename = "uri_file")]
+    UriFile,
+    #[serde(rename = "uri_folder")]
+    UriFolder,
+    #[serde(rename = "mltable")]
+    Mltable,
+}
+impl ::azml::validate::Validate for DataType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::validate::Validator::one_of(cx, value, &["uri_file", "uri_folder", "mltable"]);
+    }
+}
+/// `DataVersionBase` (2024-04-01: `UriFileDataVersion`, `UriFolderDataVersion`, `MLTableData`) as `Data._to_rest_object` fills it, in that order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct DataVersionProperties {
+    pub description: ::std::option::Option<::std::string::String>,
+    #[dict(rename = "isAnonymous")]
+    #[rest(rename = "isAnonymous")]
+    pub is_anonymous: ::std::option::Option<bool>,
+    pub tags: ::std::option::Option<AnyDict>,
+    #[dict(rename = "isArchived")]
+    #[rest(rename = "isArchived")]
+    pub is_archived: ::std::option::Option<bool>,
+    pub properties: ::std::option::Option<AnyDict>,
+    #[dict(rename = "dataUri")]
+    #[rest(rename = "dataUri")]
+    pub data_uri: ::std::option::Option<::std::string::String>,
+    #[dict(rename = "dataType")]
+    #[rest(rename = "dataType")]
+    pub data_type: ::std::option::Option<::std::string::String>,
+    /// The 2023-04 body azure-ai-ml writes by hand: `{"condition": …, "value": …}`, a `None` value sent as null.
+    #[dict(rename = "autoDeleteSetting")]
+    #[rest(rename = "autoDeleteSetting")]
+    pub auto_delete_setting: ::std::option::Option<AnyDict>,
+}
+impl<'de> ::serde::Deserialize<'de> for DataVersionProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for DataVersionProperties {
+    const NAME: &'static str = "DataVersionProperties";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "isAnonymous",
+        "tags",
+        "isArchived",
+        "properties",
+        "dataUri",
+        "dataType",
+        "autoDeleteSetting",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s7 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "description"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "isAnonymous"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "properties"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "dataUri"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "dataType"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "autoDeleteSetting"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            description: f0,
+            is_anonymous: f1,
+            tags: f2,
+            is_archived: f3,
+            properties: f4,
+            data_uri: f5,
+            data_type: f6,
+            auto_delete_setting: f7,
+        })
+    }
+}
+impl ::azml::validate::Validate for DataVersionProperties {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("isAnonymous", __c::BOOL),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("isArchived", __c::BOOL),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("dataUri", __c::STRING),
+            __c::Field::optional("dataType", __c::STRING),
+            __c::Field::optional("autoDeleteSetting", __c::Shape::Map(&__c::ANY)),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The request body of a data version; `id` (read-only) is in the service's responses only.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct DataVersionResource {
+    pub id: ::std::option::Option<::std::string::String>,
+    pub properties: DataVersionProperties,
+}
+impl<'de> ::serde::Deserialize<'de> for DataVersionResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for DataVersionResource {
+    const NAME: &'static str = "DataVersionResource";
+    const FIELDS: &'static [&'static str] = &["id", "properties"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<DataVersionProperties> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            id: f0,
+            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for DataVersionResource {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("id", __c::STRING),
+            __c::Field::required(
+                "properties",
+                __c::Shape::Is(<DataVersionProperties as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A deployment template by asset id (experimental `DeploymentTemplateReferenceSchema`).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct DeploymentTemplateReference {
+    pub asset_id: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeploymentTemplateReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for DeploymentTemplateReference {
+    const NAME: &'static str = "DeploymentTemplateReference";
+    const FIELDS: &'static [&'static str] = &["asset_id"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "asset_id"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self { asset_id: f0 })
+    }
+}
+impl ::azml::validate::Validate for DeploymentTemplateReference {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[__c::Field::optional("asset_id", __c::STRING)];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 /// An inline (anonymous) environment, dumped as `CliV2AnonymousEnvironment` with a content-hash version; its own name and version are ignored. Property order is azure-ai-ml's dump order.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -805,6 +1636,221 @@ impl ::azml::validate::Validate for Environment {
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
 }
+/// An environment (`load_environment`: `EnvironmentSchema`, then `Environment.__init__`, which reads the conda file).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct EnvironmentAsset {
+    #[dict(rename = "$schema")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub schema: ::std::option::Option<crate::fields::DumpOnly>,
+    pub name: ::std::string::String,
+    pub id: ::std::option::Option<EnvironmentId>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<AnyDict>,
+    pub version: ::std::option::Option<crate::fields::Version>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<crate::fields::DumpOnly>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<crate::fields::DumpOnly>,
+    pub auto_delete_setting: ::std::option::Option<AutoDeleteSetting>,
+    pub build: ::std::option::Option<BuildContext>,
+    /// The base Docker image.
+    pub image: ::std::option::Option<::std::string::String>,
+    /// A conda specification: the path of a YAML file (relative to the document), read when the environment is made, or the specification in place.
+    pub conda_file: ::std::option::Option<crate::fields::CondaFile>,
+    pub inference_config: ::std::option::Option<InferenceConfig>,
+    pub os_type: ::std::option::Option<OsType>,
+    pub datastore: ::std::option::Option<::std::string::String>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub intellectual_property: ::std::option::Option<crate::fields::DumpOnly>,
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentAsset {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for EnvironmentAsset {
+    const NAME: &'static str = "EnvironmentAsset";
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "id",
+        "description",
+        "tags",
+        "version",
+        "creation_context",
+        "latest_version",
+        "auto_delete_setting",
+        "build",
+        "image",
+        "conda_file",
+        "inference_config",
+        "os_type",
+        "datastore",
+        "intellectual_property",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<EnvironmentId> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<AutoDeleteSetting> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<BuildContext> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s10 = false;
+        let mut f11: ::std::option::Option<crate::fields::CondaFile> = ::std::option::Option::None;
+        let mut s11 = false;
+        let mut f12: ::std::option::Option<InferenceConfig> = ::std::option::Option::None;
+        let mut s12 = false;
+        let mut f13: ::std::option::Option<OsType> = ::std::option::Option::None;
+        let mut s13 = false;
+        let mut f14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s14 = false;
+        let mut f15: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s15 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "name"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "creation_context"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "latest_version"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "auto_delete_setting"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "build"),
+                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "image"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "conda_file"),
+                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "inference_config"),
+                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "os_type"),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "datastore"),
+                15 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f15,
+                    &mut s15,
+                    "intellectual_property",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            schema: f0,
+            name: ::azml::__codegen::required::<_, A::Error>(f1, "name")?,
+            id: f2,
+            description: f3,
+            tags: f4.or_else(|| ::azml::__codegen::default_value("{}")),
+            version: f5,
+            creation_context: f6,
+            latest_version: f7,
+            auto_delete_setting: f8,
+            build: f9,
+            image: f10,
+            conda_file: f11,
+            inference_config: f12,
+            os_type: f13,
+            datastore: f14,
+            intellectual_property: f15,
+        })
+    }
+}
+impl EnvironmentAsset {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "environment",
+        loader: "load_environment",
+        markers: ::azml::document::Markers {
+            types: &[""],
+            any_type_with: &[],
+            schemas: &["/environment.schema.json"],
+            keys: &[],
+            requires_any: &["image", "build", "conda_file"],
+            excludes: &["command", "jobs", "component", "task", "trial"],
+        },
+    };
+}
+impl ::azml::validate::Validate for EnvironmentAsset {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
+        static __P0: __v::Pattern = __v::Pattern::new("^azureml:");
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "$schema",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::required("name", __c::STRING),
+            __c::Field::optional("id", __c::Shape::Checked(&__c::STRING, &[&__C0])),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "creation_context",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "latest_version",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "auto_delete_setting",
+                __c::Shape::Is(<AutoDeleteSetting as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "build",
+                __c::Shape::Is(<BuildContext as __v::Validate>::validate),
+            ),
+            __c::Field::optional("image", __c::STRING),
+            __c::Field::optional(
+                "conda_file",
+                __c::Shape::Is(<crate::fields::CondaFile as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inference_config",
+                __c::Shape::Is(<InferenceConfig as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "os_type",
+                __c::Shape::Is(<OsType as __v::Validate>::validate),
+            ),
+            __c::Field::optional("datastore", __c::STRING),
+            __c::Field::optional(
+                "intellectual_property",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 pub struct EnvironmentBuild {
@@ -877,6 +1923,225 @@ impl ::azml::validate::Validate for EnvironmentCondaFile {
         static __MEMBERS: &[(&str, __c::Shape)] =
             &[("string", __c::STRING), ("any value", __c::ANY)];
         __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// The id an environment file may carry (`UnionField([RegistryStr, ArmStr])`): an `azureml://registries/...` URI or an `azureml:` ARM id, dumped as written.
+pub type EnvironmentId = ::std::string::String;
+/// `EnvironmentVersion` (2024-04-01) as `Environment._to_rest_object` fills it, in that order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct EnvironmentVersionProperties {
+    /// The conda specification as YAML text with sorted keys.
+    #[dict(rename = "condaFile")]
+    #[rest(rename = "condaFile")]
+    pub conda_file: ::std::option::Option<::std::string::String>,
+    pub image: ::std::option::Option<::std::string::String>,
+    pub build: ::std::option::Option<RestBuildContext>,
+    #[dict(rename = "osType")]
+    #[rest(rename = "osType")]
+    pub os_type: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<AnyDict>,
+    #[dict(rename = "isAnonymous")]
+    #[rest(rename = "isAnonymous")]
+    pub is_anonymous: ::std::option::Option<bool>,
+    #[dict(rename = "isArchived")]
+    #[rest(rename = "isArchived")]
+    pub is_archived: ::std::option::Option<bool>,
+    #[dict(rename = "inferenceConfig")]
+    #[rest(rename = "inferenceConfig")]
+    pub inference_config: ::std::option::Option<InferenceContainerProperties>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub properties: ::std::option::Option<AnyDict>,
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentVersionProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for EnvironmentVersionProperties {
+    const NAME: &'static str = "EnvironmentVersionProperties";
+    const FIELDS: &'static [&'static str] = &[
+        "condaFile",
+        "image",
+        "build",
+        "osType",
+        "tags",
+        "isAnonymous",
+        "isArchived",
+        "inferenceConfig",
+        "description",
+        "properties",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<RestBuildContext> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<InferenceContainerProperties> =
+            ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s9 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "condaFile"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "image"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "build"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "osType"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "isAnonymous"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "isArchived"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inferenceConfig"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "description"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "properties"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            conda_file: f0,
+            image: f1,
+            build: f2,
+            os_type: f3,
+            tags: f4,
+            is_anonymous: f5,
+            is_archived: f6,
+            inference_config: f7,
+            description: f8,
+            properties: f9,
+        })
+    }
+}
+impl ::azml::validate::Validate for EnvironmentVersionProperties {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("condaFile", __c::STRING),
+            __c::Field::optional("image", __c::STRING),
+            __c::Field::optional(
+                "build",
+                __c::Shape::Is(<RestBuildContext as __v::Validate>::validate),
+            ),
+            __c::Field::optional("osType", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("isAnonymous", __c::BOOL),
+            __c::Field::optional("isArchived", __c::BOOL),
+            __c::Field::optional(
+                "inferenceConfig",
+                __c::Shape::Is(<InferenceContainerProperties as __v::Validate>::validate),
+            ),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The request body of an environment version; `id` (read-only) is in the service's responses only.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct EnvironmentVersionResource {
+    pub id: ::std::option::Option<::std::string::String>,
+    pub properties: EnvironmentVersionProperties,
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentVersionResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for EnvironmentVersionResource {
+    const NAME: &'static str = "EnvironmentVersionResource";
+    const FIELDS: &'static [&'static str] = &["id", "properties"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<EnvironmentVersionProperties> =
+            ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            id: f0,
+            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for EnvironmentVersionResource {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("id", __c::STRING),
+            __c::Field::required(
+                "properties",
+                __c::Shape::Is(<EnvironmentVersionProperties as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A model flavor: its settings under `data`.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct FlavorData {
+    pub data: ::std::option::Option<AnyDict>,
+}
+impl<'de> ::serde::Deserialize<'de> for FlavorData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for FlavorData {
+    const NAME: &'static str = "FlavorData";
+    const FIELDS: &'static [&'static str] = &["data"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s0 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "data"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self { data: f0 })
+    }
+}
+impl ::azml::validate::Validate for FlavorData {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] =
+            &[__c::Field::optional("data", __c::Shape::Map(&__c::ANY))];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// A prompt flow as a component (azure-ai-ml `FlowComponent`, type `promptflow_parallel`): its `_to_dict()`, properties in `FlowComponentSchema`'s dump order. The REST spec adds `_source`, `code` and `flow_file_name`.
@@ -1011,6 +2276,137 @@ impl ::azml::validate::Validate for FlowComponentSpec {
             __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// The routes of an inference server (`InferenceConfigSchema`), in the schema's order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct InferenceConfig {
+    pub liveness_route: Route,
+    pub scoring_route: Route,
+    pub readiness_route: Route,
+}
+impl<'de> ::serde::Deserialize<'de> for InferenceConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for InferenceConfig {
+    const NAME: &'static str = "InferenceConfig";
+    const FIELDS: &'static [&'static str] = &["liveness_route", "scoring_route", "readiness_route"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<Route> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<Route> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<Route> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "liveness_route"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "scoring_route"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "readiness_route"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            liveness_route: ::azml::__codegen::required::<_, A::Error>(f0, "liveness_route")?,
+            scoring_route: ::azml::__codegen::required::<_, A::Error>(f1, "scoring_route")?,
+            readiness_route: ::azml::__codegen::required::<_, A::Error>(f2, "readiness_route")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for InferenceConfig {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "liveness_route",
+                __c::Shape::Is(<Route as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "scoring_route",
+                __c::Shape::Is(<Route as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "readiness_route",
+                __c::Shape::Is(<Route as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `InferenceContainerProperties` of the REST API, in the order the environment's schema loads the routes.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct InferenceContainerProperties {
+    #[dict(rename = "livenessRoute")]
+    #[rest(rename = "livenessRoute")]
+    pub liveness_route: ::std::option::Option<RestRoute>,
+    #[dict(rename = "scoringRoute")]
+    #[rest(rename = "scoringRoute")]
+    pub scoring_route: ::std::option::Option<RestRoute>,
+    #[dict(rename = "readinessRoute")]
+    #[rest(rename = "readinessRoute")]
+    pub readiness_route: ::std::option::Option<RestRoute>,
+}
+impl<'de> ::serde::Deserialize<'de> for InferenceContainerProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for InferenceContainerProperties {
+    const NAME: &'static str = "InferenceContainerProperties";
+    const FIELDS: &'static [&'static str] = &["livenessRoute", "scoringRoute", "readinessRoute"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<RestRoute> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<RestRoute> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<RestRoute> = ::std::option::Option::None;
+        let mut s2 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "livenessRoute"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "scoringRoute"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "readinessRoute"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            liveness_route: f0,
+            scoring_route: f1,
+            readiness_route: f2,
+        })
+    }
+}
+impl ::azml::validate::Validate for InferenceContainerProperties {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "livenessRoute",
+                __c::Shape::Is(<RestRoute as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "scoringRoute",
+                __c::Shape::Is(<RestRoute as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "readinessRoute",
+                __c::Shape::Is(<RestRoute as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// How a port's data reaches the job.
@@ -1544,6 +2940,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIdentityType {
             &value,
             &["managed_identity"],
             &[("managed", "managed_identity")],
+            false,
         ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::ManagedIdentity),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
@@ -1560,7 +2957,534 @@ impl ::azml::validate::Validate for ManagedIdentityType {
             value,
             &["managed_identity"],
             &[("managed", "managed_identity")],
+            false,
         );
+    }
+}
+/// A model (`load_model`: `ModelSchema`, then `Model.__init__`).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ModelAsset {
+    #[dict(rename = "$schema")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub schema: ::std::option::Option<crate::fields::DumpOnly>,
+    pub name: ::std::string::String,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub id: ::std::option::Option<crate::fields::DumpOnly>,
+    pub r#type: ::std::option::Option<ModelType>,
+    pub path: ::std::option::Option<crate::fields::AssetPath>,
+    pub version: ::std::option::Option<crate::fields::Version>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub properties: ::std::option::Option<AnyDict>,
+    pub tags: ::std::option::Option<AnyDict>,
+    pub stage: ::std::option::Option<::std::string::String>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub utc_time_created: ::std::option::Option<crate::fields::DumpOnly>,
+    pub flavors: ::std::option::Option<AnyDict>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<crate::fields::DumpOnly>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub job_name: ::std::option::Option<crate::fields::DumpOnly>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<crate::fields::DumpOnly>,
+    pub datastore: ::std::option::Option<::std::string::String>,
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub intellectual_property: ::std::option::Option<crate::fields::DumpOnly>,
+    /// Kept by `Model` as a private attribute: neither dumped nor sent (`ModelVersionProperties` has no such field, so `_to_rest_object`'s assignment does not reach the wire).
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub system_metadata: ::std::option::Option<AnyDict>,
+    pub default_deployment_template: ::std::option::Option<DeploymentTemplateReference>,
+    pub allowed_deployment_templates:
+        ::std::option::Option<::std::vec::Vec<DeploymentTemplateReference>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModelAsset {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ModelAsset {
+    const NAME: &'static str = "ModelAsset";
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "id",
+        "type",
+        "path",
+        "version",
+        "description",
+        "properties",
+        "tags",
+        "stage",
+        "utc_time_created",
+        "flavors",
+        "creation_context",
+        "job_name",
+        "latest_version",
+        "datastore",
+        "intellectual_property",
+        "system_metadata",
+        "default_deployment_template",
+        "allowed_deployment_templates",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<ModelType> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<crate::fields::AssetPath> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s10 = false;
+        let mut f11: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s11 = false;
+        let mut f12: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s12 = false;
+        let mut f13: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s13 = false;
+        let mut f14: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s14 = false;
+        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s15 = false;
+        let mut f16: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
+        let mut s16 = false;
+        let mut f17: ::std::option::Option<AnyDict> = ::std::option::Option::None;
+        let mut s17 = false;
+        let mut f18: ::std::option::Option<DeploymentTemplateReference> =
+            ::std::option::Option::None;
+        let mut s18 = false;
+        let mut f19: ::std::option::Option<::std::vec::Vec<DeploymentTemplateReference>> =
+            ::std::option::Option::None;
+        let mut s19 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "name"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "path"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "properties"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "tags"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "stage"),
+                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "utc_time_created"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "flavors"),
+                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "creation_context"),
+                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "job_name"),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "latest_version"),
+                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "datastore"),
+                16 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f16,
+                    &mut s16,
+                    "intellectual_property",
+                ),
+                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "system_metadata"),
+                18 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f18,
+                    &mut s18,
+                    "default_deployment_template",
+                ),
+                19 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f19,
+                    &mut s19,
+                    "allowed_deployment_templates",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            schema: f0,
+            name: ::azml::__codegen::required::<_, A::Error>(f1, "name")?,
+            id: f2,
+            r#type: f3.or_else(|| ::azml::__codegen::default_value("\"custom_model\"")),
+            path: f4,
+            version: f5,
+            description: f6,
+            properties: f7.or_else(|| ::azml::__codegen::default_value("{}")),
+            tags: f8.or_else(|| ::azml::__codegen::default_value("{}")),
+            stage: f9,
+            utc_time_created: f10,
+            flavors: f11,
+            creation_context: f12,
+            job_name: f13,
+            latest_version: f14,
+            datastore: f15,
+            intellectual_property: f16,
+            system_metadata: f17,
+            default_deployment_template: f18,
+            allowed_deployment_templates: f19,
+        })
+    }
+}
+impl ModelAsset {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "model",
+        loader: "load_model",
+        markers: ::azml::document::Markers {
+            types: &["custom_model", "mlflow_model", "triton_model", ""],
+            any_type_with: &[],
+            schemas: &["/model.schema.json"],
+            keys: &[],
+            requires_any: &[],
+            excludes: &["command", "jobs", "component", "task", "trial"],
+        },
+    };
+}
+impl ::azml::validate::Validate for ModelAsset {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "$schema",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::required("name", __c::STRING),
+            __c::Field::optional(
+                "id",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<ModelType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<crate::fields::AssetPath as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("stage", __c::STRING),
+            __c::Field::optional(
+                "utc_time_created",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional("flavors", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "creation_context",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "job_name",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "latest_version",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional("datastore", __c::STRING),
+            __c::Field::optional(
+                "intellectual_property",
+                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+            ),
+            __c::Field::optional("system_metadata", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "default_deployment_template",
+                __c::Shape::Is(<DeploymentTemplateReference as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "allowed_deployment_templates",
+                __c::Shape::Array(&__c::Shape::Is(
+                    <DeploymentTemplateReference as __v::Validate>::validate,
+                )),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The storage format of a model, any case; dumped lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum ModelType {
+    #[serde(rename = "custom_model")]
+    CustomModel,
+    #[serde(rename = "mlflow_model")]
+    MlflowModel,
+    #[serde(rename = "triton_model")]
+    TritonModel,
+}
+impl<'de> ::serde::Deserialize<'de> for ModelType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &["custom_model", "mlflow_model", "triton_model"],
+            &[],
+            false,
+        ) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::CustomModel),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::MlflowModel),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::TritonModel),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for ModelType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_lower_enum(
+            cx,
+            value,
+            &["custom_model", "mlflow_model", "triton_model"],
+            &[],
+            false,
+        );
+    }
+}
+/// `ModelVersion` (2024-04-01) as `Model._to_rest_object` fills it, in that order; tags and properties as Python's `str()` of each value that is not `None`.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ModelVersionProperties {
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    pub properties: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    pub flavors: ::std::option::Option<::azml::OrderedMap<FlavorData>>,
+    #[dict(rename = "modelType")]
+    #[rest(rename = "modelType")]
+    pub model_type: ::std::option::Option<::std::string::String>,
+    #[dict(rename = "modelUri")]
+    #[rest(rename = "modelUri")]
+    pub model_uri: ::std::option::Option<::std::string::String>,
+    pub stage: ::std::option::Option<::std::string::String>,
+    #[dict(rename = "isAnonymous")]
+    #[rest(rename = "isAnonymous")]
+    pub is_anonymous: ::std::option::Option<bool>,
+    #[dict(rename = "isArchived")]
+    #[rest(rename = "isArchived")]
+    pub is_archived: ::std::option::Option<bool>,
+    #[dict(rename = "defaultDeploymentTemplate")]
+    #[rest(rename = "defaultDeploymentTemplate")]
+    pub default_deployment_template: ::std::option::Option<RestDeploymentTemplateReference>,
+    #[dict(rename = "allowedDeploymentTemplates")]
+    #[rest(rename = "allowedDeploymentTemplates")]
+    pub allowed_deployment_templates:
+        ::std::option::Option<::std::vec::Vec<RestDeploymentTemplateReference>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModelVersionProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ModelVersionProperties {
+    const NAME: &'static str = "ModelVersionProperties";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "tags",
+        "properties",
+        "flavors",
+        "modelType",
+        "modelUri",
+        "stage",
+        "isAnonymous",
+        "isArchived",
+        "defaultDeploymentTemplate",
+        "allowedDeploymentTemplates",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::azml::OrderedMap<FlavorData>> =
+            ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<RestDeploymentTemplateReference> =
+            ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<::std::vec::Vec<RestDeploymentTemplateReference>> =
+            ::std::option::Option::None;
+        let mut s10 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "description"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "tags"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "flavors"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "modelType"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "modelUri"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "stage"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "isAnonymous"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "isArchived"),
+                9 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f9,
+                    &mut s9,
+                    "defaultDeploymentTemplate",
+                ),
+                10 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f10,
+                    &mut s10,
+                    "allowedDeploymentTemplates",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            description: f0,
+            tags: f1,
+            properties: f2,
+            flavors: f3,
+            model_type: f4,
+            model_uri: f5,
+            stage: f6,
+            is_anonymous: f7,
+            is_archived: f8,
+            default_deployment_template: f9,
+            allowed_deployment_templates: f10,
+        })
+    }
+}
+impl ::azml::validate::Validate for ModelVersionProperties {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
+            __c::Field::optional(
+                "flavors",
+                __c::Shape::Map(&__c::Shape::Is(<FlavorData as __v::Validate>::validate)),
+            ),
+            __c::Field::optional("modelType", __c::STRING),
+            __c::Field::optional("modelUri", __c::STRING),
+            __c::Field::optional("stage", __c::STRING),
+            __c::Field::optional("isAnonymous", __c::BOOL),
+            __c::Field::optional("isArchived", __c::BOOL),
+            __c::Field::optional(
+                "defaultDeploymentTemplate",
+                __c::Shape::Is(<RestDeploymentTemplateReference as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "allowedDeploymentTemplates",
+                __c::Shape::Array(&__c::Shape::Is(
+                    <RestDeploymentTemplateReference as __v::Validate>::validate,
+                )),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The request body of a model version; `id` (read-only) is in the service's responses only.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ModelVersionResource {
+    pub id: ::std::option::Option<::std::string::String>,
+    pub properties: ModelVersionProperties,
+}
+impl<'de> ::serde::Deserialize<'de> for ModelVersionResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ModelVersionResource {
+    const NAME: &'static str = "ModelVersionResource";
+    const FIELDS: &'static [&'static str] = &["id", "properties"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ModelVersionProperties> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            id: f0,
+            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for ModelVersionResource {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("id", __c::STRING),
+            __c::Field::required(
+                "properties",
+                __c::Shape::Is(<ModelVersionProperties as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// A data input of a pipeline node, in its dump order.
@@ -1773,6 +3697,47 @@ impl ::azml::validate::Validate for NodeOutput {
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// The environment's operating system, any case; dumped lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum OsType {
+    #[serde(rename = "linux")]
+    Linux,
+    #[serde(rename = "windows")]
+    Windows,
+}
+impl<'de> ::serde::Deserialize<'de> for OsType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["linux", "windows"], &[], false) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Linux),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Windows),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for OsType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_lower_enum(cx, value, &["linux", "windows"], &[], false);
     }
 }
 /// A parallel component (azure-ai-ml `ParallelComponent`), properties in its dump order. Unknown top-level keys are accepted and not kept.
@@ -3046,6 +5011,144 @@ impl ::azml::validate::Validate for PipelineJobType {
         ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
     }
 }
+/// `BuildContext` of the REST API: the context as written (not resolved) and the Dockerfile path.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct RestBuildContext {
+    #[dict(rename = "contextUri")]
+    #[rest(rename = "contextUri")]
+    pub context_uri: ::std::option::Option<::std::string::String>,
+    #[dict(rename = "dockerfilePath")]
+    #[rest(rename = "dockerfilePath")]
+    pub dockerfile_path: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for RestBuildContext {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for RestBuildContext {
+    const NAME: &'static str = "RestBuildContext";
+    const FIELDS: &'static [&'static str] = &["contextUri", "dockerfilePath"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "contextUri"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfilePath"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            context_uri: f0,
+            dockerfile_path: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for RestBuildContext {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("contextUri", __c::STRING),
+            __c::Field::optional("dockerfilePath", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A deployment template reference on the wire.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct RestDeploymentTemplateReference {
+    #[dict(rename = "assetId")]
+    #[rest(rename = "assetId")]
+    pub asset_id: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for RestDeploymentTemplateReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for RestDeploymentTemplateReference {
+    const NAME: &'static str = "RestDeploymentTemplateReference";
+    const FIELDS: &'static [&'static str] = &["assetId"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "assetId"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self { asset_id: f0 })
+    }
+}
+impl ::azml::validate::Validate for RestDeploymentTemplateReference {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[__c::Field::optional("assetId", __c::STRING)];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `Route` of the REST API.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct RestRoute {
+    pub port: i64,
+    pub path: ::std::string::String,
+}
+impl<'de> ::serde::Deserialize<'de> for RestRoute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for RestRoute {
+    const NAME: &'static str = "RestRoute";
+    const FIELDS: &'static [&'static str] = &["port", "path"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "port"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "path"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: ::azml::__codegen::required::<_, A::Error>(f0, "port")?,
+            path: ::azml::__codegen::required::<_, A::Error>(f1, "path")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for RestRoute {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("port", __c::I64),
+            __c::Field::required("path", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 /// Retries of a mini-batch (azure-ai-ml `RetrySettings`; not the REST `BatchRetrySettings`). Unknown keys are dropped, as `RetrySettings(**kwargs)` drops them.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -3103,6 +5206,56 @@ impl ::azml::validate::Validate for RetrySettings {
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// A route of an inference server (`RouteSchema`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Route {
+    pub port: crate::fields::LenientInt,
+    pub path: ::std::string::String,
+}
+impl<'de> ::serde::Deserialize<'de> for Route {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for Route {
+    const NAME: &'static str = "Route";
+    const FIELDS: &'static [&'static str] = &["port", "path"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "port"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "path"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: ::azml::__codegen::required::<_, A::Error>(f0, "port")?,
+            path: ::azml::__codegen::required::<_, A::Error>(f1, "path")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Route {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::required("path", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// A parallel task of type run_function (azure-ai-ml `RunFunction`).
@@ -3231,7 +5384,12 @@ impl<'de> ::serde::Deserialize<'de> for TaskType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(&value, &["run_function", "model", "function"], &[]) {
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &["run_function", "model", "function"],
+            &[],
+            false,
+        ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::RunFunction),
             ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Model),
             ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Function),
@@ -3244,7 +5402,13 @@ impl<'de> ::serde::Deserialize<'de> for TaskType {
 }
 impl ::azml::validate::Validate for TaskType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(cx, value, &["run_function", "model", "function"], &[]);
+        ::azml::__codegen::check_lower_enum(
+            cx,
+            value,
+            &["run_function", "model", "function"],
+            &[],
+            false,
+        );
     }
 }
 /// The identity of the user who submits the job.

@@ -3,6 +3,26 @@
 /// The JSON Schema of every kind azml models: its name, file name and text.
 pub const SCHEMAS: &[(&str, &str, &str)] = &[
     (
+        "code",
+        "code.schema.json",
+        include_str!("../schemas/code.schema.json"),
+    ),
+    (
+        "data",
+        "data.schema.json",
+        include_str!("../schemas/data.schema.json"),
+    ),
+    (
+        "environment",
+        "environment.schema.json",
+        include_str!("../schemas/environment.schema.json"),
+    ),
+    (
+        "model",
+        "model.schema.json",
+        include_str!("../schemas/model.schema.json"),
+    ),
+    (
         "parallel component",
         "parallelComponent.schema.json",
         include_str!("../schemas/parallelComponent.schema.json"),

@@ -5,6 +5,8 @@
 //! `AZML_PARITY_CORPUS_RECORDS` (Python's records) set; without them the
 //! test has nothing to compare and says so.
 
+#[path = "support/asset_parity.rs"]
+mod asset_parity;
 #[path = "support/parity.rs"]
 mod parity;
 
@@ -183,6 +185,13 @@ fn corpus_matches_python() {
         } else {
             kind
         };
+        if matches!(kind, "environment" | "model" | "data" | "code") {
+            compared += 1;
+            if let Err(why) = asset_parity::compare_file(kind, &files.join(rel), &record) {
+                failures.push(format!("{rel}: {why}"));
+            }
+            continue;
+        }
         if !matches!(kind, "component" | "job" | "pipeline" | "task") {
             *not_yet.entry(kind.to_owned()).or_default() += 1;
             continue;
@@ -193,7 +202,7 @@ fn corpus_matches_python() {
         }
     }
     println!(
-        "corpus parity: {} of {compared} component, job, pipeline and task files match; not compared: {not_yet:?}",
+        "corpus parity: {} of {compared} component, job, pipeline, task and asset files match; not compared: {not_yet:?}",
         compared - failures.len()
     );
     assert!(

@@ -89,6 +89,7 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
                 "can't find",
                 "Flow path must be",
                 "cannot read file",
+                "No such file or directory",
             ],
             "a file or folder that must exist",
         ),
@@ -122,6 +123,14 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
                 "Either version or label is not provided",
             ],
             "a code reference's form (decided by azure-ai-ml's parsing, not a pattern in the spec)",
+        ),
+        (
+            &["If version is specified, name must be specified also."],
+            "a key required by another's presence (a data asset's version needs a name; the JSON Schema back end writes no `dependencies`)",
+        ),
+        (
+            &["Not a valid URL."],
+            "a build context's form (a local path or an http(s) URL, decided by azure-ai-ml's parsing)",
         ),
         // Expressible, but not declared yet: the spec gives a standalone job the node's
         // `JobResourceConfiguration` (integers or bindings); the job's loader refuses the

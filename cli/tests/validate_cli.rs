@@ -240,3 +240,84 @@ fn help_is_complete() {
         }
     }
 }
+
+#[test]
+fn assets_validate_and_dump_or_say_what_would_be_uploaded() {
+    let dir = scratch("assets");
+    std::fs::write(
+        dir.join("conda.yml"),
+        "name: e\ndependencies: [python=3.10]\n",
+    )
+    .unwrap();
+    let env = dir.join("env.yml");
+    std::fs::write(
+        &env,
+        "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: my-env\nversion: 2\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\nconda_file: ./conda.yml\ntags:\n  n: 1\n",
+    )
+    .unwrap();
+    let out = azml(&["validate", "--format", "json", env.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["kind"], "environment");
+    let out = azml(&["dump", env.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        body["properties"]["condaFile"],
+        "dependencies:\n- python=3.10\nname: e\n"
+    );
+    assert_eq!(body["properties"]["tags"]["n"], 1);
+    let out = azml(&["dump", env.to_str().unwrap(), "--as", "yaml"]);
+    assert!(
+        text(&out.stdout).starts_with("conda_file:\n  dependencies:"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // A model in a local folder: its dict has the absolute path; its REST
+    // body waits for the upload, which azml names instead of inventing a URI.
+    let model = dir.join("model.yml");
+    std::fs::write(
+        &model,
+        "name: m\nversion: 1\npath: ./src\ntype: mlflow_model\n",
+    )
+    .unwrap();
+    let out = azml(&["dump", model.to_str().unwrap(), "--as", "dict"]);
+    let dict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let src = std::fs::canonicalize(dir.join("src")).unwrap();
+    assert_eq!(dict["path"], src.to_str().unwrap());
+    let out = azml(&["dump", model.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "field 'properties.modelUri': the local folder {} would be uploaded",
+            src.display()
+        )),
+        "{stderr}"
+    );
+
+    // An environment with a conda file's keys, and a data asset with a
+    // version but no name: azure-ai-ml's refusals, placed.
+    std::fs::write(&env, "name: e\nimage: x\ndependencies: [python]\n").unwrap();
+    let out = azml(&["validate", env.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("--conda-file/-c"),
+        "{}",
+        text(&out.stdout)
+    );
+    let data = dir.join("data.yml");
+    std::fs::write(
+        &data,
+        "type: uri_file\nversion: 1\npath: https://example.com/a.csv\n",
+    )
+    .unwrap();
+    let out = azml(&["validate", data.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("If version is specified, name must be specified also."),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -18,6 +18,9 @@ pub struct TypeExt {
     /// `x-azml-enum-case: lower`: values are lower-cased, then matched and stored
     /// (`StringTransformedEnum`'s default `casing_transform`).
     pub lower_case: bool,
+    /// `x-azml-enum-case: camel_to_snake`: as `lower_case`, with azure-ai-ml's
+    /// `camel_to_snake` as the transform (`MedianStopping` → `median_stopping`).
+    pub camel_to_snake: bool,
     /// `x-azml-enum-aliases`: other spellings accepted for a value (alias → value).
     pub aliases: Vec<(String, String)>,
     /// `x-azml-exclusive`: pairs of properties that may not both be given.
@@ -208,9 +211,13 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
     match s.get("x-azml-enum-case") {
         None => {}
         Some(Value::String(c)) if c == "lower" => ext.lower_case = true,
+        Some(Value::String(c)) if c == "camel_to_snake" => {
+            ext.lower_case = true;
+            ext.camel_to_snake = true;
+        }
         Some(_) => problems.push((
             at("x-azml-enum-case"),
-            "`x-azml-enum-case` must be \"lower\"".into(),
+            "`x-azml-enum-case` must be \"lower\" or \"camel_to_snake\"".into(),
         )),
     }
     match s.get("x-azml-enum-aliases") {
@@ -452,6 +459,12 @@ mod tests {
         );
         assert_eq!(ext.unknown_keys, Some(UnknownKeys::Deny));
         assert_eq!(ext.inherit.unwrap().fields, ["task"]);
+        assert!(!ext.camel_to_snake);
+        let camel = type_ext(
+            &obj(json!({"x-azml-enum-case": "camel_to_snake"})),
+            &mut problems,
+        );
+        assert!(problems.is_empty() && camel.lower_case && camel.camel_to_snake);
     }
 
     #[test]

@@ -69,6 +69,7 @@ impl Writer<'_> {
         let name = self.name(id);
         let values = e.values.iter().map(|v| v.wire.as_str());
         let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
+        let camel = t.ext.camel_to_snake;
         let arms = self.variants(id).iter().enumerate().map(|(i, n)| {
             let i = proc_macro2::Literal::usize_unsuffixed(i);
             quote!(::std::result::Result::Ok(#i) => ::std::result::Result::Ok(Self::#n),)
@@ -79,7 +80,7 @@ impl Writer<'_> {
                     deserializer: D,
                 ) -> ::std::result::Result<Self, D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    match ::azml::__codegen::lower_enum(&value, &[#(#values),*], &[#(#aliases),*]) {
+                    match ::azml::__codegen::lower_enum(&value, &[#(#values),*], &[#(#aliases),*], #camel) {
                         #(#arms)*
                         ::std::result::Result::Ok(_) => ::std::unreachable!(),
                         ::std::result::Result::Err(message) => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message)),

@@ -56,7 +56,8 @@ impl Writer<'_> {
             Kind::Enum(e) if t.ext.lower_case || !t.ext.aliases.is_empty() => {
                 let values = e.values.iter().map(|v| v.wire.as_str());
                 let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
-                quote!(::azml::__codegen::check_lower_enum(cx, value, &[#(#values),*], &[#(#aliases),*]);)
+                let camel = t.ext.camel_to_snake;
+                quote!(::azml::__codegen::check_lower_enum(cx, value, &[#(#values),*], &[#(#aliases),*], #camel);)
             }
             Kind::Enum(e) => {
                 let values = e.values.iter().map(|v| v.wire.as_str());

@@ -5,7 +5,7 @@
 //! what no declaration can express, written by hand beside them — field
 //! types several kinds share in [`fields`], behaviour every component kind
 //! shares in [`component`], then one folder per family ([`parallel`],
-//! [`pipeline`]).
+//! [`pipeline`], [`assets`]).
 //!
 //! Generated code and the derives name the runtime `::azml`; this crate
 //! binds that name to `azml-runtime` (see `docs/architecture.md`).
@@ -13,6 +13,7 @@
 
 extern crate azml_runtime as azml;
 
+pub mod assets;
 pub mod component;
 pub mod fields;
 pub mod generated;

@@ -8,11 +8,18 @@
 
 use azml::document::{Document, Registry};
 
-use crate::generated::{ParallelComponent, ParallelTask, PipelineJob};
+use crate::generated::{
+    CodeAsset, DataAsset, EnvironmentAsset, ModelAsset, ParallelComponent, ParallelTask,
+    PipelineJob,
+};
 
 /// Every kind azml models.
 pub static REGISTRY: Registry = Registry::new(&[
     PipelineJob::KIND,
     ParallelComponent::KIND,
     ParallelTask::KIND,
+    EnvironmentAsset::KIND,
+    ModelAsset::KIND,
+    DataAsset::KIND,
+    CodeAsset::KIND,
 ]);

@@ -640,6 +640,141 @@ def outputs(w: Writer) -> None:
         ))
 
 
+# Keys each asset schema marks `dump_only` (`trim_dump_only` drops them
+# unless they are null): `PathAwareSchema.schema_ignored` and the fields
+# declared `dump_only=True` in `_schema/assets/`.
+DUMP_ONLY = {
+    "environment": ["$schema", "creation_context", "latest_version", "intellectual_property"],
+    "model": ["$schema", "id", "utc_time_created", "creation_context", "job_name", "latest_version", "intellectual_property"],
+    "data": ["$schema", "creation_context", "latest_version", "properties"],
+    "code": ["$schema", "id", "creation_context", "latest_version"],
+}
+FIXTURE_HOME = "/tmp/azml-parity/fixtures"
+AUTO_DELETE = [
+    ("lower", {"condition": "created_greater_than", "value": "30d"}),
+    ("camel", {"condition": "LastAccessedGreaterThan", "value": "7d"}),
+    ("upper_snake", {"condition": "CREATED_GREATER_THAN", "value": "30d"}),
+    ("bad_condition", {"condition": "never", "value": "30d"}),
+    ("no_condition", {"value": "30d"}),
+    ("no_value", {"condition": "created_greater_than"}),
+    ("int_value", {"condition": "created_greater_than", "value": 30}),
+    ("unknown_key", {"condition": "created_greater_than", "value": "30d", "when": 1}),
+]
+
+
+def asset_rules(w: Writer) -> None:
+    """The assets' own rules: dump-only keys, the `Artifact.path` setter
+    crossed with data types, whole-dict tags, the environment's conda file,
+    build context and inference routes, model flavors and templates, and the
+    experimental `auto_delete_setting`."""
+    for kind, keys in DUMP_ONLY.items():
+        for key in keys:
+            for cls, value in (("string", "x"), ("mapping", {"a": 1}), ("null", None)):
+                doc = variant(kind)
+                doc[key] = value
+                w.add(kind, f"dump_only_{key.lstrip('$')}_{cls}", f"dump-only {key} = {cls}", doc)
+    for kind in ASSET_KINDS[2:]:
+        for cls, tags in (("null", None), ("string", "x"), ("list", ["a"]), ("empty", {})):
+            w.add(kind, f"tags_whole_{cls}", f"tags = {cls}", variant(kind, tags=tags))
+    for cls, value in (("registry", "azureml://registries/reg/environments/e/versions/1"),
+                       ("arm", "azureml:/subscriptions/s/resourceGroups/r/providers/Microsoft.MachineLearningServices/workspaces/w/environments/e/versions/1"),
+                       ("plain", "e:1"), ("null", None)):
+        w.add("environment", f"id_{cls}", f"id = {cls}", variant("environment", id=value))
+    for cls, value in (("string", "abc"), ("int", 5), ("null", None)):
+        w.add("data", f"id_{cls}", f"id = {cls}", variant("data", id=value))
+    # The path setter, with the data type that decides a folder path.
+    extra_paths = PATHS + [
+        ("relative_trailing_slash", "./data/"),
+        ("absolute_trailing_slash", f"{FIXTURE_HOME}/data/data/"),
+        ("absolute_file", f"{FIXTURE_HOME}/data/data/sample.csv"),
+        ("mlflow_runs", "runs:/run-1/model"),
+        ("empty", ""),
+    ]
+    for dtype in ("uri_file", "mltable"):
+        for cls, path in extra_paths:
+            w.add("data", f"path_{dtype}_{cls}", f"{dtype} data asset path = {cls}", variant("data", type=dtype, path=path))
+    for cls, path in extra_paths[len(PATHS):]:
+        w.add("data", f"path_{cls}", f"data asset path = {cls}", variant("data", path=path))
+        w.add("model", f"path_{cls}", f"model asset path = {cls}", variant("model", path=path))
+    for cls, path in (("absolute_folder", f"{FIXTURE_HOME}/code/src"),
+                      ("absolute_file", f"{FIXTURE_HOME}/code/src/main.py"),
+                      ("absolute_missing", f"{FIXTURE_HOME}/code/no_such_src"),
+                      ("mlflow_runs", "runs:/run-1/src"),
+                      ("empty", "")):
+        w.add("code", f"path_{cls}", f"code asset path = {cls}", variant("code", path=path))
+    for kind in ("environment", "data", "code"):
+        for cls, setting in AUTO_DELETE:
+            w.add(kind, f"auto_delete_{cls}", f"auto_delete_setting = {cls}", variant(kind, auto_delete_setting=setting))
+    w.add("model", "auto_delete_lower", "auto_delete_setting (not a model field)",
+          variant("model", auto_delete_setting=AUTO_DELETE[0][1]))
+    for kind in ("model", "data", "code", "environment"):
+        w.add(kind, "datastore", "datastore = workspaceblobstore", variant(kind, datastore="workspaceblobstore"))
+        w.add(kind, "description_empty", "description = ''", variant(kind, description=""))
+        w.add(kind, "description_int", "description = 5", variant(kind, description=5))
+    # Environment: the conda file, the build context, the inference routes.
+    condas = [
+        ("path", "./conda.yaml"),
+        ("missing", "./no_such_conda.yaml"),
+        ("empty_file", "./conda_empty.yaml"),
+        ("list_file", "./conda_list.yaml"),
+        ("mapping", {"name": "e", "dependencies": ["python=3.10"], "channels": ["defaults"]}),
+        ("empty_mapping", {}),
+        ("empty_string", ""),
+        ("int", 5),
+        ("list", ["python=3.10"]),
+        ("null", None),
+    ]
+    for cls, conda in condas:
+        w.add("environment", f"conda_{cls}", f"conda_file = {cls}", variant("environment", conda_file=conda))
+    builds = [
+        ("folder", {"path": "./docker_ctx"}),
+        ("folder_dockerfile", {"path": "./docker_ctx", "dockerfile_path": "sub/Dockerfile"}),
+        ("url", {"path": "https://example.com/ctx.zip"}),
+        ("missing", {"path": "./no_such_ctx"}),
+        ("azureml", {"path": "azureml:ctx:1"}),
+        ("git", {"path": "git+https://github.com/org/repo.git"}),
+        ("empty", {}),
+        ("dockerfile_only", {"dockerfile_path": "Dockerfile"}),
+        ("unknown_key", {"path": "./docker_ctx", "foo": 1}),
+    ]
+    for cls, build in builds:
+        doc = variant("environment", build=build)
+        doc.pop("image")
+        w.add("environment", f"build_{cls}", f"build = {cls}", doc)
+    route = {"port": 5001, "path": "/score"}
+    routes = [
+        ("port_string", {"port": "5001", "path": "/l"}),
+        ("port_float", {"port": 5.7, "path": "/l"}),
+        ("port_bool", {"port": True, "path": "/l"}),
+        ("no_path", {"port": 5001}),
+        ("unknown_key", {"port": 5001, "path": "/l", "host": "x"}),
+    ]
+    for cls, live in routes:
+        config = {"liveness_route": live, "readiness_route": route, "scoring_route": route}
+        w.add("environment", f"inference_route_{cls}", f"inference_config liveness route = {cls}",
+              variant("environment", inference_config=config))
+    w.add("environment", "inference_missing_routes", "inference_config with one route",
+          variant("environment", inference_config={"scoring_route": route}))
+    for key in ("channels", "dependencies"):
+        w.add("environment", f"conda_key_{key}", f"a conda file's {key} at the top level",
+              variant("environment", **{key: ["python=3.10"]}))
+    w.add("environment", "os_type_null", "os_type = null", variant("environment", os_type=None))
+    # Model: flavors, stage and deployment templates, system metadata.
+    template = {"asset_id": "azureml://registries/reg/deploymenttemplates/t/versions/1"}
+    models = [
+        ("flavors_empty", {"flavors": {}}),
+        ("flavors_not_mapping", {"flavors": {"python_function": 1}}),
+        ("flavors_nested", {"flavors": {"python_function": {"env": {"conda": "conda.yaml"}, "loader_module": "m"}}}),
+        ("stage_with_template", {"stage": "Production", "default_deployment_template": template}),
+        ("stage_with_allowed", {"stage": "Production", "allowed_deployment_templates": [template, {"asset_id": "a2"}]}),
+        ("allowed_empty", {"stage": "Production", "allowed_deployment_templates": []}),
+        ("system_metadata", {"system_metadata": {"a": 1, "b": "x"}}),
+        ("stage_int", {"stage": 5}),
+    ]
+    for cls, changes in models:
+        w.add("model", cls, cls.replace("_", " "), variant("model", **changes))
+
+
 def main() -> None:
     w = Writer()
     literal_inputs(w)
@@ -653,6 +788,7 @@ def main() -> None:
     enums(w)
     distributions_resources(w)
     outputs(w)
+    asset_rules(w)
     w.flush()
 
 

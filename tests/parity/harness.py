@@ -60,6 +60,8 @@ FAMILY_KINDS = (
     "data",
     "code",
 )
+# The assets: documents with a `dump()` of their own.
+ASSET_KINDS = ("environment", "model", "data", "code")
 EXPECTED_VERSION = "1.35.2"
 
 # `$schema` file names (lower-cased, without `.schema.json`/`.json`) of the
@@ -298,6 +300,14 @@ def record_family(kind: str, path: Path, out: dict) -> None:
         out["dict"] = plain(entity._to_dict())
     except Exception as exc:
         out["dict_error"] = failure(exc)
+    if kind in ASSET_KINDS:
+        # `Asset.dump()`: the YAML an asset writes of its dict.
+        try:
+            text = io.StringIO()
+            entity.dump(text)
+            out["yaml"] = text.getvalue()
+        except Exception as exc:
+            out["yaml_error"] = failure(exc)
     if kind == "pipeline_job":
         # The parallel nodes as the `pipeline` kind records them, so the
         # parallel-node comparison works on these records too.

@@ -102,9 +102,10 @@ pub fn same_json(a: &Value, b: &Value) -> bool {
 
 /// Whether one of `ours` (dotted field paths) reports Python's error at
 /// `path`: the same field or one inside it. Python's `""` (an error raised
-/// by a constructor, with no field) is matched by any error.
+/// by a constructor, with no field) and marshmallow's `_schema` (a schema's
+/// own check of the whole document) are matched by any error.
 pub fn path_reported(ours: &[&str], path: &str) -> bool {
-    if path.is_empty() {
+    if path.is_empty() || path == "_schema" {
         return !ours.is_empty();
     }
     // marshmallow files a dict entry's error under `<key>.value`.

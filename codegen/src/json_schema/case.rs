@@ -4,10 +4,22 @@
 
 use serde_json::{json, Value};
 
-/// The schema of a lower-cased enum: `values` and the `aliases` read as them, in any case.
-pub(crate) fn lower_enum(values: &[&str], aliases: &[&str]) -> Value {
+/// The schema of a lower-cased enum: `values` and the `aliases` read as them, in any case;
+/// with `camel`, (`x-azml-enum-case: camel_to_snake`) each `_` may also be left out, so the
+/// CamelCase spellings `camel_to_snake` reads match too (`LastAccessedGreaterThan`).
+pub(crate) fn lower_enum(values: &[&str], aliases: &[&str], camel: bool) -> Value {
     let spellings: Vec<&str> = values.iter().chain(aliases).copied().collect();
-    let alternatives: Vec<String> = spellings.iter().map(|s| any_case(s)).collect();
+    let alternatives: Vec<String> = spellings
+        .iter()
+        .map(|s| {
+            let pattern = any_case(s);
+            if camel {
+                pattern.replace('_', "_?")
+            } else {
+                pattern
+            }
+        })
+        .collect();
     json!({
         "type": "string",
         "anyOf": [
@@ -58,7 +70,7 @@ mod tests {
 
     #[test]
     fn lists_the_spellings_and_anchors_the_alternatives() {
-        let schema = lower_enum(&["managed_identity"], &["managed"]);
+        let schema = lower_enum(&["managed_identity"], &["managed"], false);
         assert_eq!(
             schema["anyOf"][0]["enum"],
             json!(["managed_identity", "managed"])
@@ -71,5 +83,20 @@ mod tests {
         for bad in ["managed_", " managed", "identity", "managed_identityx"] {
             assert!(!re.is_match(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn camel_to_snake_values_also_match_their_camel_case() {
+        let schema = lower_enum(&["last_accessed_greater_than"], &[], true);
+        let pattern = schema["anyOf"][1]["pattern"].as_str().unwrap_or_default();
+        let re = regex_lite::Regex::new(pattern).unwrap();
+        for ok in [
+            "LastAccessedGreaterThan",
+            "last_accessed_greater_than",
+            "LAST_ACCESSED_GREATER_THAN",
+        ] {
+            assert!(re.is_match(ok), "{ok}");
+        }
+        assert!(!re.is_match("last_accessed"));
     }
 }

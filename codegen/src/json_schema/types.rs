@@ -225,7 +225,7 @@ impl Writer<'_> {
         let values: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
         if t.ext.lower_case || !t.ext.aliases.is_empty() {
             let aliases: Vec<&str> = t.ext.aliases.iter().map(|(a, _)| a.as_str()).collect();
-            return object(case::lower_enum(&values, &aliases));
+            return object(case::lower_enum(&values, &aliases, t.ext.camel_to_snake));
         }
         let closed = json!({"type": "string", "enum": values});
         if e.open {

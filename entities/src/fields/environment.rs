@@ -54,14 +54,12 @@ impl EnvironmentRef {
             return Ok(());
         };
         if let Some(EnvironmentCondaFile::String(path)) = &env.conda_file {
-            let file = base.join(path);
-            let doc = azml_pyio::yaml::parse_path(&file).map_err(|e| e.to_string())?;
-            let map = match doc.into_value() {
+            let map = match super::conda::read_conda_file(base, path)? {
                 Value::Object(map) => map,
                 _ => {
                     return Err(format!(
                         "{}: a conda file must be a mapping",
-                        file.display()
+                        base.join(path).display()
                     ))
                 }
             };
@@ -200,7 +198,7 @@ pub fn anonymous_version(env: &Environment) -> String {
             hash = python_join(&hash, &sha256_hex(&text));
         }
         if let Some(conda) = &env.conda_file {
-            let text = azml_pyio::pyyaml::dump(&conda_value(conda), true);
+            let text = super::conda::conda_text(&conda_value(conda));
             hash = python_join(&hash, &sha256_hex(&text));
         }
     }

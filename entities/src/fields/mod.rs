@@ -1,12 +1,16 @@
 //! Field types that several kinds share, with the marshmallow field
 //! semantics of azure-ai-ml 1.35.2 that no spec can express (lenient
 //! integers, data bindings, `azureml:` references, local paths, inline
-//! environments). Specs attach them to generated types with `x-azml-type`.
+//! environments, conda files, asset paths, dump-only keys). Specs attach them to generated types with `x-azml-type`.
 
 pub mod arm_id;
+pub mod asset_path;
 pub mod binding;
 pub mod code_ref;
 pub mod component_inputs;
+pub mod conda;
+pub mod content_hash;
+pub mod dump_only;
 pub mod environment;
 pub mod integer;
 pub mod io_dict;
@@ -20,7 +24,10 @@ mod upload_hash;
 mod value_type;
 pub mod version;
 
+pub use asset_path::AssetPath;
 pub use code_ref::{CodeKind, CodeRef};
+pub use conda::CondaFile;
+pub use dump_only::{DumpOnly, DumpOnlyDict};
 pub use environment::EnvironmentRef;
 pub use integer::{IntOrBinding, LenientInt};
 pub use job_fields::{ComputeRef, DataPath, JobLiteral};

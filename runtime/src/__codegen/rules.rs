@@ -1,5 +1,5 @@
 //! Support for the code the generator writes from the `x-azml-*` rule
-//! extensions (`docs/spec-extensions.md`): lower-cased enums, constructor
+//! extensions (`docs/spec-extensions.md`): lower-cased (or snake-cased) enums, constructor
 //! defaults, mutually exclusive fields, `or` inheritance.
 
 use serde::de::DeserializeOwned;
@@ -8,9 +8,9 @@ use serde_json::Value;
 use crate::validate::Validator;
 use crate::DictValue;
 
-/// `StringTransformedEnum` with its default `casing_transform`: the index
-/// in `values` of `value` lower-cased (an alias counts as the value it
-/// names), or Python's message.
+/// `StringTransformedEnum` with its default `casing_transform` (or, with
+/// `camel`, `camel_to_snake`): the index in `values` of `value` transformed
+/// (an alias counts as the value it names), or Python's message.
 ///
 /// # Errors
 /// `Value {repr} passed is not in set [...]`, with the aliases and values
@@ -19,9 +19,14 @@ pub fn lower_enum(
     value: &Value,
     values: &[&str],
     aliases: &[(&str, &str)],
+    camel: bool,
 ) -> Result<usize, String> {
     if let Value::String(s) = value {
-        let lower = s.to_lowercase();
+        let lower = if camel {
+            azml_pyio::case::camel_to_snake(s)
+        } else {
+            s.to_lowercase()
+        };
         let canonical = aliases
             .iter()
             .find(|(alias, _)| *alias == lower)
@@ -48,14 +53,15 @@ pub fn lower_enum(
     ))
 }
 
-/// The validator of a lower-cased enum.
+/// The validator of a lower-cased (or snake-cased) enum.
 pub fn check_lower_enum(
     cx: &mut Validator,
     value: &Value,
     values: &[&str],
     aliases: &[(&str, &str)],
+    camel: bool,
 ) {
-    if let Err(message) = lower_enum(value, values, aliases) {
+    if let Err(message) = lower_enum(value, values, aliases, camel) {
         cx.error(message);
     }
 }

@@ -19,14 +19,17 @@ use super::Kind;
 /// For a kind loaded by `load_component` or `load_job`, only
 /// [`types`](Self::types) counts: the `type` values the loader maps to the
 /// kind's class (`""` for a document without `type`). For a kind with
-/// another loader (a task file, an asset), a document is the kind when its
-/// `type` is one of `types` (compared case-insensitively; `""` for none) or
-/// it has one of the [`any_type_with`](Self::any_type_with) keys, it has
-/// one of the [`requires_any`](Self::requires_any) keys (when there are
-/// any) and none of the [`excludes`](Self::excludes) keys; among several,
-/// the first whose [`schemas`](Self::schemas) fragment occurs in the
-/// lower-cased `$schema`, then the first with one of its
-/// [`keys`](Self::keys), then the first.
+/// another loader (a task file, an asset), a document is the kind when it
+/// has none of the [`excludes`](Self::excludes) keys and its `$schema`
+/// names the kind (one of the [`schemas`](Self::schemas) fragments occurs
+/// in it, lower-cased), or its `type` is one of `types` (compared
+/// case-insensitively; `""` for none) or it has one of the
+/// [`any_type_with`](Self::any_type_with) keys, and it has one of the
+/// [`requires_any`](Self::requires_any) keys (without any, a `type`
+/// suffices); among several, the first named by `$schema`, then the first
+/// with one of its [`keys`](Self::keys), then the first. Such a kind also takes a document without `type` from the
+/// `command` kinds `load_component` and `load_job` would read it as,
+/// unless its `$schema` names a component or a job.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Markers {
     /// `type` values of the kind; `""` stands for a document without `type`.
@@ -100,15 +103,24 @@ fn job_type(map: &serde_json::Map<String, Value>) -> Option<&str> {
 }
 
 impl Markers {
-    fn candidate(&self, map: &serde_json::Map<String, Value>, ty: Option<&str>) -> bool {
+    fn candidate(
+        &self,
+        map: &serde_json::Map<String, Value>,
+        ty: Option<&str>,
+        schema: &str,
+    ) -> bool {
         let typed = match ty {
             Some(ty) => self.types.iter().any(|t| t.eq_ignore_ascii_case(ty)),
             None => self.types.contains(&""),
         };
-        (typed || self.any_type_with.iter().any(|k| map.contains_key(*k)))
-            && (self.requires_any.is_empty()
-                || self.requires_any.iter().any(|k| map.contains_key(*k)))
-            && !self.excludes.iter().any(|k| map.contains_key(*k))
+        let has = |keys: &[&str]| keys.iter().any(|k| map.contains_key(*k));
+        let keyed = if self.requires_any.is_empty() {
+            ty.is_some()
+        } else {
+            has(self.requires_any)
+        };
+        let named = self.schemas.iter().any(|s| schema.contains(s));
+        !has(self.excludes) && (named || ((typed || has(self.any_type_with)) && keyed))
     }
 }
 
@@ -122,19 +134,19 @@ fn other_kind(
         Some(_) => return None,
         None => None,
     };
-    let candidates: Vec<&'static Kind> = kinds
-        .iter()
-        .filter(|k| k.loader != LOAD_COMPONENT && k.loader != LOAD_JOB)
-        .filter(|k| k.markers.candidate(map, ty))
-        .collect();
-    if candidates.len() < 2 {
-        return candidates.first().copied();
-    }
     let schema = map
         .get("$schema")
         .and_then(Value::as_str)
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let candidates: Vec<&'static Kind> = kinds
+        .iter()
+        .filter(|k| k.loader != LOAD_COMPONENT && k.loader != LOAD_JOB)
+        .filter(|k| k.markers.candidate(map, ty, &schema))
+        .collect();
+    if candidates.len() < 2 {
+        return candidates.first().copied();
+    }
     let by_schema = || {
         candidates
             .iter()
@@ -165,15 +177,23 @@ pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
             .filter(|k| k.loader == LOAD_JOB)
             .find(|k| k.markers.types.contains(&ty))
     });
-    let other = if component.is_none() && job.is_none() {
+    let typeless = map.get("type").is_none_or(Value::is_null) && schema_hint(value) == Hint::None;
+    let other = if (component.is_none() && job.is_none()) || typeless {
         other_kind(kinds, map)
     } else {
         None
     };
-    Candidates {
-        component,
-        job,
-        other,
+    match other {
+        Some(_) if typeless => Candidates {
+            component: None,
+            job: None,
+            other,
+        },
+        _ => Candidates {
+            component,
+            job,
+            other,
+        },
     }
 }
 
@@ -240,6 +260,120 @@ mod tests {
         );
         assert_eq!(job_type(&map(json!({}))), Some("command"));
         assert_eq!(job_type(&map(json!({"type": 3}))), None);
+    }
+
+    fn loader(doc: &Value, kinds: &'static [Kind]) -> Option<&'static str> {
+        let c = candidates(kinds, doc);
+        c.component.or(c.job).or(c.other).map(|k| k.name)
+    }
+
+    fn fail(
+        _: &azml_pyio::yaml::Document,
+        _: &std::path::Path,
+    ) -> Result<Box<dyn super::super::AnyDocument>, crate::load::LoadError> {
+        Err(crate::load::LoadError {
+            problems: Vec::new(),
+        })
+    }
+
+    const fn kind(name: &'static str, loader: &'static str, markers: Markers) -> Kind {
+        Kind {
+            name,
+            loader,
+            markers,
+            load: fail,
+        }
+    }
+
+    static KINDS: [Kind; 4] = [
+        kind(
+            "command",
+            LOAD_COMPONENT,
+            Markers {
+                types: &["command"],
+                ..NONE
+            },
+        ),
+        kind(
+            "environment",
+            "load_environment",
+            Markers {
+                types: &[""],
+                schemas: &["/environment.schema.json"],
+                requires_any: &["image"],
+                excludes: &["command"],
+                ..NONE
+            },
+        ),
+        kind(
+            "model",
+            "load_model",
+            Markers {
+                types: &["custom_model", ""],
+                schemas: &["/model.schema.json"],
+                ..NONE
+            },
+        ),
+        kind(
+            "code",
+            "load_code",
+            Markers {
+                types: &[""],
+                schemas: &["/code.schema.json"],
+                ..NONE
+            },
+        ),
+    ];
+    const NONE: Markers = Markers {
+        types: &[],
+        any_type_with: &[],
+        schemas: &[],
+        keys: &[],
+        requires_any: &[],
+        excludes: &[],
+    };
+
+    #[test]
+    fn assets_by_schema_or_keys_and_only_without_a_type() {
+        let env = "https://x/latest/environment.schema.json";
+        for (doc, expected) in [
+            // Keys, or `$schema` without them; a typeless file leaves the command kinds.
+            (json!({"name": "e", "image": "i"}), Some("environment")),
+            (json!({"$schema": env, "name": "e"}), Some("environment")),
+            (
+                json!({"$schema": "https://x/latest/model.schema.json", "name": "m"}),
+                Some("model"),
+            ),
+            (json!({"type": "Custom_Model", "path": "p"}), Some("model")),
+            // `$schema` names the kind whatever the type (the loader refuses it).
+            (
+                json!({"$schema": "https://x/latest/model.schema.json", "type": "CustomModel"}),
+                Some("model"),
+            ),
+            (
+                json!({"$schema": "https://x/latest/code.schema.json", "path": "p"}),
+                Some("code"),
+            ),
+            // No telling key or `$schema`: the command kinds judge it.
+            (json!({"name": "c", "path": "p"}), Some("command")),
+            // Excluded keys, a component's `$schema`, an explicit type.
+            (
+                json!({"$schema": env, "image": "i", "command": "x"}),
+                Some("command"),
+            ),
+            (
+                json!({"$schema": "https://x/commandComponent.schema.json", "image": "i"}),
+                Some("command"),
+            ),
+            (json!({"type": "command", "image": "i"}), Some("command")),
+            (json!({"type": "foo", "image": "i"}), None),
+            (
+                json!({"$schema": "https://x/latest/modelBatchDeployment.schema.json", "type": "foo"}),
+                None,
+            ),
+        ] {
+            assert_eq!(loader(&doc, &KINDS), expected, "{doc}");
+        }
     }
 
     #[test]
