@@ -16,7 +16,10 @@
 
 mod rules;
 
-pub use rules::{check_lower_enum, default_value, exclusive, inherited, lower_enum, truthy};
+pub use rules::{
+    camel_to_snake, check_lower_enum, check_snake_enum, default_value, exclusive, inherited,
+    lower_enum, snake_enum, truthy,
+};
 
 use crate::validate::{Checks, Validate, Validator};
 use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};

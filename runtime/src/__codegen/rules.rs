@@ -20,12 +20,33 @@ pub fn lower_enum(
     values: &[&str],
     aliases: &[(&str, &str)],
 ) -> Result<usize, String> {
-    if let Value::String(s) = value {
-        let lower = s.to_lowercase();
+    cased_enum(value, values, aliases, |s| Some(s.to_lowercase()))
+}
+
+/// `StringTransformedEnum(casing_transform=camel_to_snake)`: as
+/// [`lower_enum`], with the text put through [`camel_to_snake`].
+///
+/// # Errors
+/// As [`lower_enum`].
+pub fn snake_enum(
+    value: &Value,
+    values: &[&str],
+    aliases: &[(&str, &str)],
+) -> Result<usize, String> {
+    cased_enum(value, values, aliases, camel_to_snake)
+}
+
+fn cased_enum(
+    value: &Value,
+    values: &[&str],
+    aliases: &[(&str, &str)],
+    transform: fn(&str) -> Option<String>,
+) -> Result<usize, String> {
+    if let Some(cased) = value.as_str().and_then(transform) {
         let canonical = aliases
             .iter()
-            .find(|(alias, _)| *alias == lower)
-            .map_or(lower.as_str(), |(_, v)| *v);
+            .find(|(alias, _)| *alias == cased)
+            .map_or(cased.as_str(), |(_, v)| *v);
         if let Some(i) = values.iter().position(|v| *v == canonical) {
             return Ok(i);
         }
@@ -58,6 +79,74 @@ pub fn check_lower_enum(
     if let Err(message) = lower_enum(value, values, aliases) {
         cx.error(message);
     }
+}
+
+/// The validator of a `camel_to_snake`-cased enum.
+pub fn check_snake_enum(
+    cx: &mut Validator,
+    value: &Value,
+    values: &[&str],
+    aliases: &[(&str, &str)],
+) {
+    if let Err(message) = snake_enum(value, values, aliases) {
+        cx.error(message);
+    }
+}
+
+/// azure-ai-ml's `camel_to_snake` (`_utils/utils.py`): `None` for empty
+/// text; each comma-separated part (trimmed) through
+/// `re.sub("(.)([A-Z][a-z]+)", r"\1_\2", t)`, then
+/// `re.sub("([a-z0-9])([A-Z])", r"\1_\2", t).lower()`.
+pub fn camel_to_snake(text: &str) -> Option<String> {
+    if text.is_empty() {
+        return None;
+    }
+    if text.contains(',') {
+        let parts: Vec<String> = text.split(',').map(|t| snake_part(t.trim())).collect();
+        return Some(parts.join(","));
+    }
+    Some(snake_part(text))
+}
+
+fn snake_part(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    // Pass 1: `(.)([A-Z][a-z]+)`, matches taken left to right without overlap.
+    let mut first = Vec::with_capacity(chars.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let upper = chars.get(i + 1).is_some_and(char::is_ascii_uppercase);
+        let lower_after = chars.get(i + 2).is_some_and(char::is_ascii_lowercase);
+        if chars[i] != '\n' && upper && lower_after {
+            let mut end = i + 2;
+            while chars.get(end).is_some_and(char::is_ascii_lowercase) {
+                end += 1;
+            }
+            first.push(chars[i]);
+            first.push('_');
+            first.extend_from_slice(&chars[i + 1..end]);
+            i = end;
+        } else {
+            first.push(chars[i]);
+            i += 1;
+        }
+    }
+    // Pass 2: `([a-z0-9])([A-Z])`.
+    let mut out = String::with_capacity(first.len() + 4);
+    let mut i = 0;
+    while i < first.len() {
+        let c = first[i];
+        let before = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if before && first.get(i + 1).is_some_and(char::is_ascii_uppercase) {
+            out.push(c);
+            out.push('_');
+            out.push(first[i + 1]);
+            i += 2;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out.to_lowercase()
 }
 
 /// A constructor default (`x-azml-default`), read from its JSON text by the
@@ -105,4 +194,47 @@ pub fn inherited<A: DictValue + 'static, B: DictValue + Clone + 'static>(from: &
     B::from_value(from.to_value())
         .or_else(|_| B::from_value(from.to_dict_value()))
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    // azure-ai-ml 1.35.2: `camel_to_snake` of each text (see the command
+    // job goldens gen_enum_identity_type_* and the sweep goal values).
+    #[test]
+    fn camel_to_snake_is_pythons() {
+        for (text, snake) in [
+            ("MANAGED", "managed"),
+            ("Managed", "managed"),
+            ("UserIdentity", "user_identity"),
+            ("USER_IDENTITY", "user_identity"),
+            ("AMLToken", "aml_token"),
+            ("AmlToken", "aml_token"),
+            ("userIdentity", "user_identity"),
+            ("User_Identity", "user__identity"),
+            ("MedianStopping", "median_stopping"),
+            ("HTTPServer", "http_server"),
+            ("a, B", "a,b"),
+            ("ABCd", "ab_cd"),
+            ("aAbB", "a_ab_b"),
+        ] {
+            assert_eq!(camel_to_snake(text).as_deref(), Some(snake), "{text}");
+        }
+        assert_eq!(camel_to_snake(""), None);
+    }
+
+    #[test]
+    fn snake_enums_read_and_refuse_as_python() {
+        let values = ["managed_identity"];
+        let aliases = [("managed", "managed_identity")];
+        assert_eq!(snake_enum(&json!("ManagedIdentity"), &values, &aliases), Ok(0));
+        assert_eq!(snake_enum(&json!("MANAGED"), &values, &aliases), Ok(0));
+        assert_eq!(
+            snake_enum(&json!("service_principal"), &values, &aliases),
+            Err("Value 'service_principal' passed is not in set ['managed', 'managed_identity']".into())
+        );
+        assert!(lower_enum(&json!("ManagedIdentity"), &values, &aliases).is_err());
+    }
 }
