@@ -56,12 +56,12 @@ impl Writer<'_> {
             Kind::Enum(e) if t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty() => {
                 let values = e.values.iter().map(|v| v.wire.as_str());
                 let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
-                let check = if t.ext.snake_case {
-                    quote!(::azml::__codegen::check_snake_enum)
+                let read = if t.ext.snake_case {
+                    quote!(::azml::__codegen::snake_enum)
                 } else {
-                    quote!(::azml::__codegen::check_lower_enum)
+                    quote!(::azml::__codegen::lower_enum)
                 };
-                quote!(#check(cx, value, &[#(#values),*], &[#(#aliases),*]);)
+                quote!(::azml::__codegen::check_enum(cx, #read(value, &[#(#values),*], &[#(#aliases),*]));)
             }
             Kind::Enum(e) => {
                 let values = e.values.iter().map(|v| v.wire.as_str());

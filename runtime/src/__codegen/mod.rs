@@ -17,8 +17,7 @@
 mod rules;
 
 pub use rules::{
-    camel_to_snake, check_lower_enum, check_snake_enum, default_value, exclusive, inherited,
-    lower_enum, snake_enum, truthy,
+    camel_to_snake, check_enum, default_value, exclusive, inherited, lower_enum, snake_enum, truthy,
 };
 
 use crate::validate::{Checks, Validate, Validator};

@@ -1,12 +1,15 @@
-//! Support for the code the generator writes from the `x-azml-*` rule
-//! extensions (`docs/spec-extensions.md`): lower-cased enums, constructor
-//! defaults, mutually exclusive fields, `or` inheritance.
+//! Support for the code the generator writes from the `x-azml-*` rule extensions
+//! (`docs/spec-extensions.md`): lower-cased and `camel_to_snake` enums, constructor defaults,
+//! mutually exclusive fields, `or` inheritance.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::validate::Validator;
 use crate::DictValue;
+
+/// An enum's aliases: other spellings, each with the value it stands for.
+pub type Aliases<'a> = &'a [(&'a str, &'a str)];
 
 /// `StringTransformedEnum` with its default `casing_transform`: the index
 /// in `values` of `value` lower-cased (an alias counts as the value it
@@ -15,31 +18,23 @@ use crate::DictValue;
 /// # Errors
 /// `Value {repr} passed is not in set [...]`, with the aliases and values
 /// in the order Python's `allowed_values` holds them.
-pub fn lower_enum(
-    value: &Value,
-    values: &[&str],
-    aliases: &[(&str, &str)],
-) -> Result<usize, String> {
+pub fn lower_enum(value: &Value, values: &[&str], aliases: Aliases) -> Result<usize, String> {
     cased_enum(value, values, aliases, |s| Some(s.to_lowercase()))
 }
 
 /// `StringTransformedEnum(casing_transform=camel_to_snake)`: as
-/// [`lower_enum`], with the text put through [`camel_to_snake`].
+/// [`lower_enum`], the text put through [`camel_to_snake`].
 ///
 /// # Errors
 /// As [`lower_enum`].
-pub fn snake_enum(
-    value: &Value,
-    values: &[&str],
-    aliases: &[(&str, &str)],
-) -> Result<usize, String> {
+pub fn snake_enum(value: &Value, values: &[&str], aliases: Aliases) -> Result<usize, String> {
     cased_enum(value, values, aliases, camel_to_snake)
 }
 
 fn cased_enum(
     value: &Value,
     values: &[&str],
-    aliases: &[(&str, &str)],
+    aliases: Aliases,
     transform: fn(&str) -> Option<String>,
 ) -> Result<usize, String> {
     if let Some(cased) = value.as_str().and_then(transform) {
@@ -51,16 +46,11 @@ fn cased_enum(
             return Ok(i);
         }
     }
-    let allowed: Vec<String> = aliases
+    let unaliased = values
         .iter()
-        .map(|(a, _)| *a)
-        .chain(
-            values
-                .iter()
-                .copied()
-                .filter(|v| !aliases.iter().any(|(a, _)| a == v)),
-        )
-        .map(|v| azml_pyio::py_repr::repr(&Value::String(v.to_owned())))
+        .filter(|v| !aliases.iter().any(|(a, _)| a == *v));
+    let allowed: Vec<String> = (aliases.iter().map(|(a, _)| a).chain(unaliased))
+        .map(|v| azml_pyio::py_repr::repr(&Value::String((*v).to_owned())))
         .collect();
     Err(format!(
         "Value {} passed is not in set [{}]",
@@ -69,82 +59,52 @@ fn cased_enum(
     ))
 }
 
-/// The validator of a lower-cased enum.
-pub fn check_lower_enum(
-    cx: &mut Validator,
-    value: &Value,
-    values: &[&str],
-    aliases: &[(&str, &str)],
-) {
-    if let Err(message) = lower_enum(value, values, aliases) {
+/// The validator of an enum read by [`lower_enum`] or [`snake_enum`]: its refusal.
+pub fn check_enum(cx: &mut Validator, read: Result<usize, String>) {
+    if let Err(message) = read {
         cx.error(message);
     }
 }
 
-/// The validator of a `camel_to_snake`-cased enum.
-pub fn check_snake_enum(
-    cx: &mut Validator,
-    value: &Value,
-    values: &[&str],
-    aliases: &[(&str, &str)],
-) {
-    if let Err(message) = snake_enum(value, values, aliases) {
-        cx.error(message);
-    }
-}
-
-/// azure-ai-ml's `camel_to_snake` (`_utils/utils.py`): `None` for empty
-/// text; each comma-separated part (trimmed) through
-/// `re.sub("(.)([A-Z][a-z]+)", r"\1_\2", t)`, then
+/// azure-ai-ml's `camel_to_snake` (`_utils/utils.py`; `None` for empty text, comma-separated
+/// parts each trimmed): `re.sub("(.)([A-Z][a-z]+)", r"\1_\2", t)`, then
 /// `re.sub("([a-z0-9])([A-Z])", r"\1_\2", t).lower()`.
 pub fn camel_to_snake(text: &str) -> Option<String> {
-    if text.is_empty() {
-        return None;
-    }
-    if text.contains(',') {
-        let parts: Vec<String> = text.split(',').map(|t| snake_part(t.trim())).collect();
-        return Some(parts.join(","));
-    }
-    Some(snake_part(text))
+    let parts: Vec<String> = if text.contains(',') {
+        text.split(',').map(|t| snake_part(t.trim())).collect()
+    } else {
+        vec![snake_part(text)]
+    };
+    (!text.is_empty()).then(|| parts.join(","))
 }
 
 fn snake_part(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    // Pass 1: `(.)([A-Z][a-z]+)`, matches taken left to right without overlap.
-    let mut first = Vec::with_capacity(chars.len() + 4);
-    let mut i = 0;
-    while i < chars.len() {
-        let upper = chars.get(i + 1).is_some_and(char::is_ascii_uppercase);
-        let lower_after = chars.get(i + 2).is_some_and(char::is_ascii_lowercase);
-        if chars[i] != '\n' && upper && lower_after {
-            let mut end = i + 2;
-            while chars.get(end).is_some_and(char::is_ascii_lowercase) {
-                end += 1;
-            }
-            first.push(chars[i]);
-            first.push('_');
-            first.extend_from_slice(&chars[i + 1..end]);
+    let c: Vec<char> = text.chars().collect();
+    let up = |c: Option<&char>| c.is_some_and(char::is_ascii_uppercase);
+    let low = |c: Option<&char>| c.is_some_and(char::is_ascii_lowercase);
+    // `(.)([A-Z][a-z]+)`: matches taken left to right, without overlap.
+    let (mut once, mut i) = (Vec::with_capacity(c.len() + 4), 0);
+    while i < c.len() {
+        once.push(c[i]);
+        if c[i] != '\n' && up(c.get(i + 1)) && low(c.get(i + 2)) {
+            let end = (i + 2..).find(|&j| !low(c.get(j))).unwrap_or(c.len());
+            once.push('_');
+            once.extend_from_slice(&c[i + 1..end]);
             i = end;
         } else {
-            first.push(chars[i]);
             i += 1;
         }
     }
-    // Pass 2: `([a-z0-9])([A-Z])`.
-    let mut out = String::with_capacity(first.len() + 4);
-    let mut i = 0;
-    while i < first.len() {
-        let c = first[i];
-        let before = c.is_ascii_lowercase() || c.is_ascii_digit();
-        if before && first.get(i + 1).is_some_and(char::is_ascii_uppercase) {
-            out.push(c);
+    // `([a-z0-9])([A-Z])`.
+    let (mut out, mut i) = (String::with_capacity(once.len() + 4), 0);
+    while i < once.len() {
+        out.push(once[i]);
+        if (once[i].is_ascii_lowercase() || once[i].is_ascii_digit()) && up(once.get(i + 1)) {
             out.push('_');
-            out.push(first[i + 1]);
-            i += 2;
-        } else {
-            out.push(c);
+            out.push(once[i + 1]);
             i += 1;
         }
+        i += 1;
     }
     out.to_lowercase()
 }
@@ -229,11 +189,17 @@ mod tests {
     fn snake_enums_read_and_refuse_as_python() {
         let values = ["managed_identity"];
         let aliases = [("managed", "managed_identity")];
-        assert_eq!(snake_enum(&json!("ManagedIdentity"), &values, &aliases), Ok(0));
+        assert_eq!(
+            snake_enum(&json!("ManagedIdentity"), &values, &aliases),
+            Ok(0)
+        );
         assert_eq!(snake_enum(&json!("MANAGED"), &values, &aliases), Ok(0));
         assert_eq!(
             snake_enum(&json!("service_principal"), &values, &aliases),
-            Err("Value 'service_principal' passed is not in set ['managed', 'managed_identity']".into())
+            Err(
+                "Value 'service_principal' passed is not in set ['managed', 'managed_identity']"
+                    .into()
+            )
         );
         assert!(lower_enum(&json!("ManagedIdentity"), &values, &aliases).is_err());
     }
