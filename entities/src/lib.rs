@@ -4,8 +4,8 @@
 //! the types generated from `specs/` ([`generated`], re-exported here) and
 //! what no declaration can express, written by hand beside them — field
 //! types several kinds share in [`fields`], behaviour every component kind
-//! shares in [`component`], then one folder per family ([`parallel`],
-//! [`pipeline`]).
+//! shares in [`component`], then one folder per family ([`command`],
+//! [`parallel`], [`pipeline`]).
 //!
 //! Generated code and the derives name the runtime `::azml`; this crate
 //! binds that name to `azml-runtime` (see `docs/architecture.md`).
@@ -13,6 +13,7 @@
 
 extern crate azml_runtime as azml;
 
+pub mod command;
 pub mod component;
 pub mod fields;
 pub mod generated;

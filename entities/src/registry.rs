@@ -8,12 +8,14 @@
 
 use azml::document::{Document, Registry};
 
-use crate::generated::{ParallelComponent, ParallelTask};
+use crate::generated::{Command, CommandComponent, ParallelComponent, ParallelTask};
 use crate::pipeline::PipelineJob;
 
 /// Every kind azml models.
 pub static REGISTRY: Registry = Registry::new(&[
     PipelineJob::KIND,
     ParallelComponent::KIND,
+    CommandComponent::KIND,
+    Command::KIND,
     ParallelTask::KIND,
 ]);

@@ -11,14 +11,18 @@ use serde_json::{json, Map};
 pub const SPEC_PATH: &str = "properties.componentSpec";
 
 /// The registration body of a component whose `_to_dict()` is `dict` and
-/// whose spec (its REST form with the kind's additions) is `spec`.
+/// whose spec (its REST form with the kind's additions) is `spec`;
+/// `own_properties` are the component's `properties` as the body sends them
+/// (`str()` of each value), before the hash.
 pub(crate) fn registered_body<'a>(
     dict: &Value,
     spec: Value,
     description: Option<&str>,
     tags: impl Iterator<Item = (&'a String, &'a String)>,
+    mut own_properties: Map<String, Value>,
 ) -> Value {
     let hash = super::hash::client_component_hash(dict);
+    own_properties.insert("client_component_hash".into(), hash.into());
     let mut properties = Map::new();
     properties.insert("componentSpec".into(), spec);
     if let Some(description) = description {
@@ -26,10 +30,7 @@ pub(crate) fn registered_body<'a>(
     }
     properties.insert("isAnonymous".into(), false.into());
     properties.insert("isArchived".into(), false.into());
-    properties.insert(
-        "properties".into(),
-        json!({ "client_component_hash": hash }),
-    );
+    properties.insert("properties".into(), Value::Object(own_properties));
     properties.insert(
         "tags".into(),
         Value::Object(tags.map(|(k, v)| (k.clone(), v.clone().into())).collect()),

@@ -26,6 +26,7 @@ impl FlowComponent {
             spec,
             self.spec.description.as_deref(),
             self.spec.tags.iter().flatten(),
+            serde_json::Map::new(),
         ))
     }
 

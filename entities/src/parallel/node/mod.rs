@@ -7,18 +7,17 @@ mod binding_types;
 mod flow_ports;
 mod from_rest;
 mod inherit;
-mod io_rest;
 mod ports;
 mod rest;
 
 use std::path::Path;
 
+use crate::component::anonymous;
 use crate::component::ComponentSource;
 use crate::fields::binding::is_binding;
 use crate::fields::JobLiteral;
 use crate::fields::NodeDataPath;
 use crate::generated::{NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelNode};
-use crate::parallel::node_fields::anonymous;
 use crate::parallel::NodeComponent;
 use azml::validate::Issue;
 use azml::{Document, Value};
