@@ -217,6 +217,23 @@ fn command_jobs_dump_their_rest_body_or_say_what_would_be_registered() {
 }
 
 #[test]
+fn a_file_both_loaders_could_take_is_judged_by_the_one_that_accepts_it() {
+    // `type: command` with no `$schema`: `load_job` refuses `version`,
+    // `load_component` accepts the file, so it is a valid component.
+    let dir = scratch("either");
+    let file = dir.join("get_data.yml");
+    std::fs::write(
+        &file,
+        "type: command\nname: get_data\nversion: 1\ncommand: python get.py\nenvironment: azureml:env:5\n",
+    )
+    .unwrap();
+    let out = azml(&["validate", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["kind"], "command component");
+}
+
+#[test]
 fn pipelines_dump_their_parallel_nodes() {
     let dir = scratch("pipeline");
     std::fs::write(dir.join("component.yml"), COMPONENT).unwrap();
