@@ -2284,6 +2284,8 @@ pub struct GenericJobService {
     pub port: ::std::option::Option<crate::fields::LenientInt>,
     pub nodes: ::std::option::Option<ServiceNodes>,
     pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    /// Read and dropped (`JobServiceSchema.make` pops it): neither the dict nor the REST form has it.
+    #[dict(skip_dump)]
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl<'de> ::serde::Deserialize<'de> for GenericJobService {
@@ -2979,8 +2981,7 @@ pub struct JobResourceConfiguration {
     /// Docker shared memory size, e.g. `2g`.
     pub shm_size: ::std::option::Option<::std::string::String>,
     pub max_instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
-    /// Extra `docker run` arguments.
-    pub docker_args: ::std::option::Option<JobResourceConfigurationDockerArgs>,
+    pub docker_args: ::std::option::Option<crate::fields::DockerArgs>,
 }
 impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -3019,8 +3020,7 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         let mut f5: ::std::option::Option<crate::fields::IntOrBinding> =
             ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> =
-            ::std::option::Option::None;
+        let mut f6: ::std::option::Option<crate::fields::DockerArgs> = ::std::option::Option::None;
         let mut s6 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
         {
@@ -3070,38 +3070,10 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate),
+                __c::Shape::Is(<crate::fields::DockerArgs as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
-    }
-}
-/// Extra `docker run` arguments.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    ::azml::DictMixin,
-    ::azml::RestTranslatable,
-)]
-#[serde(untagged)]
-#[allow(clippy::large_enum_variant)]
-pub enum JobResourceConfigurationDockerArgs {
-    String(::std::string::String),
-    Array(::std::vec::Vec<::std::string::String>),
-    /// Any other JSON value, kept as is.
-    Other(::serde_json::Value),
-}
-impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
-    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        use ::azml::__codegen as __c;
-        static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("string", __c::STRING),
-            ("array", __c::Shape::Array(&__c::STRING)),
-        ];
-        __c::any_of(cx, value, __MEMBERS);
     }
 }
 /// An interactive service of a job, tried in azure-ai-ml's order.

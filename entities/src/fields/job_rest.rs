@@ -10,10 +10,10 @@
 use serde_json::Map;
 
 use crate::fields::duration::iso_duration;
-use crate::fields::IntOrBinding;
+use crate::fields::{DockerArgs, IntOrBinding};
 use crate::generated::{
-    CommandJobLimits, Distribution, JobIdentity, JobPriority, JobResourceConfiguration,
-    JobResourceConfigurationDockerArgs, JobService, QueueSettings,
+    CommandJobLimits, Distribution, JobIdentity, JobPriority, JobResourceConfiguration, JobService,
+    QueueSettings,
 };
 use azml::{OrderedMap, RestError, RestTranslatable, Value};
 
@@ -157,17 +157,12 @@ pub fn resources(r: Option<&JobResourceConfiguration>, local: bool) -> Option<Va
     );
     match &r.docker_args {
         // A list goes to `dockerArgsList`, without locations and maximum.
-        Some(JobResourceConfigurationDockerArgs::Array(list)) => {
-            out.insert("dockerArgsList".into(), list.clone().into());
+        Some(list @ DockerArgs::List(_)) => {
+            out.insert("dockerArgsList".into(), list.value());
             put(&mut out, "shmSize", r.shm_size.clone().map(Value::from));
         }
-        other => {
-            let text = match other {
-                Some(JobResourceConfigurationDockerArgs::String(s)) => Some(Value::from(s.clone())),
-                Some(JobResourceConfigurationDockerArgs::Other(v)) => Some(v.clone()),
-                _ => None,
-            };
-            put(&mut out, "dockerArgs", text);
+        text => {
+            put(&mut out, "dockerArgs", text.as_ref().map(DockerArgs::value));
             put(&mut out, "shmSize", r.shm_size.clone().map(Value::from));
             put(&mut out, "locations", r.locations.clone().map(Value::from));
             put(
@@ -258,8 +253,9 @@ pub fn services(services: &OrderedMap<JobService>) -> Result<Value, RestError> {
                 s.properties.as_ref(),
                 None,
             ),
+            // `JobServiceSchema.make` drops the type: no `jobServiceType`.
             JobService::GenericJobService(s) => (
-                s.r#type.as_deref().map(service_type_name),
+                None,
                 s.nodes.is_some(),
                 s.port.as_ref(),
                 s.properties.as_ref(),
@@ -294,17 +290,4 @@ pub fn services(services: &OrderedMap<JobService>) -> Result<Value, RestError> {
         out.insert(name.clone(), Value::Object(rest));
     }
     Ok(Value::Object(out))
-}
-
-/// `JobServiceTypeNames.ENTITY_TO_REST` for a service type given as text.
-fn service_type_name(ty: &str) -> Value {
-    let rest = match ty {
-        "custom" => "Custom",
-        "jupyter_lab" => "JupyterLab",
-        "ssh" => "SSH",
-        "tensor_board" => "TensorBoard",
-        "vs_code" => "VSCode",
-        other => other,
-    };
-    Value::from(rest)
 }

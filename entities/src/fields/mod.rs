@@ -7,6 +7,7 @@ pub mod arm_id;
 pub mod binding;
 pub mod code_ref;
 pub mod component_inputs;
+pub mod docker_args;
 pub mod duration;
 pub mod environment;
 pub mod include_path;
@@ -26,6 +27,7 @@ mod value_type;
 pub mod version;
 
 pub use code_ref::{CodeKind, CodeRef};
+pub use docker_args::DockerArgs;
 pub use environment::EnvironmentRef;
 pub use include_path::IncludePath;
 pub use integer::{IntOrBinding, LenientInt};
