@@ -102,3 +102,62 @@ fn rest_failures(
         }
     }
 }
+
+/// The `type: command` nodes of the pipeline goldens that name their
+/// component (registered, a file, or written in place): the node loaded on
+/// its own (`Command::from_node_value`) gives the entry Python's pipeline
+/// `_to_dict()` holds for it; where Python refused the pipeline at such a
+/// node's component, azml refuses the node there too.
+#[test]
+fn command_nodes_of_pipelines_match_python() {
+    let root = parity::fixtures();
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for golden in parity::goldens("pipeline_job") {
+        let file = root.join(&golden.file);
+        let Ok(doc) = azml::yaml::parse_path(&file) else {
+            continue;
+        };
+        let base = file.parent().unwrap();
+        let jobs = doc.value.get("jobs").and_then(|j| j.as_object());
+        for (name, node) in jobs.into_iter().flatten() {
+            let is_command = node.get("type").and_then(|t| t.as_str()) == Some("command");
+            if !is_command || node.get("component").is_none() {
+                continue;
+            }
+            let at = format!("jobs.{name}.component");
+            let refused_here: Vec<String> = golden
+                .error_paths()
+                .into_iter()
+                .map(|p| parity::marshmallow_path(&p))
+                .filter(|p| p.starts_with(&at))
+                .collect();
+            let loaded = Command::from_node_value(node, base);
+            let place = format!("{}: jobs.{name}", golden.file);
+            match (golden.accepted(), loaded) {
+                (true, Ok(node)) => {
+                    compared += 1;
+                    let expected = &golden.record["dict"]["jobs"][name];
+                    let got = node.pipeline_dict();
+                    if !parity::same_json(&got, expected) {
+                        failures.push(format!(
+                            "{place}: dict\n  python: {expected}\n  azml:   {got}"
+                        ));
+                    }
+                }
+                (true, Err(issues)) => {
+                    failures.push(format!("{place}: Python accepts, azml refuses: {issues:?}"))
+                }
+                (false, Ok(_)) if !refused_here.is_empty() => failures.push(format!(
+                    "{place}: Python refuses at {refused_here:?}, azml accepts"
+                )),
+                (false, Err(issues)) if refused_here.is_empty() => failures.push(format!(
+                    "{place}: azml refuses, Python's errors are elsewhere: {issues:?}"
+                )),
+                (false, _) => compared += 1,
+            }
+        }
+    }
+    assert!(compared >= 15, "only {compared} command nodes compared");
+    parity::report("command node", compared, &failures);
+}

@@ -4,6 +4,7 @@
 
 mod anonymous;
 pub(crate) mod checks;
+pub(crate) mod file;
 pub mod hash;
 pub(crate) mod registered_body;
 mod source;

@@ -13,7 +13,7 @@ use crate::generated::{
     AssetInput, AssetType, ComponentInput, ComponentOutput, InputOutputMode, JobInput, JobOutput,
     NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParameterInput, ParameterType,
 };
-use azml::Value;
+use azml::{OrderedMap, Value};
 
 /// One enum as another through their shared wire text (`ro_mount`,
 /// `uri_folder`).
@@ -147,5 +147,67 @@ pub fn component_output(output: Option<&JobOutput>) -> ComponentOutput {
             .unwrap_or(AssetType::UriFolder),
         description: None,
         mode: output.and_then(|o| o.mode.as_ref()).and_then(recast),
+    }
+}
+
+/// A node's inputs and outputs as the node holds them (`BaseNode.__init__`
+/// building `NodeInput`s and `NodeOutput`s): a binding given as an input's
+/// value is an input whose path is that binding, and an output's type
+/// defaults to uri_folder.
+pub fn normalize_node_io(
+    inputs: Option<&mut OrderedMap<Option<NodeInput>>>,
+    outputs: Option<&mut OrderedMap<Option<NodeOutput>>>,
+) {
+    for input in inputs.into_iter().flat_map(|m| m.values_mut()).flatten() {
+        if let NodeInput::JobLiteral(JobLiteral::Str(s)) = input {
+            if is_binding(s) {
+                *input = NodeInput::NodeDataInput(NodeDataInput {
+                    path: Some(NodeDataPath(s.clone())),
+                    ..NodeDataInput::default()
+                });
+            }
+        }
+    }
+    for output in outputs.into_iter().flat_map(|m| m.values_mut()).flatten() {
+        if let NodeOutput::NodeDataOutput(NodeDataOutput { r#type, .. }) = output {
+            r#type.get_or_insert(AssetType::UriFolder);
+        }
+    }
+}
+
+/// A node's dict as a pipeline's `_to_dict()` holds it: an input bound to
+/// another's data is dumped without its type (`_delete_type_for_binding`,
+/// which the node schema's `pre_dump` applies).
+pub fn without_binding_types(mut dict: Value) -> Value {
+    let inputs = dict
+        .get_mut("inputs")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|inputs| inputs.values_mut());
+    for input in inputs.filter_map(Value::as_object_mut) {
+        if input
+            .get("path")
+            .and_then(Value::as_str)
+            .is_some_and(is_binding)
+        {
+            input.shift_remove("type");
+        }
+    }
+    dict
+}
+
+/// A node's ports fitted to those its component declares
+/// (`_build_inputs_dict` / `_build_outputs_dict` with the component's
+/// definitions): in the component's order, one it does not declare dropped.
+pub fn fit_ports<'a, T>(
+    ports: &mut Option<OrderedMap<T>>,
+    declared: impl Iterator<Item = &'a String>,
+) {
+    if let Some(mut given) = ports.take() {
+        *ports = Some(
+            declared
+                .filter_map(|name| given.shift_remove_entry(name.as_str()))
+                .collect(),
+        );
     }
 }
