@@ -43,6 +43,7 @@ impl ::azml::validate::Validate for AmlTokenIdentity {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// `aml_token`, in any camelCase or snake_case spelling (`AMLToken`).
 #[derive(
     Debug,
     Clone,
@@ -53,18 +54,35 @@ impl ::azml::validate::Validate for AmlTokenIdentity {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum AmlTokenIdentityType {
     #[serde(rename = "aml_token")]
+    #[rest(rename = "AMLToken")]
     AmlToken,
+}
+impl<'de> ::serde::Deserialize<'de> for AmlTokenIdentityType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["aml_token"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::AmlToken),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
 }
 impl ::azml::validate::Validate for AmlTokenIdentityType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["aml_token"]);
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["aml_token"], &[]),
+        );
     }
 }
 /// A dict with values of any type (marshmallow `fields.Dict()`): tags and properties of assets.
@@ -235,11 +253,10 @@ impl<'de> ::serde::Deserialize<'de> for AutoDeleteCondition {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(
+        match ::azml::__codegen::snake_enum(
             &value,
             &["created_greater_than", "last_accessed_greater_than"],
             &[],
-            true,
         ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::CreatedGreaterThan),
             ::std::result::Result::Ok(1) => {
@@ -254,12 +271,13 @@ impl<'de> ::serde::Deserialize<'de> for AutoDeleteCondition {
 }
 impl ::azml::validate::Validate for AutoDeleteCondition {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(
+        ::azml::__codegen::check_enum(
             cx,
-            value,
-            &["created_greater_than", "last_accessed_greater_than"],
-            &[],
-            true,
+            ::azml::__codegen::snake_enum(
+                value,
+                &["created_greater_than", "last_accessed_greater_than"],
+                &[],
+            ),
         );
     }
 }
@@ -640,6 +658,836 @@ impl ::azml::validate::Validate for CodeVersionResource {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// A command node (azure-ai-ml `Command`): what `load_job` returns for a command job, and a `type: command` node of a pipeline; properties in the node schema's dump order. `command` and `code` are load-only (they go into the component a node without one is made of); `display_name`, `tags`, `description`, `experiment_name`, `name` and `parent_job_name` travel in the REST form only. Keys the node schema does not have are kept (`extra`).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct Command {
+    /// Load-only: the command of the component a node written without one is made of.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub command: ::std::option::Option<::std::string::String>,
+    /// Load-only: the code of the component a node written without one is made of.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub environment: ::std::option::Option<crate::fields::EnvironmentRef>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub distribution: ::std::option::Option<Distribution>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    /// Inputs by name; a null input is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out of the dict.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub comment: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub component: ::std::option::Option<crate::command::CommandComponentRef>,
+    #[serde(
+        default = "Command::__default_type",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<CommandType>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub limits: ::std::option::Option<CommandJobLimits>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub identity: ::std::option::Option<JobIdentity>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub parent_job_name: ::std::option::Option<::std::string::String>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Command {
+    #[doc(hidden)]
+    pub fn __default_type() -> ::std::option::Option<CommandType> {
+        ::azml::__codegen::default_value("\"command\"")
+    }
+}
+impl Command {
+    /// Python's `value or other.value` for the fields this type takes from
+    /// another (`x-azml-inherit`), each converted through its dict form.
+    pub fn inherit_from(&mut self, from: &CommandComponent) {
+        if !::azml::__codegen::truthy(&self.resources) {
+            self.resources = ::azml::__codegen::inherited(&from.resources).unwrap_or_default();
+        }
+        if !::azml::__codegen::truthy(&self.distribution) {
+            self.distribution =
+                ::azml::__codegen::inherited(&from.distribution).unwrap_or_default();
+        }
+    }
+}
+impl ::azml::validate::Validate for Command {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("command", __c::STRING),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "environment",
+                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "distribution",
+                __c::Shape::Is(<Distribution as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "queue_settings",
+                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeInput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeOutput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("comment", __c::STRING),
+            __c::Field::optional(
+                "component",
+                __c::Shape::Is(<crate::command::CommandComponentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<CommandType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "limits",
+                __c::Shape::Is(<CommandJobLimits as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "services",
+                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional("parent_job_name", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// A command component (azure-ai-ml `CommandComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first.
+#[derive(
+    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct CommandComponent {
+    /// The command line; `${{inputs.<name>}}` and `${{outputs.<name>}}` name the component's ports.
+    pub command: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    pub environment: crate::fields::EnvironmentRef,
+    /// Only on a component made from a job or node; a component file's is dropped, as azure-ai-ml's schema excludes it.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub resources: ::std::option::Option<ComponentResources>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub distribution: ::std::option::Option<ComponentDistribution>,
+    pub name: ComponentName,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub version: ::std::option::Option<crate::fields::Version>,
+    /// The schema URL the file declares.
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Whether the same inputs give the same outputs (reuse); true when absent.
+    #[serde(
+        default = "CommandComponent::__default_is_deterministic",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
+    #[serde(
+        default = "CommandComponent::__default_type",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<CommandType>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties: ::std::option::Option<::azml::OrderedMap<ComponentProperty>>,
+    /// Files and folders copied next to `code` when the component is registered.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub additional_includes: ::std::option::Option<::std::vec::Vec<crate::fields::IncludePath>>,
+    /// Shorthand for `resources.instance_count` (a constructor argument, not a schema field); not allowed together with `resources`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
+    /// Dump-only: read and ignored.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<::serde_json::Value>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra_first)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl CommandComponent {
+    #[doc(hidden)]
+    pub fn __default_is_deterministic() -> ::std::option::Option<crate::fields::PythonBool> {
+        ::azml::__codegen::default_value("true")
+    }
+    #[doc(hidden)]
+    pub fn __default_type() -> ::std::option::Option<CommandType> {
+        ::azml::__codegen::default_value("\"command\"")
+    }
+}
+impl CommandComponent {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "command component",
+        loader: "load_component",
+        markers: ::azml::document::Markers {
+            types: &["command"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for CommandComponent {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
+        static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("command", __c::STRING),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<ComponentResources as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "distribution",
+                __c::Shape::Is(<ComponentDistribution as __v::Validate>::validate),
+            ),
+            __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional("$schema", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional(
+                "is_deterministic",
+                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Is(
+                    <CommandComponentOutput as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<CommandType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Is(
+                    <ComponentProperty as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "additional_includes",
+                __c::Shape::Array(&__c::Shape::Is(
+                    <crate::fields::IncludePath as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "instance_count",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional("latest_version", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+        __c::exclusive(cx, value, &[("instance_count", "resources")]);
+    }
+}
+/// An output of a command component: a port, or a parameter.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum CommandComponentOutput {
+    ComponentOutput(ComponentOutput),
+    PrimitiveOutput(PrimitiveOutput),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for CommandComponentOutput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "ComponentOutput",
+                __c::Shape::Is(<ComponentOutput as __v::Validate>::validate),
+            ),
+            (
+                "PrimitiveOutput",
+                __c::Shape::Is(<PrimitiveOutput as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// A standalone command job file as `load_job` reads it (azure-ai-ml `CommandJobSchema`); it admits no other keys. Loading builds the `Command` node the job is.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct CommandJob {
+    /// Dump-only in azure-ai-ml: read and ignored.
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
+    pub schema: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub identity: ::std::option::Option<JobIdentity>,
+    pub command: ::std::string::String,
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    pub environment: crate::fields::EnvironmentRef,
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    pub distribution: ::std::option::Option<Distribution>,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    pub r#type: ::std::option::Option<CommandType>,
+    pub limits: ::std::option::Option<CommandJobLimits>,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>>,
+    pub parent_job_name: ::std::option::Option<::std::string::String>,
+    /// Dump-only: read and ignored.
+    pub id: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    pub status: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    pub log_files: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    pub parameters: ::std::option::Option<::serde_json::Value>,
+}
+impl<'de> ::serde::Deserialize<'de> for CommandJob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for CommandJob {
+    const NAME: &'static str = "CommandJob";
+    const FIELDS: &'static [&'static str] = &[
+        "$schema",
+        "name",
+        "description",
+        "tags",
+        "services",
+        "display_name",
+        "experiment_name",
+        "properties",
+        "compute",
+        "identity",
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "queue_settings",
+        "type",
+        "limits",
+        "inputs",
+        "outputs",
+        "parent_job_name",
+        "id",
+        "creation_context",
+        "status",
+        "log_files",
+        "parameters",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::azml::OrderedMap<JobService>> =
+            ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f11: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
+        let mut s11 = false;
+        let mut f12: ::std::option::Option<crate::fields::EnvironmentRef> =
+            ::std::option::Option::None;
+        let mut f13: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s13 = false;
+        let mut f14: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
+        let mut s14 = false;
+        let mut f15: ::std::option::Option<Distribution> = ::std::option::Option::None;
+        let mut s15 = false;
+        let mut f16: ::std::option::Option<QueueSettings> = ::std::option::Option::None;
+        let mut s16 = false;
+        let mut f17: ::std::option::Option<CommandType> = ::std::option::Option::None;
+        let mut s17 = false;
+        let mut f18: ::std::option::Option<CommandJobLimits> = ::std::option::Option::None;
+        let mut s18 = false;
+        let mut f19: ::std::option::Option<::azml::OrderedMap<JobInput>> =
+            ::std::option::Option::None;
+        let mut s19 = false;
+        let mut f20: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>> =
+            ::std::option::Option::None;
+        let mut s20 = false;
+        let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s21 = false;
+        let mut f22: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s22 = false;
+        let mut f23: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s23 = false;
+        let mut f24: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s24 = false;
+        let mut f25: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s25 = false;
+        let mut f26: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s26 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "services"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "experiment_name"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "properties"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "compute"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "identity"),
+                10 => ::azml::__codegen::field(&mut map, &mut f10, "command"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "code"),
+                12 => ::azml::__codegen::field(&mut map, &mut f12, "environment"),
+                13 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f13,
+                    &mut s13,
+                    "environment_variables",
+                ),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
+                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "distribution"),
+                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "queue_settings"),
+                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "type"),
+                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "limits"),
+                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "inputs"),
+                20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "outputs"),
+                21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "parent_job_name"),
+                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "id"),
+                23 => ::azml::__codegen::optional(&mut map, &mut f23, &mut s23, "creation_context"),
+                24 => ::azml::__codegen::optional(&mut map, &mut f24, &mut s24, "status"),
+                25 => ::azml::__codegen::optional(&mut map, &mut f25, &mut s25, "log_files"),
+                26 => ::azml::__codegen::optional(&mut map, &mut f26, &mut s26, "parameters"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            schema: f0,
+            name: f1,
+            description: f2,
+            tags: f3,
+            services: f4,
+            display_name: f5,
+            experiment_name: f6,
+            properties: f7,
+            compute: f8,
+            identity: f9,
+            command: ::azml::__codegen::required::<_, A::Error>(f10, "command")?,
+            code: f11,
+            environment: ::azml::__codegen::required::<_, A::Error>(f12, "environment")?,
+            environment_variables: f13,
+            resources: f14,
+            distribution: f15,
+            queue_settings: f16,
+            r#type: f17,
+            limits: f18,
+            inputs: f19,
+            outputs: f20,
+            parent_job_name: f21,
+            id: f22,
+            creation_context: f23,
+            status: f24,
+            log_files: f25,
+            parameters: f26,
+        })
+    }
+}
+impl CommandJob {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "command job",
+        loader: "load_job",
+        markers: ::azml::document::Markers {
+            types: &["command", ""],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for CommandJob {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional("$schema", __c::STRING),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional(
+                "services",
+                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+            ),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::required("command", __c::STRING),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "distribution",
+                __c::Shape::Is(<Distribution as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "queue_settings",
+                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<CommandType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "limits",
+                __c::Shape::Is(<CommandJobLimits as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <JobOutput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional("parent_job_name", __c::STRING),
+            __c::Field::optional("id", __c::ANY),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional("status", __c::ANY),
+            __c::Field::optional("log_files", __c::ANY),
+            __c::Field::optional("parameters", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// Limits of a command job or node (azure-ai-ml `CommandJobLimits`): `timeout` in seconds, sent as an ISO 8601 duration.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct CommandJobLimits {
+    pub timeout: ::std::option::Option<crate::fields::IntOrBinding>,
+}
+impl<'de> ::serde::Deserialize<'de> for CommandJobLimits {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for CommandJobLimits {
+    const NAME: &'static str = "CommandJobLimits";
+    const FIELDS: &'static [&'static str] = &["timeout"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
+            ::std::option::Option::None;
+        let mut s0 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self { timeout: f0 })
+    }
+}
+impl ::azml::validate::Validate for CommandJobLimits {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[__c::Field::optional(
+            "timeout",
+            __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+        )];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The type of a command component or job, `command`, matched case-insensitively and stored lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum CommandType {
+    #[serde(rename = "command")]
+    Command,
+}
+impl<'de> ::serde::Deserialize<'de> for CommandType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["command"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Command),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for CommandType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["command"], &[]));
+    }
+}
+/// A command component's `distribution` (azure-ai-ml loads each kind with `unknown=INCLUDE` and dumps only its fields).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum ComponentDistribution {
+    ComponentMpiDistribution(ComponentMpiDistribution),
+    ComponentTensorFlowDistribution(ComponentTensorFlowDistribution),
+    ComponentPyTorchDistribution(ComponentPyTorchDistribution),
+    ComponentRayDistribution(ComponentRayDistribution),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for ComponentDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "ComponentMpiDistribution",
+                __c::Shape::Is(<ComponentMpiDistribution as __v::Validate>::validate),
+            ),
+            (
+                "ComponentTensorFlowDistribution",
+                __c::Shape::Is(<ComponentTensorFlowDistribution as __v::Validate>::validate),
+            ),
+            (
+                "ComponentPyTorchDistribution",
+                __c::Shape::Is(<ComponentPyTorchDistribution as __v::Validate>::validate),
+            ),
+            (
+                "ComponentRayDistribution",
+                __c::Shape::Is(<ComponentRayDistribution as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// An input of a component: a parameter or a port, tried in that order.
 #[derive(
     Debug,
@@ -673,6 +1521,62 @@ impl ::azml::validate::Validate for ComponentInput {
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// An MPI run of a component: other keys accepted and not kept.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ComponentMpiDistribution {
+    pub r#type: MpiType,
+    pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
+}
+impl<'de> ::serde::Deserialize<'de> for ComponentMpiDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ComponentMpiDistribution {
+    const NAME: &'static str = "ComponentMpiDistribution";
+    const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<MpiType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f1,
+                    &mut s1,
+                    "process_count_per_instance",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            process_count_per_instance: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for ComponentMpiDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", __c::Shape::Is(<MpiType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "process_count_per_instance",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
 }
 /// A component name: a lower-case letter, then lower-case letters, digits and underscores.
@@ -751,6 +1655,206 @@ impl ::azml::validate::Validate for ComponentOutput {
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A component property value: anything but null (`fields.Raw()`).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum ComponentProperty {
+    String(::std::string::String),
+    Integer(i64),
+    Number(f64),
+    Bool(bool),
+    Map(::azml::OrderedMap<::serde_json::Value>),
+    Array(::std::vec::Vec<::serde_json::Value>),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for ComponentProperty {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("string", __c::STRING),
+            ("integer", __c::I64),
+            ("number", __c::F64),
+            ("boolean", __c::BOOL),
+            ("object", __c::Shape::Map(&__c::ANY)),
+            ("array", __c::Shape::Array(&__c::ANY)),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// A PyTorch run of a component: other keys accepted and not kept.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ComponentPyTorchDistribution {
+    pub r#type: PyTorchType,
+    pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
+}
+impl<'de> ::serde::Deserialize<'de> for ComponentPyTorchDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ComponentPyTorchDistribution {
+    const NAME: &'static str = "ComponentPyTorchDistribution";
+    const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<PyTorchType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f1,
+                    &mut s1,
+                    "process_count_per_instance",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            process_count_per_instance: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for ComponentPyTorchDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<PyTorchType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "process_count_per_instance",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// A Ray run of a component: other keys accepted and not kept.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ComponentRayDistribution {
+    pub r#type: RayType,
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub address: ::std::option::Option<::std::string::String>,
+    pub include_dashboard: ::std::option::Option<crate::fields::PythonBool>,
+    pub dashboard_port: ::std::option::Option<crate::fields::LenientInt>,
+    pub head_node_additional_args: ::std::option::Option<::std::string::String>,
+    pub worker_node_additional_args: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ComponentRayDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ComponentRayDistribution {
+    const NAME: &'static str = "ComponentRayDistribution";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "port",
+        "address",
+        "include_dashboard",
+        "dashboard_port",
+        "head_node_additional_args",
+        "worker_node_additional_args",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<RayType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "port"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "address"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "include_dashboard"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "dashboard_port"),
+                5 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f5,
+                    &mut s5,
+                    "head_node_additional_args",
+                ),
+                6 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f6,
+                    &mut s6,
+                    "worker_node_additional_args",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            port: f1,
+            address: f2,
+            include_dashboard: f3,
+            dashboard_port: f4,
+            head_node_additional_args: f5,
+            worker_node_additional_args: f6,
+        })
+    }
+}
+impl ::azml::validate::Validate for ComponentRayDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", __c::Shape::Is(<RayType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional("address", __c::STRING),
+            __c::Field::optional(
+                "include_dashboard",
+                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "dashboard_port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional("head_node_additional_args", __c::STRING),
+            __c::Field::optional("worker_node_additional_args", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
 }
 /// Resources of a component: `JobResourceConfiguration` read with strict integers (no bindings) and unknown keys dropped; `properties` is read but not dumped, as azure-ai-ml does.
@@ -887,6 +1991,74 @@ impl ::azml::validate::Validate for ComponentResourcesDockerArgs {
         __c::any_of(cx, value, __MEMBERS);
     }
 }
+/// A TensorFlow run of a component: other keys accepted and not kept.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ComponentTensorFlowDistribution {
+    pub r#type: TensorFlowType,
+    pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
+    pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
+}
+impl<'de> ::serde::Deserialize<'de> for ComponentTensorFlowDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
+    const NAME: &'static str = "ComponentTensorFlowDistribution";
+    const FIELDS: &'static [&'static str] = &["type", "parameter_server_count", "worker_count"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<TensorFlowType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s2 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f1,
+                    &mut s1,
+                    "parameter_server_count",
+                ),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "worker_count"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            parameter_server_count: f1,
+            worker_count: f2,
+        })
+    }
+}
+impl ::azml::validate::Validate for ComponentTensorFlowDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<TensorFlowType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "parameter_server_count",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "worker_count",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
 /// The component type, `parallel`, matched case-insensitively and stored lower-cased.
 #[derive(
     Debug,
@@ -911,7 +2083,7 @@ impl<'de> ::serde::Deserialize<'de> for ComponentType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(&value, &["parallel"], &[], false) {
+        match ::azml::__codegen::lower_enum(&value, &["parallel"], &[]) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Parallel),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
             ::std::result::Result::Err(message) => {
@@ -922,7 +2094,7 @@ impl<'de> ::serde::Deserialize<'de> for ComponentType {
 }
 impl ::azml::validate::Validate for ComponentType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(cx, value, &["parallel"], &[], false);
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["parallel"], &[]));
     }
 }
 /// A component version: the component document itself travels untyped in componentSpec.
@@ -1297,6 +2469,53 @@ impl ::azml::validate::Validate for DataAsset {
 }
 /// A `${{...}}` data-binding expression.
 pub type DataBinding = ::std::string::String;
+/// How a job's file, folder or model input reaches it, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum DataInputMode {
+    #[serde(rename = "download")]
+    Download,
+    #[serde(rename = "ro_mount")]
+    RoMount,
+    #[serde(rename = "direct")]
+    Direct,
+}
+impl<'de> ::serde::Deserialize<'de> for DataInputMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["download", "ro_mount", "direct"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Download),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::RoMount),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Direct),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for DataInputMode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["download", "ro_mount", "direct"], &[]),
+        );
+    }
+}
 /// The type of a data asset, matched exactly (`validate.OneOf`).
 #[derive(
     Debug,
@@ -1517,6 +2736,51 @@ impl ::azml::validate::Validate for DeploymentTemplateReference {
         use ::azml::__codegen as __c;
         static __FIELDS: &[__c::Field] = &[__c::Field::optional("asset_id", __c::STRING)];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// How a job's processes are distributed (a job's or a node's `distribution`: other keys refused).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum Distribution {
+    PyTorchDistribution(PyTorchDistribution),
+    TensorFlowDistribution(TensorFlowDistribution),
+    MpiDistribution(MpiDistribution),
+    RayDistribution(RayDistribution),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for Distribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "PyTorchDistribution",
+                __c::Shape::Is(<PyTorchDistribution as __v::Validate>::validate),
+            ),
+            (
+                "TensorFlowDistribution",
+                __c::Shape::Is(<TensorFlowDistribution as __v::Validate>::validate),
+            ),
+            (
+                "MpiDistribution",
+                __c::Shape::Is(<MpiDistribution as __v::Validate>::validate),
+            ),
+            (
+                "RayDistribution",
+                __c::Shape::Is(<RayDistribution as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
     }
 }
 /// An inline (anonymous) environment, dumped as `CliV2AnonymousEnvironment` with a content-hash version; its own name and version are ignored. Property order is azure-ai-ml's dump order.
@@ -2278,6 +3542,76 @@ impl ::azml::validate::Validate for FlowComponentSpec {
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
 }
+/// A service of another type (azure-ai-ml `JobService`), in its dump order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct GenericJobService {
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub nodes: ::std::option::Option<ServiceNodes>,
+    pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    /// Read and dropped (`JobServiceSchema.make` pops it): neither the dict nor the REST form has it.
+    #[dict(skip_dump)]
+    pub r#type: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GenericJobService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for GenericJobService {
+    const NAME: &'static str = "GenericJobService";
+    const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: f0,
+            nodes: f1,
+            properties: f2,
+            r#type: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for GenericJobService {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "nodes",
+                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
+            ),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("type", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 /// The routes of an inference server (`InferenceConfigSchema`), in the schema's order.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -2464,13 +3798,17 @@ impl ::azml::validate::Validate for InputOutputMode {
         );
     }
 }
-/// A data or model input of a job, in its dump order.
-#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+/// A file or folder input of a job (azure-ai-ml `DataInputSchema`), in its dump order; `type` defaults to uri_folder.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 pub struct JobDataInput {
-    pub mode: ::std::option::Option<InputOutputMode>,
-    pub r#type: AssetType,
+    pub mode: ::std::option::Option<DataInputMode>,
+    pub r#type: ::std::option::Option<UriInputType>,
     pub path: ::std::option::Option<crate::fields::DataPath>,
+    /// Where the data is placed on the compute (`file:` paths).
+    pub path_on_compute: ::std::option::Option<::std::string::String>,
+    /// Datastore to upload a local path to.
+    pub datastore: ::std::option::Option<::std::string::String>,
 }
 impl<'de> ::serde::Deserialize<'de> for JobDataInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2481,28 +3819,38 @@ impl<'de> ::serde::Deserialize<'de> for JobDataInput {
 }
 impl ::azml::__codegen::FromMap for JobDataInput {
     const NAME: &'static str = "JobDataInput";
-    const FIELDS: &'static [&'static str] = &["mode", "type", "path"];
+    const FIELDS: &'static [&'static str] =
+        &["mode", "type", "path", "path_on_compute", "datastore"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
+        let mut f0: ::std::option::Option<DataInputMode> = ::std::option::Option::None;
         let mut s0 = false;
-        let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<UriInputType> = ::std::option::Option::None;
+        let mut s1 = false;
         let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
         let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s4 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
         {
             match key {
                 0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
                 2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "path_on_compute"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "datastore"),
                 _ => ::azml::__codegen::skip(&mut map),
             }?;
         }
         ::std::result::Result::Ok(Self {
             mode: f0,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+            r#type: f1.or_else(|| ::azml::__codegen::default_value("\"uri_folder\"")),
             path: f2,
+            path_on_compute: f3,
+            datastore: f4,
         })
     }
 }
@@ -2513,16 +3861,18 @@ impl ::azml::validate::Validate for JobDataInput {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+                __c::Shape::Is(<DataInputMode as __v::Validate>::validate),
             ),
-            __c::Field::required(
+            __c::Field::optional(
                 "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+                __c::Shape::Is(<UriInputType as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "path",
                 __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
             ),
+            __c::Field::optional("path_on_compute", __c::STRING),
+            __c::Field::optional("datastore", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2567,7 +3917,7 @@ impl ::azml::validate::Validate for JobIdentity {
         __c::any_of(cx, value, __MEMBERS);
     }
 }
-/// An input of a job: data, or a literal value.
+/// An input of a job, tried in azure-ai-ml's order (`InputsField`): a file or folder, a model, a table, or a literal value.
 #[derive(
     Debug,
     Clone,
@@ -2581,6 +3931,8 @@ impl ::azml::validate::Validate for JobIdentity {
 #[allow(clippy::large_enum_variant)]
 pub enum JobInput {
     JobDataInput(JobDataInput),
+    JobModelInput(JobModelInput),
+    JobMltableInput(JobMltableInput),
     JobLiteral(crate::fields::JobLiteral),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
@@ -2595,6 +3947,14 @@ impl ::azml::validate::Validate for JobInput {
                 __c::Shape::Is(<JobDataInput as __v::Validate>::validate),
             ),
             (
+                "JobModelInput",
+                __c::Shape::Is(<JobModelInput as __v::Validate>::validate),
+            ),
+            (
+                "JobMltableInput",
+                __c::Shape::Is(<JobMltableInput as __v::Validate>::validate),
+            ),
+            (
                 "JobLiteral",
                 __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate),
             ),
@@ -2602,15 +3962,163 @@ impl ::azml::validate::Validate for JobInput {
         __c::any_of(cx, value, __MEMBERS);
     }
 }
-/// An output of a job, in its dump order.
+/// A table input of a job (azure-ai-ml `MLTableInputSchema`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct JobMltableInput {
+    pub mode: ::std::option::Option<MltableInputMode>,
+    pub r#type: MltableInputType,
+    pub path: ::std::option::Option<crate::fields::DataPath>,
+    /// Where the data is placed on the compute (`file:` paths).
+    pub path_on_compute: ::std::option::Option<::std::string::String>,
+    /// Datastore to upload a local path to.
+    pub datastore: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for JobMltableInput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for JobMltableInput {
+    const NAME: &'static str = "JobMltableInput";
+    const FIELDS: &'static [&'static str] =
+        &["mode", "type", "path", "path_on_compute", "datastore"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<MltableInputMode> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<MltableInputType> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s4 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "path_on_compute"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "datastore"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            mode: f0,
+            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+            path: f2,
+            path_on_compute: f3,
+            datastore: f4,
+        })
+    }
+}
+impl ::azml::validate::Validate for JobMltableInput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<MltableInputMode as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<MltableInputType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
+            ),
+            __c::Field::optional("path_on_compute", __c::STRING),
+            __c::Field::optional("datastore", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A model input of a job (azure-ai-ml `ModelInputSchema`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct JobModelInput {
+    pub mode: ::std::option::Option<DataInputMode>,
+    pub r#type: ModelInputType,
+    pub path: ::std::option::Option<crate::fields::DataPath>,
+    /// Datastore to upload a local path to.
+    pub datastore: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for JobModelInput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for JobModelInput {
+    const NAME: &'static str = "JobModelInput";
+    const FIELDS: &'static [&'static str] = &["mode", "type", "path", "datastore"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<DataInputMode> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ModelInputType> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s3 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "datastore"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            mode: f0,
+            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+            path: f2,
+            datastore: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for JobModelInput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<DataInputMode as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<ModelInputType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "path",
+                __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
+            ),
+            __c::Field::optional("datastore", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// An output of a job (azure-ai-ml `OutputSchema`), in its dump order; the path is kept as written.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 pub struct JobOutput {
     /// Asset name to register the output as.
     pub name: ::std::option::Option<::std::string::String>,
     pub version: ::std::option::Option<crate::fields::Version>,
-    pub mode: ::std::option::Option<InputOutputMode>,
-    pub r#type: ::std::option::Option<AssetType>,
+    pub mode: ::std::option::Option<JobOutputMode>,
+    pub r#type: ::std::option::Option<JobOutputType>,
     pub path: ::std::option::Option<::std::string::String>,
 }
 impl<'de> ::serde::Deserialize<'de> for JobOutput {
@@ -2630,9 +4138,9 @@ impl ::azml::__codegen::FromMap for JobOutput {
         let mut s0 = false;
         let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
         let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<JobOutputMode> = ::std::option::Option::None;
         let mut s2 = false;
-        let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<JobOutputType> = ::std::option::Option::None;
         let mut s3 = false;
         let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
@@ -2668,15 +4176,191 @@ impl ::azml::validate::Validate for JobOutput {
             ),
             __c::Field::optional(
                 "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+                __c::Shape::Is(<JobOutputMode as __v::Validate>::validate),
             ),
             __c::Field::optional(
                 "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
+                __c::Shape::Is(<JobOutputType as __v::Validate>::validate),
             ),
             __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// How a job output leaves it, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum JobOutputMode {
+    #[serde(rename = "mount")]
+    Mount,
+    #[serde(rename = "upload")]
+    Upload,
+    #[serde(rename = "rw_mount")]
+    RwMount,
+    #[serde(rename = "direct")]
+    Direct,
+}
+impl<'de> ::serde::Deserialize<'de> for JobOutputMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["mount", "upload", "rw_mount", "direct"], &[])
+        {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Mount),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Upload),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::RwMount),
+            ::std::result::Result::Ok(3) => ::std::result::Result::Ok(Self::Direct),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for JobOutputMode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["mount", "upload", "rw_mount", "direct"], &[]),
+        );
+    }
+}
+/// Type of a job output, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum JobOutputType {
+    #[serde(rename = "uri_file")]
+    UriFile,
+    #[serde(rename = "uri_folder")]
+    UriFolder,
+    #[serde(rename = "custom_model")]
+    CustomModel,
+    #[serde(rename = "mlflow_model")]
+    MlflowModel,
+    #[serde(rename = "mltable")]
+    Mltable,
+    #[serde(rename = "triton_model")]
+    TritonModel,
+}
+impl<'de> ::serde::Deserialize<'de> for JobOutputType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &[
+                "uri_file",
+                "uri_folder",
+                "custom_model",
+                "mlflow_model",
+                "mltable",
+                "triton_model",
+            ],
+            &[],
+        ) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::UriFile),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::UriFolder),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::CustomModel),
+            ::std::result::Result::Ok(3) => ::std::result::Result::Ok(Self::MlflowModel),
+            ::std::result::Result::Ok(4) => ::std::result::Result::Ok(Self::Mltable),
+            ::std::result::Result::Ok(5) => ::std::result::Result::Ok(Self::TritonModel),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for JobOutputType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(
+                value,
+                &[
+                    "uri_file",
+                    "uri_folder",
+                    "custom_model",
+                    "mlflow_model",
+                    "mltable",
+                    "triton_model",
+                ],
+                &[],
+            ),
+        );
+    }
+}
+/// The priority of a queued job.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum JobPriority {
+    #[serde(rename = "low")]
+    Low,
+    #[serde(rename = "medium")]
+    Medium,
+    #[serde(rename = "high")]
+    High,
+}
+impl<'de> ::serde::Deserialize<'de> for JobPriority {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["low", "medium", "high"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Low),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Medium),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::High),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for JobPriority {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["low", "medium", "high"], &[]),
+        );
     }
 }
 /// Compute resources of a job or node (azure-ai-ml `JobResourceConfiguration`), in the dump order of its schema. Integers may be `${{...}}` bindings on a pipeline node; a standalone job refuses them.
@@ -2693,8 +4377,7 @@ pub struct JobResourceConfiguration {
     /// Docker shared memory size, e.g. `2g`.
     pub shm_size: ::std::option::Option<::std::string::String>,
     pub max_instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
-    /// Extra `docker run` arguments.
-    pub docker_args: ::std::option::Option<JobResourceConfigurationDockerArgs>,
+    pub docker_args: ::std::option::Option<crate::fields::DockerArgs>,
 }
 impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2733,8 +4416,7 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         let mut f5: ::std::option::Option<crate::fields::IntOrBinding> =
             ::std::option::Option::None;
         let mut s5 = false;
-        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> =
-            ::std::option::Option::None;
+        let mut f6: ::std::option::Option<crate::fields::DockerArgs> = ::std::option::Option::None;
         let mut s6 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
         {
@@ -2784,13 +4466,13 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate),
+                __c::Shape::Is(<crate::fields::DockerArgs as __v::Validate>::validate),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-/// Extra `docker run` arguments.
+/// An interactive service of a job, tried in azure-ai-ml's order.
 #[derive(
     Debug,
     Clone,
@@ -2802,24 +4484,223 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
 )]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
-pub enum JobResourceConfigurationDockerArgs {
-    String(::std::string::String),
-    Array(::std::vec::Vec<::std::string::String>),
+pub enum JobService {
+    SshJobService(SshJobService),
+    TensorBoardJobService(TensorBoardJobService),
+    VsCodeJobService(VsCodeJobService),
+    JupyterLabJobService(JupyterLabJobService),
+    GenericJobService(GenericJobService),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
-impl ::azml::validate::Validate for JobResourceConfigurationDockerArgs {
+impl ::azml::validate::Validate for JobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            ("string", __c::STRING),
-            ("array", __c::Shape::Array(&__c::STRING)),
+            (
+                "SshJobService",
+                __c::Shape::Is(<SshJobService as __v::Validate>::validate),
+            ),
+            (
+                "TensorBoardJobService",
+                __c::Shape::Is(<TensorBoardJobService as __v::Validate>::validate),
+            ),
+            (
+                "VsCodeJobService",
+                __c::Shape::Is(<VsCodeJobService as __v::Validate>::validate),
+            ),
+            (
+                "JupyterLabJobService",
+                __c::Shape::Is(<JupyterLabJobService as __v::Validate>::validate),
+            ),
+            (
+                "GenericJobService",
+                __c::Shape::Is(<GenericJobService as __v::Validate>::validate),
+            ),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
 }
-/// A service of a job (ssh, tensor_board, vs_code, jupyter_lab, custom), kept as written.
-pub type JobService = ::azml::OrderedMap<::serde_json::Value>;
+/// The tier a job is queued in.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum JobTier {
+    #[serde(rename = "spot")]
+    #[rest(rename = "Spot")]
+    Spot,
+    #[serde(rename = "basic")]
+    #[rest(rename = "Basic")]
+    Basic,
+    #[serde(rename = "standard")]
+    #[rest(rename = "Standard")]
+    Standard,
+    #[serde(rename = "premium")]
+    #[rest(rename = "Premium")]
+    Premium,
+    #[serde(rename = "null")]
+    #[rest(rename = "Null")]
+    Null,
+}
+impl<'de> ::serde::Deserialize<'de> for JobTier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &["spot", "basic", "standard", "premium", "null"],
+            &[],
+        ) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Spot),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Basic),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Standard),
+            ::std::result::Result::Ok(3) => ::std::result::Result::Ok(Self::Premium),
+            ::std::result::Result::Ok(4) => ::std::result::Result::Ok(Self::Null),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for JobTier {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(
+                value,
+                &["spot", "basic", "standard", "premium", "null"],
+                &[],
+            ),
+        );
+    }
+}
+/// A JupyterLab service (azure-ai-ml `JupyterLabJobService`), in its dump order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct JupyterLabJobService {
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub nodes: ::std::option::Option<ServiceNodes>,
+    pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub r#type: ::std::option::Option<JupyterLabType>,
+}
+impl<'de> ::serde::Deserialize<'de> for JupyterLabJobService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for JupyterLabJobService {
+    const NAME: &'static str = "JupyterLabJobService";
+    const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<JupyterLabType> = ::std::option::Option::None;
+        let mut s3 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: f0,
+            nodes: f1,
+            properties: f2,
+            r#type: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for JupyterLabJobService {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "nodes",
+                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
+            ),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<JupyterLabType as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `jupyter_lab`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum JupyterLabType {
+    #[serde(rename = "jupyter_lab")]
+    #[rest(rename = "JupyterLab")]
+    JupyterLab,
+}
+impl<'de> ::serde::Deserialize<'de> for JupyterLabType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["jupyter_lab"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::JupyterLab),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for JupyterLabType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["jupyter_lab"], &[]),
+        );
+    }
+}
 /// Logging level of the parallel run; case-sensitive.
 #[derive(
     Debug,
@@ -2912,7 +4793,7 @@ impl ::azml::validate::Validate for ManagedIdentity {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-/// `managed` or `managed_identity`, any case; dumped `managed_identity`.
+/// `managed` or `managed_identity`, in any camelCase or snake_case spelling (`Managed`, `ManagedIdentity`); dumped `managed_identity`.
 #[derive(
     Debug,
     Clone,
@@ -2929,6 +4810,7 @@ impl ::azml::validate::Validate for ManagedIdentity {
 #[allow(clippy::enum_variant_names)]
 pub enum ManagedIdentityType {
     #[serde(rename = "managed_identity")]
+    #[rest(rename = "Managed")]
     ManagedIdentity,
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedIdentityType {
@@ -2936,11 +4818,10 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIdentityType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(
+        match ::azml::__codegen::snake_enum(
             &value,
             &["managed_identity"],
             &[("managed", "managed_identity")],
-            false,
         ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::ManagedIdentity),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
@@ -2952,13 +4833,125 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIdentityType {
 }
 impl ::azml::validate::Validate for ManagedIdentityType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(
+        ::azml::__codegen::check_enum(
             cx,
-            value,
-            &["managed_identity"],
-            &[("managed", "managed_identity")],
-            false,
+            ::azml::__codegen::snake_enum(
+                value,
+                &["managed_identity"],
+                &[("managed", "managed_identity")],
+            ),
         );
+    }
+}
+/// How a job's table input reaches it, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum MltableInputMode {
+    #[serde(rename = "download")]
+    Download,
+    #[serde(rename = "ro_mount")]
+    RoMount,
+    #[serde(rename = "eval_mount")]
+    EvalMount,
+    #[serde(rename = "eval_download")]
+    EvalDownload,
+    #[serde(rename = "direct")]
+    Direct,
+}
+impl<'de> ::serde::Deserialize<'de> for MltableInputMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &[
+                "download",
+                "ro_mount",
+                "eval_mount",
+                "eval_download",
+                "direct",
+            ],
+            &[],
+        ) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Download),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::RoMount),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::EvalMount),
+            ::std::result::Result::Ok(3) => ::std::result::Result::Ok(Self::EvalDownload),
+            ::std::result::Result::Ok(4) => ::std::result::Result::Ok(Self::Direct),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for MltableInputMode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(
+                value,
+                &[
+                    "download",
+                    "ro_mount",
+                    "eval_mount",
+                    "eval_download",
+                    "direct",
+                ],
+                &[],
+            ),
+        );
+    }
+}
+/// Type of a job's table input, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum MltableInputType {
+    #[serde(rename = "mltable")]
+    Mltable,
+}
+impl<'de> ::serde::Deserialize<'de> for MltableInputType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["mltable"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Mltable),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for MltableInputType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["mltable"], &[]));
     }
 }
 /// A model (`load_model`: `ModelSchema`, then `Model.__init__`).
@@ -3227,6 +5220,61 @@ impl ::azml::validate::Validate for ModelAsset {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// Type of a job's model input, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum ModelInputType {
+    #[serde(rename = "custom_model")]
+    CustomModel,
+    #[serde(rename = "mlflow_model")]
+    MlflowModel,
+    #[serde(rename = "triton_model")]
+    TritonModel,
+}
+impl<'de> ::serde::Deserialize<'de> for ModelInputType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(
+            &value,
+            &["custom_model", "mlflow_model", "triton_model"],
+            &[],
+        ) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::CustomModel),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::MlflowModel),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::TritonModel),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for ModelInputType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(
+                value,
+                &["custom_model", "mlflow_model", "triton_model"],
+                &[],
+            ),
+        );
+    }
+}
 /// The storage format of a model, any case; dumped lower-cased.
 #[derive(
     Debug,
@@ -3259,7 +5307,6 @@ impl<'de> ::serde::Deserialize<'de> for ModelType {
             &value,
             &["custom_model", "mlflow_model", "triton_model"],
             &[],
-            false,
         ) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::CustomModel),
             ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::MlflowModel),
@@ -3273,12 +5320,13 @@ impl<'de> ::serde::Deserialize<'de> for ModelType {
 }
 impl ::azml::validate::Validate for ModelType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(
+        ::azml::__codegen::check_enum(
             cx,
-            value,
-            &["custom_model", "mlflow_model", "triton_model"],
-            &[],
-            false,
+            ::azml::__codegen::lower_enum(
+                value,
+                &["custom_model", "mlflow_model", "triton_model"],
+                &[],
+            ),
         );
     }
 }
@@ -3487,6 +5535,101 @@ impl ::azml::validate::Validate for ModelVersionResource {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// An MPI run (azure-ai-ml `MpiDistribution`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct MpiDistribution {
+    pub r#type: MpiType,
+    pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
+}
+impl<'de> ::serde::Deserialize<'de> for MpiDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for MpiDistribution {
+    const NAME: &'static str = "MpiDistribution";
+    const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<MpiType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f1,
+                    &mut s1,
+                    "process_count_per_instance",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            process_count_per_instance: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for MpiDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", __c::Shape::Is(<MpiType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "process_count_per_instance",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `mpi`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum MpiType {
+    #[serde(rename = "mpi")]
+    #[rest(rename = "Mpi")]
+    Mpi,
+}
+impl<'de> ::serde::Deserialize<'de> for MpiType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["mpi"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Mpi),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for MpiType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["mpi"], &[]));
+    }
+}
 /// A data input of a pipeline node, in its dump order.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -3552,7 +5695,7 @@ impl ::azml::validate::Validate for NodeDataInput {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-/// A data output of a pipeline node, in its dump order; `type` defaults to uri_folder.
+/// A data output of a pipeline node, in its dump order; `type` defaults to uri_folder; the path (a URI, a local path or a `${{...}}` binding) is kept as written, in the dict and in REST.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 pub struct NodeDataOutput {
@@ -3560,7 +5703,7 @@ pub struct NodeDataOutput {
     pub version: ::std::option::Option<crate::fields::Version>,
     pub mode: ::std::option::Option<InputOutputMode>,
     pub r#type: ::std::option::Option<AssetType>,
-    pub path: ::std::option::Option<crate::fields::NodeDataPath>,
+    pub path: ::std::option::Option<::std::string::String>,
 }
 impl<'de> ::serde::Deserialize<'de> for NodeDataOutput {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -3583,8 +5726,7 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
         let mut s2 = false;
         let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
         let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::NodeDataPath> =
-            ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut s4 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
         {
@@ -3624,10 +5766,7 @@ impl ::azml::validate::Validate for NodeDataOutput {
                 "type",
                 __c::Shape::Is(<AssetType as __v::Validate>::validate),
             ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::NodeDataPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -3725,7 +5864,7 @@ impl<'de> ::serde::Deserialize<'de> for OsType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(&value, &["linux", "windows"], &[], false) {
+        match ::azml::__codegen::lower_enum(&value, &["linux", "windows"], &[]) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Linux),
             ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Windows),
             ::std::result::Result::Ok(_) => ::std::unreachable!(),
@@ -3737,7 +5876,10 @@ impl<'de> ::serde::Deserialize<'de> for OsType {
 }
 impl ::azml::validate::Validate for OsType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(cx, value, &["linux", "windows"], &[], false);
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["linux", "windows"], &[]),
+        );
     }
 }
 /// A parallel component (azure-ai-ml `ParallelComponent`), properties in its dump order. Unknown top-level keys are accepted and not kept.
@@ -4898,7 +7040,10 @@ impl ::azml::validate::Validate for PipelineJob {
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
-            __c::Field::optional("services", __c::Shape::Map(&__c::Shape::Map(&__c::ANY))),
+            __c::Field::optional(
+                "services",
+                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+            ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
             __c::Field::optional(
@@ -5009,6 +7154,363 @@ pub enum PipelineJobType {
 impl ::azml::validate::Validate for PipelineJobType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
+    }
+}
+/// A parameter output of a command component (azure-ai-ml `PrimitiveOutputSchema`): other keys accepted and not kept.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct PrimitiveOutput {
+    pub r#type: ParameterType,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub mode: ::std::option::Option<InputOutputMode>,
+}
+impl<'de> ::serde::Deserialize<'de> for PrimitiveOutput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for PrimitiveOutput {
+    const NAME: &'static str = "PrimitiveOutput";
+    const FIELDS: &'static [&'static str] = &["type", "description", "mode"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
+        let mut s2 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            description: f1,
+            mode: f2,
+        })
+    }
+}
+impl ::azml::validate::Validate for PrimitiveOutput {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<ParameterType as __v::Validate>::validate),
+            ),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional(
+                "mode",
+                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// A PyTorch distributed run (azure-ai-ml `PyTorchDistribution`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct PyTorchDistribution {
+    pub r#type: PyTorchType,
+    pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
+}
+impl<'de> ::serde::Deserialize<'de> for PyTorchDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for PyTorchDistribution {
+    const NAME: &'static str = "PyTorchDistribution";
+    const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<PyTorchType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f1,
+                    &mut s1,
+                    "process_count_per_instance",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            process_count_per_instance: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for PyTorchDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<PyTorchType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "process_count_per_instance",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `pytorch`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum PyTorchType {
+    #[serde(rename = "pytorch")]
+    #[rest(rename = "PyTorch")]
+    Pytorch,
+}
+impl<'de> ::serde::Deserialize<'de> for PyTorchType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["pytorch"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Pytorch),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for PyTorchType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["pytorch"], &[]));
+    }
+}
+/// Queue settings of a job (azure-ai-ml `QueueSettings`).
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct QueueSettings {
+    pub job_tier: ::std::option::Option<JobTier>,
+    pub priority: ::std::option::Option<JobPriority>,
+}
+impl<'de> ::serde::Deserialize<'de> for QueueSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for QueueSettings {
+    const NAME: &'static str = "QueueSettings";
+    const FIELDS: &'static [&'static str] = &["job_tier", "priority"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<JobTier> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<JobPriority> = ::std::option::Option::None;
+        let mut s1 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "job_tier"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "priority"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            job_tier: f0,
+            priority: f1,
+        })
+    }
+}
+impl ::azml::validate::Validate for QueueSettings {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "job_tier",
+                __c::Shape::Is(<JobTier as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "priority",
+                __c::Shape::Is(<JobPriority as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A Ray cluster run (azure-ai-ml `RayDistribution`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct RayDistribution {
+    pub r#type: RayType,
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub address: ::std::option::Option<::std::string::String>,
+    pub include_dashboard: ::std::option::Option<crate::fields::PythonBool>,
+    pub dashboard_port: ::std::option::Option<crate::fields::LenientInt>,
+    pub head_node_additional_args: ::std::option::Option<::std::string::String>,
+    pub worker_node_additional_args: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for RayDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for RayDistribution {
+    const NAME: &'static str = "RayDistribution";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "port",
+        "address",
+        "include_dashboard",
+        "dashboard_port",
+        "head_node_additional_args",
+        "worker_node_additional_args",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<RayType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s6 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "port"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "address"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "include_dashboard"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "dashboard_port"),
+                5 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f5,
+                    &mut s5,
+                    "head_node_additional_args",
+                ),
+                6 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f6,
+                    &mut s6,
+                    "worker_node_additional_args",
+                ),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            port: f1,
+            address: f2,
+            include_dashboard: f3,
+            dashboard_port: f4,
+            head_node_additional_args: f5,
+            worker_node_additional_args: f6,
+        })
+    }
+}
+impl ::azml::validate::Validate for RayDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", __c::Shape::Is(<RayType as __v::Validate>::validate)),
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional("address", __c::STRING),
+            __c::Field::optional(
+                "include_dashboard",
+                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "dashboard_port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional("head_node_additional_args", __c::STRING),
+            __c::Field::optional("worker_node_additional_args", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `ray`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RayType {
+    #[serde(rename = "ray")]
+    #[rest(rename = "Ray")]
+    Ray,
+}
+impl<'de> ::serde::Deserialize<'de> for RayType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["ray"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Ray),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RayType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["ray"], &[]));
     }
 }
 /// `BuildContext` of the REST API: the context as written (not resolved) and the Dockerfile path.
@@ -5354,6 +7856,145 @@ impl ::azml::validate::Validate for RunFunction {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// On which nodes an interactive service runs: `all` (absent: the first).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum ServiceNodes {
+    #[serde(rename = "all")]
+    All,
+}
+impl ::azml::validate::Validate for ServiceNodes {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::validate::Validator::one_of(cx, value, &["all"]);
+    }
+}
+/// An SSH service on the job's nodes (azure-ai-ml `SshJobService`), in its dump order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SshJobService {
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub nodes: ::std::option::Option<ServiceNodes>,
+    pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub r#type: ::std::option::Option<SshType>,
+    pub ssh_public_keys: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for SshJobService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for SshJobService {
+    const NAME: &'static str = "SshJobService";
+    const FIELDS: &'static [&'static str] =
+        &["port", "nodes", "properties", "type", "ssh_public_keys"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<SshType> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s4 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "ssh_public_keys"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: f0,
+            nodes: f1,
+            properties: f2,
+            r#type: f3,
+            ssh_public_keys: f4,
+        })
+    }
+}
+impl ::azml::validate::Validate for SshJobService {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "nodes",
+                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
+            ),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional("type", __c::Shape::Is(<SshType as __v::Validate>::validate)),
+            __c::Field::optional("ssh_public_keys", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `ssh`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum SshType {
+    #[serde(rename = "ssh")]
+    #[rest(rename = "SSH")]
+    Ssh,
+}
+impl<'de> ::serde::Deserialize<'de> for SshType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["ssh"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Ssh),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for SshType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["ssh"], &[]));
+    }
+}
 /// `Dict[Str, Str(allow_none=True)]`: text values, `null` kept.
 pub type StringOrNullMap = ::azml::OrderedMap<::std::option::Option<::std::string::String>>;
 /// What the task runs; matched case-insensitively and stored lower-cased.
@@ -5384,12 +8025,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        match ::azml::__codegen::lower_enum(
-            &value,
-            &["run_function", "model", "function"],
-            &[],
-            false,
-        ) {
+        match ::azml::__codegen::lower_enum(&value, &["run_function", "model", "function"], &[]) {
             ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::RunFunction),
             ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Model),
             ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Function),
@@ -5402,12 +8038,282 @@ impl<'de> ::serde::Deserialize<'de> for TaskType {
 }
 impl ::azml::validate::Validate for TaskType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::__codegen::check_lower_enum(
+        ::azml::__codegen::check_enum(
             cx,
-            value,
-            &["run_function", "model", "function"],
-            &[],
-            false,
+            ::azml::__codegen::lower_enum(value, &["run_function", "model", "function"], &[]),
+        );
+    }
+}
+/// A TensorBoard service (azure-ai-ml `TensorBoardJobService`), in its dump order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct TensorBoardJobService {
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub nodes: ::std::option::Option<ServiceNodes>,
+    pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub r#type: ::std::option::Option<TensorBoardType>,
+    pub log_dir: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for TensorBoardJobService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for TensorBoardJobService {
+    const NAME: &'static str = "TensorBoardJobService";
+    const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type", "log_dir"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<TensorBoardType> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s4 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "log_dir"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: f0,
+            nodes: f1,
+            properties: f2,
+            r#type: f3,
+            log_dir: f4,
+        })
+    }
+}
+impl ::azml::validate::Validate for TensorBoardJobService {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "nodes",
+                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
+            ),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<TensorBoardType as __v::Validate>::validate),
+            ),
+            __c::Field::optional("log_dir", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `tensor_board`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum TensorBoardType {
+    #[serde(rename = "tensor_board")]
+    #[rest(rename = "TensorBoard")]
+    TensorBoard,
+}
+impl<'de> ::serde::Deserialize<'de> for TensorBoardType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["tensor_board"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::TensorBoard),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for TensorBoardType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["tensor_board"], &[]),
+        );
+    }
+}
+/// A TensorFlow distributed run (azure-ai-ml `TensorFlowDistribution`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct TensorFlowDistribution {
+    pub r#type: TensorFlowType,
+    pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
+    pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
+}
+impl<'de> ::serde::Deserialize<'de> for TensorFlowDistribution {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for TensorFlowDistribution {
+    const NAME: &'static str = "TensorFlowDistribution";
+    const FIELDS: &'static [&'static str] = &["type", "parameter_server_count", "worker_count"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<TensorFlowType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s2 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(
+                    &mut map,
+                    &mut f1,
+                    &mut s1,
+                    "parameter_server_count",
+                ),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "worker_count"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            parameter_server_count: f1,
+            worker_count: f2,
+        })
+    }
+}
+impl ::azml::validate::Validate for TensorFlowDistribution {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<TensorFlowType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "parameter_server_count",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "worker_count",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `tensorflow`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum TensorFlowType {
+    #[serde(rename = "tensorflow")]
+    #[rest(rename = "TensorFlow")]
+    Tensorflow,
+}
+impl<'de> ::serde::Deserialize<'de> for TensorFlowType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["tensorflow"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Tensorflow),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for TensorFlowType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["tensorflow"], &[]),
+        );
+    }
+}
+/// Type of a job's file or folder input, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum UriInputType {
+    #[serde(rename = "uri_file")]
+    UriFile,
+    #[serde(rename = "uri_folder")]
+    UriFolder,
+}
+impl<'de> ::serde::Deserialize<'de> for UriInputType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["uri_file", "uri_folder"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::UriFile),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::UriFolder),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for UriInputType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["uri_file", "uri_folder"], &[]),
         );
     }
 }
@@ -5454,6 +8360,7 @@ impl ::azml::validate::Validate for UserIdentity {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// `user_identity`, in any camelCase or snake_case spelling (`UserIdentity`).
 #[derive(
     Debug,
     Clone,
@@ -5464,17 +8371,144 @@ impl ::azml::validate::Validate for UserIdentity {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
 #[allow(clippy::enum_variant_names)]
 pub enum UserIdentityType {
     #[serde(rename = "user_identity")]
+    #[rest(rename = "UserIdentity")]
     UserIdentity,
+}
+impl<'de> ::serde::Deserialize<'de> for UserIdentityType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["user_identity"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::UserIdentity),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
 }
 impl ::azml::validate::Validate for UserIdentityType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-        ::azml::validate::Validator::one_of(cx, value, &["user_identity"]);
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["user_identity"], &[]),
+        );
+    }
+}
+/// A VS Code service (azure-ai-ml `VsCodeJobService`), in its dump order.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct VsCodeJobService {
+    pub port: ::std::option::Option<crate::fields::LenientInt>,
+    pub nodes: ::std::option::Option<ServiceNodes>,
+    pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub r#type: ::std::option::Option<VsCodeType>,
+}
+impl<'de> ::serde::Deserialize<'de> for VsCodeJobService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for VsCodeJobService {
+    const NAME: &'static str = "VsCodeJobService";
+    const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<VsCodeType> = ::std::option::Option::None;
+        let mut s3 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            port: f0,
+            nodes: f1,
+            properties: f2,
+            r#type: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for VsCodeJobService {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "port",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "nodes",
+                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
+            ),
+            __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<VsCodeType as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `vs_code`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum VsCodeType {
+    #[serde(rename = "vs_code")]
+    #[rest(rename = "VSCode")]
+    VsCode,
+}
+impl<'de> ::serde::Deserialize<'de> for VsCodeType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["vs_code"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::VsCode),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for VsCodeType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["vs_code"], &[]));
     }
 }

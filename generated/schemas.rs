@@ -8,6 +8,16 @@ pub const SCHEMAS: &[(&str, &str, &str)] = &[
         include_str!("../schemas/code.schema.json"),
     ),
     (
+        "command component",
+        "commandComponent.schema.json",
+        include_str!("../schemas/commandComponent.schema.json"),
+    ),
+    (
+        "command job",
+        "commandJob.schema.json",
+        include_str!("../schemas/commandJob.schema.json"),
+    ),
+    (
         "data",
         "data.schema.json",
         include_str!("../schemas/data.schema.json"),

@@ -183,3 +183,35 @@ fn a_hand_written_dict_mixin_dumps_its_set_items() {
     }
     assert_eq!(Manual.to_dict(), json!({"a": 1}));
 }
+
+/// A component whose unknown keys azure-ai-ml dumps first
+/// (`CommandComponent._to_dict`: `{**self._other_parameter, **schema_dump}`).
+#[derive(DictMixin, Debug, Clone, PartialEq)]
+#[dict(prune)]
+struct CommandLike {
+    command: String,
+    name: Option<String>,
+    #[dict(extra_first)]
+    other: serde_json::Map<String, Value>,
+}
+
+#[test]
+fn extra_first_keys_come_before_the_fields_and_are_pruned() {
+    let c = CommandLike {
+        command: "echo".into(),
+        name: Some("c".into()),
+        other: serde_json::Map::from_iter([
+            ("zz".to_owned(), json!({"a": null})),
+            ("aa".to_owned(), json!(1)),
+        ]),
+    };
+    assert_eq!(
+        serde_json::to_string(&c.to_dict()).unwrap(),
+        r#"{"aa":1,"command":"echo","name":"c"}"#
+    );
+    // The view lists the declared keys first, as for `extra`.
+    assert_eq!(
+        c.keys().collect::<Vec<_>>(),
+        ["command", "name", "zz", "aa"]
+    );
+}

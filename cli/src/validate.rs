@@ -68,12 +68,18 @@ fn check(path: &Path) -> (Outcome, Vec<Problem>) {
 }
 
 fn check_document(doc: &azml::yaml::Document, path: &Path) -> Outcome {
-    let Some(kind) = REGISTRY.detect(&doc.value) else {
+    let base = path.parent().unwrap_or_else(|| Path::new("."));
+    // The registry tries every loader that could accept the file (a
+    // `type: command` file is a component or a job) and keeps the one that
+    // does; `detect` names the kind a refused file is reported as.
+    let Some(loaded) = REGISTRY.load(doc, base) else {
         return Outcome::Skipped(describe_unknown(&doc.value));
     };
-    let base = path.parent().unwrap_or_else(|| Path::new("."));
-    match (kind.load)(doc, base) {
+    match loaded {
         Ok(document) => {
+            let Some(kind) = REGISTRY.by_name(document.kind().name) else {
+                return Outcome::Skipped(describe_unknown(&doc.value));
+            };
             let issues = document.validate();
             if issues.is_empty() {
                 Outcome::Valid(kind)
@@ -81,7 +87,7 @@ fn check_document(doc: &azml::yaml::Document, path: &Path) -> Outcome {
                 Outcome::Invalid(Some(kind), azml::load::located(doc, &issues))
             }
         }
-        Err(e) => Outcome::Invalid(Some(kind), e),
+        Err(e) => Outcome::Invalid(REGISTRY.detect(&doc.value), e),
     }
 }
 

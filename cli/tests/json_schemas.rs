@@ -102,8 +102,16 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
         ),
         (&["equal ignore case"], "input names equal but for case"),
         (
-            &["Default value of Input", "only accept True/False"],
-            "a parameter default that does not fit the parameter's type",
+            &["Invalid data binding expression"],
+            "a `${{...}}` expression in `command` that names nothing the component declares",
+        ),
+        (
+            &[
+                "Default value of Input",
+                "only accept True/False",
+                "could not convert to a number",
+            ],
+            "a parameter default or bound that does not fit the parameter's type",
         ),
         (
             &["is not a valid parameter name"],

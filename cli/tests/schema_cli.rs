@@ -93,10 +93,12 @@ fn writes_every_schema_into_a_folder_and_one_into_a_file() {
 
 #[test]
 fn an_unknown_kind_is_a_usage_error_listing_the_kinds() {
-    let out = azml(&["schema", "command job"]);
+    let out = azml(&["schema", "batch deployment"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no kind \"command job\"") && err.contains("parallelJob.schema.json"));
+    assert!(
+        err.contains("no kind \"batch deployment\"") && err.contains("parallelJob.schema.json")
+    );
     let out = azml(&["schema", "--out", "x.json"]);
     assert_eq!(out.status.code(), Some(2), "--out needs a kind");
 }

@@ -34,6 +34,11 @@ fn a_folder_with_good_bad_and_other_files() {
     std::fs::write(dir.join("good.yml"), GOOD).unwrap();
     std::fs::write(dir.join("bad.yaml"), BAD).unwrap();
     std::fs::write(dir.join("command.yml"), "type: command\ncommand: echo hi\n").unwrap();
+    std::fs::write(
+        dir.join("deploy.yml"),
+        "type: kubernetes\nendpoint_name: e\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("notes.txt"), "not yaml: [").unwrap();
     let out = azml(&["validate", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -46,14 +51,18 @@ fn a_folder_with_good_bad_and_other_files() {
             format!("{bad}:3:15: entry_script: expected string, got integer 5"),
             format!("{bad}:4:14: environment: In order to specify an existing environment, please provide either of the following prefixed with 'azureml:': the full ARM ID for the resource, or the short-hand name of the resource registered in the workspace, e.g. azureml:<name>:<version>"),
             format!("{bad}:5:1: shell: Unknown field."),
+            format!(
+                "{}:1:1: environment: missing required field",
+                dir.join("command.yml").display()
+            ),
         ]
     );
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("command.yml: skipped: `command` document"),
+        stderr.contains("deploy.yml: skipped: `kubernetes` document"),
         "{stderr}"
     );
-    assert!(stderr.contains("1 valid, 1 invalid, 1 skipped"), "{stderr}");
+    assert!(stderr.contains("1 valid, 2 invalid, 1 skipped"), "{stderr}");
 }
 
 #[test]
@@ -155,6 +164,73 @@ fn components_validate_and_dump_their_rest_body() {
         "{}",
         text(&out.stdout)
     );
+}
+
+const COMMAND_JOB: &str = "command: python main.py --lr ${{inputs.lr}}\ncode: ./src\nenvironment: azureml:my-env:1\ncompute: azureml:cpu\ninputs:\n  lr: 0.5\nlimits:\n  timeout: 90\n";
+
+#[test]
+fn command_jobs_dump_their_rest_body_or_say_what_would_be_registered() {
+    let dir = scratch("command");
+    let file = dir.join("job.yml");
+    std::fs::write(&file, COMMAND_JOB).unwrap();
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let job = &body["properties"];
+    assert_eq!(job["jobType"], "Command");
+    assert_eq!(job["codeId"], "./src");
+    assert_eq!(job["environmentId"], "my-env:1");
+    assert_eq!(
+        job["inputs"]["lr"],
+        serde_json::json!({"value": "0.5", "jobInputType": "literal"})
+    );
+    assert_eq!(job["limits"]["timeout"], "PT1M30S");
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "dict"]);
+    let dict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(dict["component"]["name"], "azureml_anonymous");
+    assert_eq!(dict["component"]["inputs"]["lr"]["default"], "0.5");
+
+    // An inline environment is registered before the job is sent: no body.
+    let inline = COMMAND_JOB.replace(
+        "environment: azureml:my-env:1",
+        "environment:\n  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04",
+    );
+    std::fs::write(&file, inline).unwrap();
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("environmentId")
+            && stderr.contains("would be registered first as the environment CliV2AnonymousEnvironment:91c34d2adee6e59b6ff74d03d3938ae75e1c893c2696b67ec4dad15529c6b0e2"),
+        "{stderr}"
+    );
+
+    // A command naming an input the job does not give: Python's message.
+    std::fs::write(&file, COMMAND_JOB.replace("  lr: 0.5", "  rate: 0.5")).unwrap();
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Inputs to job does not contain 'lr' referenced in command"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_file_both_loaders_could_take_is_judged_by_the_one_that_accepts_it() {
+    // `type: command` with no `$schema`: `load_job` refuses `version`,
+    // `load_component` accepts the file, so it is a valid component.
+    let dir = scratch("either");
+    let file = dir.join("get_data.yml");
+    std::fs::write(
+        &file,
+        "type: command\nname: get_data\nversion: 1\ncommand: python get.py\nenvironment: azureml:env:5\n",
+    )
+    .unwrap();
+    let out = azml(&["validate", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["kind"], "command component");
 }
 
 #[test]

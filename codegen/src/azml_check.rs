@@ -80,8 +80,32 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) {
                 );
             }
         }
+        if ext.lower_case && ext.snake_case {
+            error(
+                diags,
+                t,
+                "x-azml-enum-case",
+                "an enum is either lower-cased or camel_to_snake-cased".into(),
+            );
+        }
+        if ext.unknown_keys.is_some() && !is_struct {
+            error(
+                diags,
+                t,
+                "x-azml-unknown-keys",
+                "`x-azml-unknown-keys` applies to object schemas only".into(),
+            );
+        }
+        if !ext.rest_values.is_empty() && !is_enum {
+            error(
+                diags,
+                t,
+                "x-azml-rest",
+                "`x-azml-rest.values` applies to string enums only".into(),
+            );
+        }
         for (key, used) in [
-            ("x-azml-enum-case", ext.lower_case),
+            ("x-azml-enum-case", ext.lower_case || ext.snake_case),
             ("x-azml-enum-aliases", !ext.aliases.is_empty()),
         ] {
             if used && !is_enum {
@@ -94,7 +118,7 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) {
             }
         }
         if let Kind::Enum(e) = &t.kind {
-            if e.open && (ext.lower_case || !ext.aliases.is_empty()) {
+            if e.open && (ext.lower_case || ext.snake_case || !ext.aliases.is_empty()) {
                 error(
                     diags,
                     t,
@@ -103,12 +127,22 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) {
                 );
             }
             for value in &e.values {
-                if ext.lower_case && value.wire != value.wire.to_lowercase() {
+                if (ext.lower_case || ext.snake_case) && value.wire != value.wire.to_lowercase() {
                     error(
                         diags,
                         t,
                         "x-azml-enum-case",
                         format!("value {:?} is not lower-case", value.wire),
+                    );
+                }
+            }
+            for (value, _) in &ext.rest_values {
+                if !e.values.iter().any(|v| &v.wire == value) {
+                    error(
+                        diags,
+                        t,
+                        "x-azml-rest",
+                        format!("{value:?} is not a value of the enum"),
                     );
                 }
             }

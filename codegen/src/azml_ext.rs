@@ -18,9 +18,9 @@ pub struct TypeExt {
     /// `x-azml-enum-case: lower`: values are lower-cased, then matched and stored
     /// (`StringTransformedEnum`'s default `casing_transform`).
     pub lower_case: bool,
-    /// `x-azml-enum-case: camel_to_snake`: as `lower_case`, with azure-ai-ml's
-    /// `camel_to_snake` as the transform (`MedianStopping` → `median_stopping`).
-    pub camel_to_snake: bool,
+    /// `x-azml-enum-case: camel_to_snake`: values go through azure-ai-ml's `camel_to_snake`,
+    /// then are matched and stored (`StringTransformedEnum(casing_transform=camel_to_snake)`).
+    pub snake_case: bool,
     /// `x-azml-enum-aliases`: other spellings accepted for a value (alias → value).
     pub aliases: Vec<(String, String)>,
     /// `x-azml-exclusive`: pairs of properties that may not both be given.
@@ -35,6 +35,9 @@ pub struct TypeExt {
     /// `x-azml-rest: {from_dict: true}`: the REST form is the dict with the
     /// fields' REST encodings (a component's `componentSpec`).
     pub rest_from_dict: bool,
+    /// `x-azml-rest: {values: {...}}` on a string enum: each value's REST spelling
+    /// (value → REST text), the kind markers `_to_rest_object` writes.
+    pub rest_values: Vec<(String, String)>,
     /// `x-azml-unknown-keys`: what loading does with undeclared keys.
     pub unknown_keys: Option<UnknownKeys>,
     /// `x-azml-inherit`: fields taken from another type's when falsy here.
@@ -72,6 +75,9 @@ pub enum UnknownKeys {
     /// Kept in an extra map that only the REST form carries (`INCLUDE` on
     /// a schema whose dump lists its own fields only).
     KeepRest,
+    /// Kept in an extra map and dumped before the declared fields (`INCLUDE` into a
+    /// component's `_other_parameter`, which its `_to_dict()` puts first).
+    KeepFirst,
 }
 
 /// `x-azml-kind`: how a document is recognised as this kind.
@@ -211,10 +217,7 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
     match s.get("x-azml-enum-case") {
         None => {}
         Some(Value::String(c)) if c == "lower" => ext.lower_case = true,
-        Some(Value::String(c)) if c == "camel_to_snake" => {
-            ext.lower_case = true;
-            ext.camel_to_snake = true;
-        }
+        Some(Value::String(c)) if c == "camel_to_snake" => ext.snake_case = true,
         Some(_) => problems.push((
             at("x-azml-enum-case"),
             "`x-azml-enum-case` must be \"lower\" or \"camel_to_snake\"".into(),
@@ -263,19 +266,19 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
     }
     match s.get("x-azml-rest") {
         None => {}
-        Some(Value::Object(map))
-            if !map.is_empty()
-                && map.iter().all(|(k, v)| {
-                    matches!(k.as_str(), "prune" | "from_dict") && v.is_boolean()
-                }) =>
-        {
+        Some(Value::Object(map)) if rest_schema_keys_ok(map) => {
             ext.rest_prune = map.get("prune") == Some(&Value::Bool(true));
             ext.rest_from_dict = map.get("from_dict") == Some(&Value::Bool(true));
+            if let Some(Value::Object(values)) = map.get("values") {
+                ext.rest_values = values
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                    .collect();
+            }
         }
         Some(_) => problems.push((
             at("x-azml-rest"),
-            "`x-azml-rest` on a schema must be {\"prune\": true|false, \"from_dict\": true|false}"
-                .into(),
+            "`x-azml-rest` on a schema must be {\"prune\": true|false, \"from_dict\": true|false} or {\"values\": {value: REST text, ...}}".into(),
         )),
     }
     match s.get("x-azml-unknown-keys").map(|v| (v, v.as_str())) {
@@ -284,9 +287,10 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
         Some((_, Some("deny"))) => ext.unknown_keys = Some(UnknownKeys::Deny),
         Some((_, Some("keep"))) => ext.unknown_keys = Some(UnknownKeys::Keep),
         Some((_, Some("keep-rest"))) => ext.unknown_keys = Some(UnknownKeys::KeepRest),
+        Some((_, Some("keep-first"))) => ext.unknown_keys = Some(UnknownKeys::KeepFirst),
         Some(_) => problems.push((
             at("x-azml-unknown-keys"),
-            "`x-azml-unknown-keys` must be \"drop\", \"deny\", \"keep\" or \"keep-rest\"".into(),
+            "`x-azml-unknown-keys` must be \"drop\", \"deny\", \"keep\", \"keep-rest\" or \"keep-first\"".into(),
         )),
     }
     if let Some(v) = s.get("x-azml-anonymous") {
@@ -316,6 +320,18 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
         }
     }
     ext
+}
+
+/// `x-azml-rest` on a schema: `prune` (a boolean) and `values` (strings), nothing else.
+fn rest_schema_keys_ok(map: &Map<String, Value>) -> bool {
+    !map.is_empty()
+        && map.iter().all(|(k, v)| match k.as_str() {
+            "prune" | "from_dict" => v.is_boolean(),
+            "values" => v
+                .as_object()
+                .is_some_and(|m| !m.is_empty() && m.values().all(Value::is_string)),
+            _ => false,
+        })
 }
 
 fn kind(v: &Value, problems: &mut Problems) -> Option<KindExt> {
@@ -459,12 +475,42 @@ mod tests {
         );
         assert_eq!(ext.unknown_keys, Some(UnknownKeys::Deny));
         assert_eq!(ext.inherit.unwrap().fields, ["task"]);
-        assert!(!ext.camel_to_snake);
-        let camel = type_ext(
-            &obj(json!({"x-azml-enum-case": "camel_to_snake"})),
+    }
+
+    #[test]
+    fn reads_the_snake_case_and_keep_first_variants() {
+        let mut problems = Vec::new();
+        let ext = type_ext(
+            &obj(json!({
+                "x-azml-enum-case": "camel_to_snake",
+                "x-azml-unknown-keys": "keep-first"
+            })),
             &mut problems,
         );
-        assert!(problems.is_empty() && camel.lower_case && camel.camel_to_snake);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(ext.snake_case && !ext.lower_case);
+        assert_eq!(ext.unknown_keys, Some(UnknownKeys::KeepFirst));
+    }
+
+    #[test]
+    fn reads_rest_values_of_an_enum() {
+        let mut problems = Vec::new();
+        let ext = type_ext(
+            &obj(json!({"x-azml-rest": {"values": {"pytorch": "PyTorch"}}})),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(ext.rest_values, [("pytorch".into(), "PyTorch".into())]);
+        assert!(!ext.rest_prune);
+        for bad in [
+            json!({"values": {}}),
+            json!({"values": {"a": 1}}),
+            json!({"other": 1}),
+        ] {
+            let mut problems = Vec::new();
+            type_ext(&obj(json!({ "x-azml-rest": bad })), &mut problems);
+            assert_eq!(problems.len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -353,7 +353,7 @@ impl<'a> Converter<'a> {
                 sd.closed = false;
                 sd.extra = None;
             }
-            Some("keep" | "keep-rest") if sd.extra.is_none() => {
+            Some("keep" | "keep-rest" | "keep-first") if sd.extra.is_none() => {
                 sd.closed = false;
                 sd.extra = Some(Ty::Value);
             }

@@ -28,13 +28,21 @@ impl Writer<'_> {
                 }
             }
         } else {
+            let rest_derived = t.derives.iter().any(|d| d == "RestTranslatable");
             let variants = e.values.iter().zip(vnames).map(|(v, n)| {
                 let vdocs = docs(v.doc.as_deref(), &[]);
                 let wire = v.wire.as_str();
                 let rename = (n.as_str() != wire).then(|| quote!(#[serde(rename = #wire)]));
-                quote!(#vdocs #rename #n,)
+                // `x-azml-rest.values`: the REST spelling, for `RestTranslatable`.
+                let rest = t
+                    .ext
+                    .rest_values
+                    .iter()
+                    .find(|(value, _)| value == wire && rest_derived)
+                    .map(|(_, rest)| quote!(#[rest(rename = #rest)]));
+                quote!(#vdocs #rename #rest #n,)
             });
-            let lowered = t.ext.lower_case || !t.ext.aliases.is_empty();
+            let lowered = t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty();
             let mut derives = vec![
                 quote!(Debug),
                 quote!(Clone),
@@ -64,12 +72,17 @@ impl Writer<'_> {
     }
 
     /// `Deserialize` of an `x-azml-enum-case` / `x-azml-enum-aliases` enum: the text
-    /// lower-cased (an alias as its value), then matched; Python's message otherwise.
+    /// lower-cased or put through `camel_to_snake` (an alias as its value), then matched;
+    /// Python's message otherwise.
     fn lowered_deserialize(&self, id: TypeId, t: &TypeDef, e: &EnumDef) -> TokenStream {
         let name = self.name(id);
         let values = e.values.iter().map(|v| v.wire.as_str());
         let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
-        let camel = t.ext.camel_to_snake;
+        let read = if t.ext.snake_case {
+            quote!(::azml::__codegen::snake_enum)
+        } else {
+            quote!(::azml::__codegen::lower_enum)
+        };
         let arms = self.variants(id).iter().enumerate().map(|(i, n)| {
             let i = proc_macro2::Literal::usize_unsuffixed(i);
             quote!(::std::result::Result::Ok(#i) => ::std::result::Result::Ok(Self::#n),)
@@ -80,7 +93,7 @@ impl Writer<'_> {
                     deserializer: D,
                 ) -> ::std::result::Result<Self, D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    match ::azml::__codegen::lower_enum(&value, &[#(#values),*], &[#(#aliases),*], #camel) {
+                    match #read(&value, &[#(#values),*], &[#(#aliases),*]) {
                         #(#arms)*
                         ::std::result::Result::Ok(_) => ::std::unreachable!(),
                         ::std::result::Result::Err(message) => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message)),

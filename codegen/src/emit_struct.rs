@@ -93,7 +93,7 @@ impl Writer<'_> {
             .fields
             .iter()
             .zip(fnames)
-            .map(|(f, n)| self.field(f, n, attrs))
+            .map(|(f, n)| self.field(f, n, attrs, id))
             .collect();
         if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
             let ty = match extra {
@@ -103,13 +103,10 @@ impl Writer<'_> {
                     quote!(::azml::OrderedMap<#t>)
                 }
             };
-            let rest_only = t.ext.unknown_keys == Some(crate::azml_ext::UnknownKeys::KeepRest);
-            let dict_extra = dict.then(|| {
-                if rest_only {
-                    quote!(#[dict(extra, skip_dump)])
-                } else {
-                    quote!(#[dict(extra)])
-                }
+            let dict_extra = dict.then(|| match t.ext.unknown_keys {
+                Some(crate::azml_ext::UnknownKeys::KeepRest) => quote!(#[dict(extra, skip_dump)]),
+                Some(crate::azml_ext::UnknownKeys::KeepFirst) => quote!(#[dict(extra_first)]),
+                _ => quote!(#[dict(extra)]),
             });
             let rest_extra = rest.then(|| quote!(#[rest(flatten)]));
             let ty = moved(ty);
@@ -137,6 +134,8 @@ impl Writer<'_> {
                 out.extend(self.serialize_impl(id, sd, fnames));
             }
             out.extend(self.deserialize_impl(id, sd, fnames));
+        } else {
+            out.extend(self.serde_defaults(id, sd, fnames));
         }
         out.extend(self.rule_items(id, t));
         out
@@ -294,8 +293,44 @@ impl Writer<'_> {
         (ty, kind)
     }
 
-    /// One field with its docs and attributes (no trailing comma).
-    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs) -> TokenStream {
+    /// `x-azml-default` for a struct that keeps serde's derives (it has an extra-keys map):
+    /// one hidden function a defaulted field, which the field's `#[serde(default = ...)]`
+    /// names.
+    fn serde_defaults(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> TokenStream {
+        let name = self.name(id);
+        let fns: Vec<TokenStream> = sd
+            .fields
+            .iter()
+            .zip(fnames)
+            .filter_map(|(f, n)| {
+                let default = f.ext.default.as_ref()?;
+                let (ty, kind) = self.field_ty(f);
+                if kind != FieldKind::Optional {
+                    return None;
+                }
+                let json = default.to_string();
+                let function = format_ident!("__default_{}", n.unraw());
+                let ty = moved(ty);
+                Some(quote! {
+                    #[doc(hidden)]
+                    pub fn #function() -> #ty {
+                        ::azml::__codegen::default_value(#json)
+                    }
+                })
+            })
+            .collect();
+        if fns.is_empty() {
+            return TokenStream::new();
+        }
+        quote! {
+            impl #name {
+                #(#fns)*
+            }
+        }
+    }
+
+    /// One field with its docs and attributes (no trailing comma); `owner` is its struct.
+    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs, owner: TypeId) -> TokenStream {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -315,7 +350,14 @@ impl Writer<'_> {
             if renamed {
                 serde.push(quote!(rename = #wire));
             }
-            if kind.optional() {
+            if kind == FieldKind::Optional && f.ext.default.is_some() {
+                // `x-azml-default`: the function `serde_defaults` writes.
+                let path = format!("{}::__default_{}", self.name(owner).as_str(), n.unraw());
+                serde.push(quote!(default = #path));
+                serde.push(quote!(
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+            } else if kind.optional() {
                 serde.push(quote!(default));
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"

@@ -53,11 +53,15 @@ impl Writer<'_> {
             Kind::Enum(e) if e.open => {
                 quote!(<::std::string::String as ::azml::validate::Validate>::validate(value, cx);)
             }
-            Kind::Enum(e) if t.ext.lower_case || !t.ext.aliases.is_empty() => {
+            Kind::Enum(e) if t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty() => {
                 let values = e.values.iter().map(|v| v.wire.as_str());
                 let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
-                let camel = t.ext.camel_to_snake;
-                quote!(::azml::__codegen::check_lower_enum(cx, value, &[#(#values),*], &[#(#aliases),*], #camel);)
+                let read = if t.ext.snake_case {
+                    quote!(::azml::__codegen::snake_enum)
+                } else {
+                    quote!(::azml::__codegen::lower_enum)
+                };
+                quote!(::azml::__codegen::check_enum(cx, #read(value, &[#(#values),*], &[#(#aliases),*]));)
             }
             Kind::Enum(e) => {
                 let values = e.values.iter().map(|v| v.wire.as_str());

@@ -249,7 +249,8 @@ fn expand_container(cont: &Container) -> TokenStream {
     };
 
     // `_to_dict()`: dumped fields in order, nulls left out, then the extra
-    // keys; with `#[dict(prune)]`, no null and no empty dict at any depth.
+    // keys (before the fields with `#[dict(extra_first)]`); with
+    // `#[dict(prune)]`, no null and no empty dict at any depth.
     let dumped: Vec<&Keyed> = keyed
         .iter()
         .filter(|k| !k.field.attrs.dict_skip_dump.is_set())
@@ -268,11 +269,20 @@ fn expand_container(cont: &Container) -> TokenStream {
     } else {
         quote!(#value::Object(__map))
     };
+    let extra_first = extra.is_some_and(|e| {
+        e.attrs.dict_extra.get() == Some(&crate::internals::attr::ExtraPlace::First)
+    });
+    let (extra_before, extra_after) = if extra_first {
+        (dump_extra, None)
+    } else {
+        (None, dump_extra)
+    };
     let to_dict = quote! {
         fn to_dict(&self) -> #value {
             let mut __map = #krate::__private::serde_json::Map::with_capacity(#dump_count);
+            #extra_before
             #(#krate::__private::dump_field(&mut __map, #dump_names, #dump_values);)*
-            #dump_extra
+            #extra_after
             #dump_finish
         }
     };

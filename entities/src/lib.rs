@@ -4,8 +4,8 @@
 //! the types generated from `specs/` ([`generated`], re-exported here) and
 //! what no declaration can express, written by hand beside them — field
 //! types several kinds share in [`fields`], behaviour every component kind
-//! shares in [`component`], then one folder per family ([`parallel`],
-//! [`pipeline`], [`assets`]).
+//! shares in [`component`], then one folder per family ([`command`],
+//! [`parallel`], [`pipeline`], [`assets`]).
 //!
 //! Generated code and the derives name the runtime `::azml`; this crate
 //! binds that name to `azml-runtime` (see `docs/architecture.md`).
@@ -14,6 +14,7 @@
 extern crate azml_runtime as azml;
 
 pub mod assets;
+pub mod command;
 pub mod component;
 pub mod fields;
 pub mod generated;

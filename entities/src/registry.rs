@@ -9,14 +9,16 @@
 use azml::document::{Document, Registry};
 
 use crate::generated::{
-    CodeAsset, DataAsset, EnvironmentAsset, ModelAsset, ParallelComponent, ParallelTask,
-    PipelineJob,
+    CodeAsset, Command, CommandComponent, DataAsset, EnvironmentAsset, ModelAsset,
+    ParallelComponent, ParallelTask, PipelineJob,
 };
 
 /// Every kind azml models.
 pub static REGISTRY: Registry = Registry::new(&[
     PipelineJob::KIND,
     ParallelComponent::KIND,
+    CommandComponent::KIND,
+    Command::KIND,
     ParallelTask::KIND,
     EnvironmentAsset::KIND,
     ModelAsset::KIND,

@@ -4,8 +4,12 @@
 
 /// azure-ai-ml's `camel_to_snake` (`_utils/utils.py`): each comma-separated
 /// part stripped, then `re.sub("(.)([A-Z][a-z]+)", r"\1_\2")`,
-/// `re.sub("([a-z0-9])([A-Z])", r"\1_\2")` and lower-cased.
-pub fn camel_to_snake(text: &str) -> String {
+/// `re.sub("([a-z0-9])([A-Z])", r"\1_\2")` and lower-cased; `None` for
+/// empty text, as Python's.
+pub fn camel_to_snake(text: &str) -> Option<String> {
+    if text.is_empty() {
+        return None;
+    }
     let convert = |part: &str| {
         let (c, mut out, mut i) = (part.chars().collect::<Vec<_>>(), Vec::new(), 0);
         while i < c.len() {
@@ -36,6 +40,7 @@ pub fn camel_to_snake(text: &str) -> String {
         .map(|p| convert(if text.contains(',') { p.trim() } else { p }))
         .collect::<Vec<_>>()
         .join(",")
+        .into()
 }
 
 #[cfg(test)]
@@ -58,9 +63,16 @@ mod tests {
             ("getHTTPResponseCode", "get_http_response_code"),
             ("v2Model", "v2_model"),
             ("\u{c9}cole", "\u{e9}cole"),
-            ("", ""),
+            ("MANAGED", "managed"),
+            ("UserIdentity", "user_identity"),
+            ("USER_IDENTITY", "user_identity"),
+            ("AMLToken", "aml_token"),
+            ("AmlToken", "aml_token"),
+            ("aAbB", "a_ab_b"),
+            ("a, B", "a,b"),
         ] {
-            assert_eq!(camel_to_snake(text), python, "{text:?}");
+            assert_eq!(camel_to_snake(text).as_deref(), Some(python), "{text:?}");
         }
+        assert_eq!(camel_to_snake(""), None);
     }
 }

@@ -68,6 +68,15 @@ pub fn repr(value: &Value) -> String {
     out
 }
 
+/// Python's `str(value)`: text as it is, anything else its `repr`
+/// (`_to_rest_object`s send tags and properties so).
+pub fn str_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => repr(other),
+    }
+}
+
 /// Significant digits (without trailing zeros, at least one) and the decimal
 /// exponent of the first one, from Rust's `{:e}` text (`-1.25e-7`).
 fn split_sci(sci: &str) -> (String, i32) {

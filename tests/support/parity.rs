@@ -108,10 +108,23 @@ pub fn path_reported(ours: &[&str], path: &str) -> bool {
     if path.is_empty() || path == "_schema" {
         return !ours.is_empty();
     }
-    // marshmallow files a dict entry's error under `<key>.value`.
-    let path = path.strip_suffix(".value").unwrap_or(path);
+    let path = marshmallow_path(path);
     ours.iter()
         .any(|p| *p == path || p.starts_with(&format!("{path}.")))
+}
+
+/// A marshmallow error path as a field path: a dict entry's errors are
+/// filed under `<field>.<key>.value` (`outputs.o.value.mode` is
+/// `outputs.o.mode`), and a nested schema's own under `._schema`.
+pub fn marshmallow_path(path: &str) -> String {
+    let mut parts: Vec<&str> = path.split('.').collect();
+    if parts.len() >= 3 && parts[2] == "value" {
+        parts.remove(2);
+    }
+    if parts.len() > 1 && parts.last() == Some(&"_schema") {
+        parts.pop();
+    }
+    parts.join(".")
 }
 
 /// The harness writes an unregistered component object (a node's

@@ -223,9 +223,9 @@ impl Writer<'_> {
 
     fn enum_schema(&self, t: &TypeDef, e: &EnumDef) -> Map<String, Value> {
         let values: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
-        if t.ext.lower_case || !t.ext.aliases.is_empty() {
+        if t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty() {
             let aliases: Vec<&str> = t.ext.aliases.iter().map(|(a, _)| a.as_str()).collect();
-            return object(case::lower_enum(&values, &aliases, t.ext.camel_to_snake));
+            return object(case::lower_enum(&values, &aliases, t.ext.snake_case));
         }
         let closed = json!({"type": "string", "enum": values});
         if e.open {

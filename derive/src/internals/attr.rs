@@ -90,12 +90,21 @@ pub struct SerdeRule {
     pub deserialize: Option<RenameRule>,
 }
 
+/// Where `_to_dict()` puts the keys of a `#[dict(extra)]` map.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ExtraPlace {
+    /// `#[dict(extra)]`: after the declared fields.
+    Last,
+    /// `#[dict(extra_first)]`: before them (a component's `_other_parameter`).
+    First,
+}
+
 /// Attributes on one field.
 pub struct Field {
     pub dict_rename: Attr<LitStr>,
     pub dict_skip: Attr<()>,
     pub dict_skip_dump: Attr<()>,
-    pub dict_extra: Attr<()>,
+    pub dict_extra: Attr<ExtraPlace>,
     pub dict_serde: Attr<()>,
     pub serde_rename: Attr<SerdeName>,
     pub rest_rename: Attr<LitStr>,
@@ -299,7 +308,9 @@ impl Field {
                     } else if meta.path.is_ident("skip") {
                         f.dict_skip.set(cx, span(&meta), "dict", ());
                     } else if meta.path.is_ident("extra") {
-                        f.dict_extra.set(cx, span(&meta), "dict", ());
+                        f.dict_extra.set(cx, span(&meta), "dict", ExtraPlace::Last);
+                    } else if meta.path.is_ident("extra_first") {
+                        f.dict_extra.set(cx, span(&meta), "dict", ExtraPlace::First);
                     } else if meta.path.is_ident("skip_dump") {
                         f.dict_skip_dump.set(cx, span(&meta), "dict", ());
                     } else if meta.path.is_ident("serde") {
@@ -308,7 +319,7 @@ impl Field {
                         return Err(unknown(
                             &meta,
                             "dict",
-                            "`rename`, `skip`, `skip_dump`, `extra`, `serde`",
+                            "`rename`, `skip`, `skip_dump`, `extra`, `extra_first`, `serde`",
                         ));
                     }
                     Ok(())

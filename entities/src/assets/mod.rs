@@ -122,14 +122,6 @@ fn read_rest<T: serde::de::DeserializeOwned + azml::validate::Validate>(
     azml::load::from_value(rest).map_err(|issues| RestError::of_issues(&issues))
 }
 
-/// Python's `str(value)` (`Model._to_rest_object` sends tags and properties so).
-fn python_str(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => azml_pyio::py_repr::repr(other),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

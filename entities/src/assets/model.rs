@@ -172,6 +172,6 @@ fn not_a_mapping(value: &Value) -> String {
 fn strings(dict: &AnyDict) -> OrderedMap<String> {
     dict.iter()
         .filter(|(_, v)| !v.is_null())
-        .map(|(k, v)| (k.clone(), super::python_str(v)))
+        .map(|(k, v)| (k.clone(), azml_pyio::py_repr::str_of(v)))
         .collect()
 }

@@ -11,13 +11,17 @@ use serde_json::Map;
 pub const SPEC_PATH: &str = "properties.componentSpec";
 
 /// The registration body of a component whose `client_component_hash` is
-/// `hash` and whose spec (its REST form with the kind's additions) is `spec`.
+/// `hash` and whose spec (its REST form with the kind's additions) is `spec`;
+/// `own_properties` are the component's `properties` as the body sends them
+/// (`str()` of each value), before the hash.
 pub(crate) fn registered_body<'a>(
     hash: String,
     spec: Value,
     description: Option<&str>,
     tags: impl Iterator<Item = (&'a String, &'a String)>,
+    mut own_properties: Map<String, Value>,
 ) -> Value {
+    own_properties.insert("client_component_hash".into(), Value::String(hash));
     let mut properties = Map::new();
     properties.insert("componentSpec".into(), spec);
     if let Some(description) = description {
@@ -25,9 +29,7 @@ pub(crate) fn registered_body<'a>(
     }
     properties.insert("isAnonymous".into(), false.into());
     properties.insert("isArchived".into(), false.into());
-    let mut own = Map::new();
-    own.insert("client_component_hash".into(), Value::String(hash));
-    properties.insert("properties".into(), Value::Object(own));
+    properties.insert("properties".into(), Value::Object(own_properties));
     properties.insert(
         "tags".into(),
         Value::Object(tags.map(|(k, v)| (k.clone(), v.clone().into())).collect()),

@@ -3,8 +3,22 @@
 //! its type, a data or model port refusing a default.
 
 use azml::validate::Issue;
+use azml::OrderedMap;
 
-use crate::generated::{AssetInput, ParameterInput};
+use crate::generated::{AssetInput, ComponentInput, ParameterInput};
+
+/// `Component._build_io` of the inputs: each parameter's default and bounds
+/// converted to its type, each port checked; problems at `/inputs/<name>`.
+pub fn convert_inputs(inputs: Option<&mut OrderedMap<ComponentInput>>, issues: &mut Vec<Issue>) {
+    for (name, input) in inputs.into_iter().flatten() {
+        let at = format!("/inputs/{}", azml::validate::escape_segment(name));
+        match input {
+            ComponentInput::ParameterInput(p) => convert_parameter(p, &at, issues),
+            ComponentInput::AssetInput(a) => check_port(a, &at, issues),
+            ComponentInput::Other(_) => {}
+        }
+    }
+}
 
 /// `Input._update_default` and `_normalize_self_properties` of a parameter.
 pub fn convert_parameter(input: &mut ParameterInput, at: &str, issues: &mut Vec<Issue>) {

@@ -115,6 +115,24 @@ impl Serialize for IntOrBinding {
     }
 }
 
+/// A standalone job's schema reads these fields as plain `fields.Int`: the
+/// bindings a node may hold are refused there, with marshmallow's message
+/// at `at/<key>` for each `(key, field)`.
+pub fn refuse_bindings<'a>(
+    at: &str,
+    fields: impl IntoIterator<Item = (&'a str, Option<&'a IntOrBinding>)>,
+    issues: &mut Vec<azml::validate::Issue>,
+) {
+    for (key, field) in fields {
+        if let Some(IntOrBinding::Binding(_)) = field {
+            issues.push(azml::validate::Issue::new(
+                format!("{at}/{key}"),
+                NOT_AN_INTEGER,
+            ));
+        }
+    }
+}
+
 /// A marshmallow `fields.Integer` (non-strict): no bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct LenientInt(pub i64);

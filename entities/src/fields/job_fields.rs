@@ -5,15 +5,29 @@ use serde::{Serialize, Serializer};
 
 use azml::Value;
 
-/// `compute`: stored without `azureml:`, dumped with it (`ComputeField`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ComputeRef(pub String);
+/// `compute` (`ComputeField`, a union of the `local` target in any case and
+/// an `ArmStr`): `local`, or a compute stored without `azureml:` and dumped
+/// with it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ComputeRef {
+    /// The local machine (`local`, any case).
+    Local,
+    /// A compute target by name or ARM id, without `azureml:`.
+    Named(String),
+}
+
+impl Default for ComputeRef {
+    fn default() -> Self {
+        ComputeRef::Named(String::new())
+    }
+}
 
 impl ComputeRef {
-    /// Reads `azureml:<name>` or a bare name.
+    /// Reads `local`, `azureml:<name>` or a bare name.
     pub fn from_value(value: &Value) -> Result<Self, String> {
         match value {
-            Value::String(s) => Ok(ComputeRef(
+            Value::String(s) if s.to_lowercase() == "local" => Ok(ComputeRef::Local),
+            Value::String(s) => Ok(ComputeRef::Named(
                 s.strip_prefix("azureml:").unwrap_or(s).to_owned(),
             )),
             other => Err(format!(
@@ -23,15 +37,27 @@ impl ComputeRef {
         }
     }
 
-    /// The compute's name, as the REST form of a node gives it (`computeId`).
+    /// The compute's name as the REST form of a node gives it (`computeId`):
+    /// `local`, or the name without `azureml:`.
     pub fn name(&self) -> &str {
-        &self.0
+        match self {
+            ComputeRef::Local => "local",
+            ComputeRef::Named(name) => name,
+        }
+    }
+
+    /// Whether it is the local machine.
+    pub fn is_local(&self) -> bool {
+        matches!(self, ComputeRef::Local)
     }
 }
 
 impl Serialize for ComputeRef {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&format!("azureml:{}", self.0))
+        match self {
+            ComputeRef::Local => serializer.serialize_str("local"),
+            ComputeRef::Named(name) => serializer.serialize_str(&format!("azureml:{name}")),
+        }
     }
 }
 
@@ -132,6 +158,10 @@ mod tests {
             serde_json::to_value(&compute).unwrap(),
             json!("azureml:cpu")
         );
+        // Golden command_job/gen_compute_local: `local` stays `local`.
+        let local = ComputeRef::from_value(&json!("Local")).unwrap();
+        assert_eq!(serde_json::to_value(&local).unwrap(), json!("local"));
+        assert!(local.is_local());
         let lit = JobLiteral::from_value(&json!(false)).unwrap();
         assert_eq!(serde_json::to_value(lit).unwrap(), json!(0));
     }

@@ -11,7 +11,7 @@ use azml::document::{Document, Kind};
 use azml::validate::Issue;
 use azml::{RestError, Value};
 
-use crate::fields::IntOrBinding;
+use crate::fields::integer::refuse_bindings;
 use crate::generated::ParallelJob;
 
 impl Document for ParallelJob {
@@ -27,17 +27,14 @@ impl Document for ParallelJob {
         // The job schema's resources take integers only; the shared
         // `JobResourceConfiguration` also takes bindings, for nodes.
         if let Some(resources) = &job.resources {
-            for (key, field) in [
-                ("instance_count", &resources.instance_count),
-                ("max_instance_count", &resources.max_instance_count),
-            ] {
-                if let Some(IntOrBinding::Binding(_)) = field {
-                    issues.push(Issue::new(
-                        format!("/resources/{key}"),
-                        crate::fields::integer::NOT_AN_INTEGER,
-                    ));
-                }
-            }
+            refuse_bindings(
+                "/resources",
+                [
+                    ("instance_count", resources.instance_count.as_ref()),
+                    ("max_instance_count", resources.max_instance_count.as_ref()),
+                ],
+                &mut issues,
+            );
         }
         if let Some(task) = job.task.as_mut() {
             issues.extend(super::task::resolve_files(

@@ -4,6 +4,7 @@
 use serde::{Serialize, Serializer};
 
 use super::MiniBatchSize;
+use crate::component::anonymous;
 use crate::fields::binding::is_binding;
 use crate::generated::ParallelComponent;
 use azml::{DictMixin, Value};
@@ -83,9 +84,6 @@ impl azml::DictValue for NodeMiniBatchSize {
 
 impl azml::rest::RestAsDict for NodeMiniBatchSize {}
 
-/// The name and version an anonymous component is given.
-pub const ANONYMOUS_COMPONENT_NAME: &str = "azureml_anonymous";
-
 /// The component of a parallel node.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeComponent {
@@ -131,16 +129,6 @@ impl NodeComponent {
             _ => None,
         }
     }
-}
-
-/// An anonymous component's document: its own name and version give way to
-/// the anonymous ones (`AnonymousParallelComponentSchema` makes them dump-only).
-pub fn anonymous(mut value: Value) -> Value {
-    if let Some(map) = value.as_object_mut() {
-        map.insert("name".into(), ANONYMOUS_COMPONENT_NAME.into());
-        map.insert("version".into(), "1".into());
-    }
-    value
 }
 
 /// The dict form: the reference as written, or the component's dict.

@@ -16,7 +16,7 @@
 
 mod rules;
 
-pub use rules::{check_lower_enum, default_value, exclusive, inherited, lower_enum, truthy};
+pub use rules::{check_enum, default_value, exclusive, inherited, lower_enum, snake_enum, truthy};
 
 use crate::validate::{Checks, Validate, Validator};
 use ::serde::de::{DeserializeSeed, Error, MapAccess, Visitor};

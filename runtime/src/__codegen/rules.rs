@@ -1,6 +1,6 @@
-//! Support for the code the generator writes from the `x-azml-*` rule
-//! extensions (`docs/spec-extensions.md`): lower-cased (or snake-cased) enums, constructor
-//! defaults, mutually exclusive fields, `or` inheritance.
+//! Support for the code the generator writes from the `x-azml-*` rule extensions
+//! (`docs/spec-extensions.md`): lower-cased and `camel_to_snake` enums, constructor defaults,
+//! mutually exclusive fields, `or` inheritance.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -8,43 +8,50 @@ use serde_json::Value;
 use crate::validate::Validator;
 use crate::DictValue;
 
-/// `StringTransformedEnum` with its default `casing_transform` (or, with
-/// `camel`, `camel_to_snake`): the index in `values` of `value` transformed
-/// (an alias counts as the value it names), or Python's message.
+/// An enum's aliases: other spellings, each with the value it stands for.
+pub type Aliases<'a> = &'a [(&'a str, &'a str)];
+
+/// `StringTransformedEnum` with its default `casing_transform`: the index
+/// in `values` of `value` lower-cased (an alias counts as the value it
+/// names), or Python's message.
 ///
 /// # Errors
 /// `Value {repr} passed is not in set [...]`, with the aliases and values
 /// in the order Python's `allowed_values` holds them.
-pub fn lower_enum(
+pub fn lower_enum(value: &Value, values: &[&str], aliases: Aliases) -> Result<usize, String> {
+    cased_enum(value, values, aliases, |s| Some(s.to_lowercase()))
+}
+
+/// `StringTransformedEnum(casing_transform=camel_to_snake)`: as
+/// [`lower_enum`], the text put through azure-ai-ml's `camel_to_snake`
+/// ([`azml_pyio::case::camel_to_snake`]).
+///
+/// # Errors
+/// As [`lower_enum`].
+pub fn snake_enum(value: &Value, values: &[&str], aliases: Aliases) -> Result<usize, String> {
+    cased_enum(value, values, aliases, azml_pyio::case::camel_to_snake)
+}
+
+fn cased_enum(
     value: &Value,
     values: &[&str],
-    aliases: &[(&str, &str)],
-    camel: bool,
+    aliases: Aliases,
+    transform: fn(&str) -> Option<String>,
 ) -> Result<usize, String> {
-    if let Value::String(s) = value {
-        let lower = if camel {
-            azml_pyio::case::camel_to_snake(s)
-        } else {
-            s.to_lowercase()
-        };
+    if let Some(cased) = value.as_str().and_then(transform) {
         let canonical = aliases
             .iter()
-            .find(|(alias, _)| *alias == lower)
-            .map_or(lower.as_str(), |(_, v)| *v);
+            .find(|(alias, _)| *alias == cased)
+            .map_or(cased.as_str(), |(_, v)| *v);
         if let Some(i) = values.iter().position(|v| *v == canonical) {
             return Ok(i);
         }
     }
-    let allowed: Vec<String> = aliases
+    let unaliased = values
         .iter()
-        .map(|(a, _)| *a)
-        .chain(
-            values
-                .iter()
-                .copied()
-                .filter(|v| !aliases.iter().any(|(a, _)| a == v)),
-        )
-        .map(|v| azml_pyio::py_repr::repr(&Value::String(v.to_owned())))
+        .filter(|v| !aliases.iter().any(|(a, _)| a == *v));
+    let allowed: Vec<String> = (aliases.iter().map(|(a, _)| a).chain(unaliased))
+        .map(|v| azml_pyio::py_repr::repr(&Value::String((*v).to_owned())))
         .collect();
     Err(format!(
         "Value {} passed is not in set [{}]",
@@ -53,15 +60,9 @@ pub fn lower_enum(
     ))
 }
 
-/// The validator of a lower-cased (or snake-cased) enum.
-pub fn check_lower_enum(
-    cx: &mut Validator,
-    value: &Value,
-    values: &[&str],
-    aliases: &[(&str, &str)],
-    camel: bool,
-) {
-    if let Err(message) = lower_enum(value, values, aliases, camel) {
+/// The validator of an enum read by [`lower_enum`] or [`snake_enum`]: its refusal.
+pub fn check_enum(cx: &mut Validator, read: Result<usize, String>) {
+    if let Err(message) = read {
         cx.error(message);
     }
 }
@@ -111,4 +112,29 @@ pub fn inherited<A: DictValue + 'static, B: DictValue + Clone + 'static>(from: &
     B::from_value(from.to_value())
         .or_else(|_| B::from_value(from.to_dict_value()))
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn snake_enums_read_and_refuse_as_python() {
+        let values = ["managed_identity"];
+        let aliases = [("managed", "managed_identity")];
+        assert_eq!(
+            snake_enum(&json!("ManagedIdentity"), &values, &aliases),
+            Ok(0)
+        );
+        assert_eq!(snake_enum(&json!("MANAGED"), &values, &aliases), Ok(0));
+        assert_eq!(
+            snake_enum(&json!("service_principal"), &values, &aliases),
+            Err(
+                "Value 'service_principal' passed is not in set ['managed', 'managed_identity']"
+                    .into()
+            )
+        );
+        assert!(lower_enum(&json!("ManagedIdentity"), &values, &aliases).is_err());
+    }
 }

@@ -183,7 +183,15 @@ pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
     } else {
         None
     };
+    // Without `type`, both loaders read a command, which requires `command`:
+    // a document without one is no command document (an asset file whose
+    // kind nothing names is then no known kind's).
     match other {
+        _ if typeless && !map.contains_key("command") => Candidates {
+            component: None,
+            job: None,
+            other,
+        },
         Some(_) if typeless => Candidates {
             component: None,
             job: None,
@@ -354,8 +362,10 @@ mod tests {
                 json!({"$schema": "https://x/latest/code.schema.json", "path": "p"}),
                 Some("code"),
             ),
-            // No telling key or `$schema`: the command kinds judge it.
-            (json!({"name": "c", "path": "p"}), Some("command")),
+            // No telling key, `$schema` or `command`: no kind's (both
+            // loaders would read a command, which requires `command`).
+            (json!({"name": "c", "path": "p"}), None),
+            (json!({"name": "c", "command": "p"}), Some("command")),
             // Excluded keys, a component's `$schema`, an explicit type.
             (
                 json!({"$schema": env, "image": "i", "command": "x"}),

@@ -1,45 +1,10 @@
 //! `ParallelComponent._validate()`: what azure-ai-ml checks on a loaded
 //! component beyond its schema: input and output names, and whether its
-//! code can be used (a git URL cannot, outside private preview).
+//! code can be used (`crate::component::checks`, shared by every kind).
 
-use crate::fields::CodeKind;
+use crate::component::checks::{git_code, io_names};
 use crate::generated::ParallelComponent;
-use azml::validate::{escape_segment, Issue};
-
-/// `IOConstants.VALID_KEY_PATTERN`: dotted identifiers.
-fn valid_io_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.split('.').all(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        })
-}
-
-/// `Component._validate_io_names`: each name valid, no two equal ignoring
-/// case. Python files both inputs' and outputs' problems under `inputs.`.
-fn io_names<'a>(names: impl Iterator<Item = &'a String>, issues: &mut Vec<Issue>) {
-    let mut seen: Vec<(String, &str)> = Vec::new();
-    for name in names {
-        let at = format!("/inputs/{}", escape_segment(name));
-        if !valid_io_name(name) {
-            issues.push(Issue::on_key(
-                at.clone(),
-                format!("'{name}' is not a valid parameter name, must be composed letters, numbers, and underscores."),
-            ));
-        }
-        let lower = name.to_lowercase();
-        match seen.iter().find(|(l, _)| *l == lower) {
-            Some((_, first)) => issues.push(Issue::on_key(
-                at,
-                format!("Invalid component input names '{name}' and '{first}', which are equal ignore case."),
-            )),
-            None => seen.push((lower, name)),
-        }
-    }
-}
+use azml::validate::Issue;
 
 /// azure-ai-ml's `_validate()` of a loaded component: the problems its
 /// schema cannot see (input and output names, a git `code`). Empty when
@@ -48,29 +13,9 @@ pub(super) fn validate(component: &ParallelComponent) -> Vec<Issue> {
     let mut issues = Vec::new();
     io_names(component.inputs.iter().flat_map(|m| m.keys()), &mut issues);
     io_names(component.outputs.iter().flat_map(|m| m.keys()), &mut issues);
+    // azure-ai-ml files it under the promoted `code` property; the value is
+    // the task's.
     let code = component.task.as_ref().and_then(|t| t.code.as_ref());
-    if code.is_some_and(|c| c.kind() == CodeKind::Git) {
-        // azure-ai-ml files it under the promoted `code` property; the
-        // value is the task's.
-        issues.push(Issue::new(
-            "/task/code",
-            "Not a valid code value: git paths are not supported.",
-        ));
-    }
+    git_code(code, "/task/code", &mut issues);
     issues
-}
-
-#[cfg(test)]
-mod tests {
-    use super::valid_io_name;
-
-    #[test]
-    fn io_names_follow_python_pattern() {
-        for ok in ["a", "_x", "data_in", "group.sub_1"] {
-            assert!(valid_io_name(ok), "{ok}");
-        }
-        for bad in ["", "1a", "a-b", "a.", ".a", "a b", "é"] {
-            assert!(!valid_io_name(bad), "{bad}");
-        }
-    }
 }

@@ -8,22 +8,15 @@ use std::path::Path;
 
 use azml::validate::Issue;
 
-use crate::fields::component_inputs::{check_port, convert_parameter};
+use crate::fields::component_inputs::convert_inputs;
 use crate::fields::CodeRef;
-use crate::generated::{ComponentInput, ComponentResources, ParallelComponent};
+use crate::generated::{ComponentResources, ParallelComponent};
 
 /// Applies the constructor's checks and filled-in values to a loaded
 /// component; returns every problem.
 pub fn construct(component: &mut ParallelComponent) -> Vec<Issue> {
     let mut issues = Vec::new();
-    for (name, input) in component.inputs.iter_mut().flatten() {
-        let at = format!("/inputs/{}", azml::validate::escape_segment(name));
-        match input {
-            ComponentInput::ParameterInput(p) => convert_parameter(p, &at, &mut issues),
-            ComponentInput::AssetInput(a) => check_port(a, &at, &mut issues),
-            ComponentInput::Other(_) => {}
-        }
-    }
+    convert_inputs(component.inputs.as_mut(), &mut issues);
     move_instance_count(component);
     issues
 }

@@ -27,6 +27,7 @@ impl ParallelComponent {
             spec,
             self.description.as_deref(),
             self.tags.iter().flatten(),
+            serde_json::Map::new(),
         ))
     }
 

@@ -28,6 +28,7 @@ impl FlowComponent {
             spec,
             self.spec.description.as_deref(),
             self.spec.tags.iter().flatten(),
+            serde_json::Map::new(),
         ))
     }
 

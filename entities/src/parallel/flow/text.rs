@@ -11,8 +11,7 @@ use azml::Value;
 pub fn python_str(value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        other => Some(azml_pyio::py_repr::repr(other)),
+        other => Some(azml_pyio::py_repr::str_of(other)),
     }
 }
 

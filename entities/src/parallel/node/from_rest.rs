@@ -80,8 +80,9 @@ fn output(rest: &Value) -> Value {
     if let Some(ty) = rest.get("job_output_type") {
         out.insert("type".into(), ty.clone());
     }
-    if let Some(uri) = rest.get("uri").and_then(Value::as_str) {
-        out.insert("path".into(), with_asset_prefix(uri).into());
+    // An output's path is sent as written.
+    if let Some(uri) = rest.get("uri") {
+        out.insert("path".into(), uri.clone());
     }
     with_mode(out, rest)
 }

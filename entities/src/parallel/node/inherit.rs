@@ -8,12 +8,12 @@ use std::path::Path;
 use serde_json::Map;
 
 use super::binding_types::{input_of_text, output_of_text, PipelineScope};
+use crate::component::anonymous;
 use crate::fields::JobLiteral;
 use crate::fields::NodeDataPath;
 use crate::generated::{
     NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelComponent, ParallelNode,
 };
-use crate::parallel::node_fields::anonymous;
 use azml::validate::{escape_segment, Issue};
 use azml::{Document, Value};
 

@@ -7,21 +7,17 @@ mod binding_types;
 mod flow_ports;
 mod from_rest;
 mod inherit;
-mod io_rest;
 mod ports;
 mod rest;
 
 use std::path::Path;
 
 use crate::component::ComponentSource;
-use crate::fields::binding::is_binding;
-use crate::fields::JobLiteral;
-use crate::fields::NodeDataPath;
-use crate::generated::{NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelNode};
-use crate::parallel::node_fields::anonymous;
+use crate::fields::job_io::{normalize_node_io, without_binding_types};
+use crate::generated::ParallelNode;
 use crate::parallel::NodeComponent;
 use azml::validate::Issue;
-use azml::{Document, Value};
+use azml::Value;
 use binding_types::PipelineScope;
 
 impl ParallelNode {
@@ -71,7 +67,7 @@ impl ParallelNode {
                 &mut task.environment,
             ));
         }
-        normalize_io(&mut node);
+        normalize_node_io(node.inputs.as_mut(), node.outputs.as_mut());
         match node.component.take() {
             Some(NodeComponent::Flow(flow)) => node.component = Some(NodeComponent::Flow(flow)),
             Some(component) => match load_component(component, base) {
@@ -151,55 +147,7 @@ impl ParallelNode {
                 task.insert("code".into(), Value::String(code.dump_against(base)));
             }
         }
-        if let Some(map) = dict.as_object_mut() {
-            for input in map
-                .get_mut("inputs")
-                .and_then(Value::as_object_mut)
-                .into_iter()
-                .flat_map(|inputs| inputs.values_mut())
-            {
-                if let Some(input) = input.as_object_mut() {
-                    if input
-                        .get("path")
-                        .and_then(Value::as_str)
-                        .is_some_and(is_binding)
-                    {
-                        input.shift_remove("type");
-                    }
-                }
-            }
-        }
-        dict
-    }
-}
-
-/// A binding given as an input's value is an input whose path is that
-/// binding; an output's type defaults to uri_folder.
-fn normalize_io(node: &mut ParallelNode) {
-    for input in node
-        .inputs
-        .iter_mut()
-        .flat_map(|m| m.values_mut())
-        .flatten()
-    {
-        if let NodeInput::JobLiteral(JobLiteral::Str(s)) = input {
-            if is_binding(s) {
-                *input = NodeInput::NodeDataInput(NodeDataInput {
-                    path: Some(NodeDataPath(s.clone())),
-                    ..NodeDataInput::default()
-                });
-            }
-        }
-    }
-    for output in node
-        .outputs
-        .iter_mut()
-        .flat_map(|m| m.values_mut())
-        .flatten()
-    {
-        if let NodeOutput::NodeDataOutput(NodeDataOutput { r#type, .. }) = output {
-            r#type.get_or_insert(crate::generated::AssetType::UriFolder);
-        }
+        without_binding_types(dict)
     }
 }
 
@@ -208,60 +156,16 @@ fn normalize_io(node: &mut ParallelNode) {
 fn load_component(component: NodeComponent, base: &Path) -> Result<NodeComponent, Vec<Issue>> {
     match component {
         NodeComponent::File(written) => {
-            let (path, source) = match written.strip_prefix("file:") {
-                Some(path) => (path, ComponentSource::YamlJob),
-                None => (written.as_str(), ComponentSource::YamlComponent),
-            };
-            let file = base.join(path);
-            if !file.is_file() {
-                return Err(vec![Issue::new(
-                    "/component",
-                    format!(
-                        "expected a component file or a registered component (azureml:<name>:<version>), but can't find {written} based on {}",
-                        // Python prints `Path("p.yml").parent`, which is `.`.
-                        if base.as_os_str().is_empty() { Path::new(".") } else { base }.display()
-                    ),
-                )]);
+            let file = crate::component::file::open(&written, base)?;
+            if crate::parallel::flow::is_flow_document(&file.doc.value) {
+                return load_flow(&file.doc, &file.path, &written);
             }
-            let folder = file.parent().unwrap_or(base).to_path_buf();
-            let mut doc = azml_pyio::yaml::parse_path(&file)
-                .map_err(|e| vec![Issue::new("/component", e.to_string())])?;
-            if crate::parallel::flow::is_flow_document(&doc.value) {
-                return load_flow(&doc, &file, &written);
-            }
-            doc.value = anonymous(std::mem::take(&mut doc.value));
-            match crate::generated::ParallelComponent::from_value(&doc.value, &folder) {
-                Ok(c) => Ok(NodeComponent::Loaded(Box::new(c), source)),
-                // azure-ai-ml reports the component's own fields under the
-                // node (`jobs.<n>.component.task.code`). After a failed
-                // `file:` load its base path stays pushed, and the union
-                // re-reads the reference from the component's folder: only
-                // when that names a file are the fields reported, else one
-                // error at the node's `component`
-                // (`YamlFileSchema.reset_base_path_post_load` never runs).
-                Err(issues)
-                    if source == ComponentSource::YamlComponent || folder.join(path).is_file() =>
-                {
-                    Err(azml::load::nested(&doc, &issues, "/component"))
-                }
-                Err(issues) => Err(vec![Issue::new(
-                    "/component",
-                    azml::load::located(&doc, &issues).to_string(),
-                )]),
-            }
+            file.load::<crate::generated::ParallelComponent>()
+                .map(|(c, source)| NodeComponent::Loaded(Box::new(c), source))
         }
         NodeComponent::Inline(value) => {
-            crate::generated::ParallelComponent::from_value(&anonymous(value), base)
+            crate::component::file::load_inline::<crate::generated::ParallelComponent>(value, base)
                 .map(|c| NodeComponent::Loaded(Box::new(c), ComponentSource::YamlJob))
-                .map_err(|issues| {
-                    issues
-                        .into_iter()
-                        .map(|i| Issue {
-                            pointer: format!("/component{}", i.pointer),
-                            ..i
-                        })
-                        .collect()
-                })
         }
         other => Ok(other),
     }

@@ -7,7 +7,7 @@
 
 use serde_json::Map;
 
-use super::io_rest;
+use crate::fields::io_rest;
 use crate::generated::{JobIdentity, ParallelNode};
 use crate::parallel::NodeComponent;
 use azml::{RestError, Value};
@@ -48,11 +48,11 @@ impl ParallelNode {
         put("computeId", self.compute.as_ref().map(|c| c.name().into()));
         put(
             "inputs",
-            Some(Value::Object(io_rest::inputs(self.inputs.as_ref()))),
+            Some(Value::Object(io_rest::node_inputs(self.inputs.as_ref()))),
         );
         put(
             "outputs",
-            Some(Value::Object(io_rest::outputs(self.outputs.as_ref()))),
+            Some(Value::Object(io_rest::node_outputs(self.outputs.as_ref()))),
         );
         put("properties", self.properties.as_ref().map(json));
         put("_source", Some(self.source().as_str().into()));
