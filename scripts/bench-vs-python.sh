@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# azml against azure-ai-ml 1.35.2 on the corpus's parallel component files,
-# in one run on one machine:
+# azml against azure-ai-ml 1.35.2 on the corpus's parallel components,
+# command components, command jobs and pipeline jobs, in one run on one
+# machine:
 #
-#   1. `cargo bench --bench parallel`: per document, read + load + validate +
-#      REST body as a JSON string (`full`), and the split (`parse`, `load`,
-#      `rest`); divan's medians.
-#   2. azure-ai-ml over the same files in one warm process:
-#      `load_component(path)`, `_to_rest_object()`, `json.dumps` of the body
-#      with the SdkJSONEncoder; per-document medians (scripts/bench_python.py).
+#   1. `cargo bench --bench corpus`: per document, read + load + validate +
+#      output as a JSON string (`full`: the REST body of a component or a
+#      command job, the dict of a pipeline job), and the split (`parse`,
+#      `load`, `output_json`); divan's medians.
+#   2. azure-ai-ml over the same files in one warm process: the loader, the
+#      same output, `json.dumps` (REST bodies with the SdkJSONEncoder);
+#      per-document medians (scripts/bench_python.py).
 #      1 and 2 alternate, ROUNDS times.
 #   3. `azml validate CORPUS` (release binary), wall time of several runs.
 #
 # and prints the table: Python's median per document, azml's (medians over
-# the rounds), the ratio, and each round's ratio.
+# the rounds), the ratio, each round's ratio, and the ratio per kind.
 #
 #   scripts/bench-vs-python.sh [CORPUS]      # default: ../shared/corpus
 #
@@ -73,7 +75,7 @@ fi
 
 # --- builds first, so that nothing compiles while anything is timed --------
 echo "== building (cargo bench --no-run, cargo build --release -p azml-cli)"
-cargo bench --quiet --bench parallel --no-run
+cargo bench --quiet --bench corpus --no-run
 cargo build --quiet --release -p azml-cli
 azml=${CARGO_TARGET_DIR:-$root/target}/release/azml
 
@@ -86,8 +88,8 @@ echo "== start: $(load)"
 rust_args=()
 python_args=()
 for round in $(seq "$rounds"); do
-    echo "== round $round of $rounds: cargo bench --bench parallel -- --sample-count $samples"
-    AZML_BENCH_CORPUS=$corpus cargo bench --quiet --bench parallel -- \
+    echo "== round $round of $rounds: cargo bench --bench corpus -- --sample-count $samples"
+    AZML_BENCH_CORPUS=$corpus cargo bench --quiet --bench corpus -- \
         --color never --sample-count "$samples" >"$out/rust-$round.txt" 2>&1 || {
         cat "$out/rust-$round.txt" >&2
         exit 1

@@ -67,7 +67,7 @@ impl Kind {
 /// A top-level Azure ML document (a component, a job, an asset, …): loaded
 /// from YAML as azure-ai-ml's loader does, dumped as `_to_dict()` (the
 /// [`DictMixin::to_dict`] of the type), as YAML, and as its REST body.
-pub trait Document: DictMixin + Sized + 'static {
+pub trait Document: DictMixin + Sized + Send + Sync + 'static {
     /// The kind: its name, loader and markers.
     const KIND: Kind;
 

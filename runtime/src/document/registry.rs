@@ -13,8 +13,9 @@ use crate::load::LoadError;
 use crate::validate::Issue;
 use crate::{RestError, Value};
 
-/// A loaded document of any kind, behind one object-safe view.
-pub trait AnyDocument: Any {
+/// A loaded document of any kind, behind one object-safe view; documents
+/// are plain data, so they can be sent and shared between threads.
+pub trait AnyDocument: Any + Send + Sync {
     /// Its kind.
     fn kind(&self) -> Kind;
     /// azure-ai-ml's `_to_dict()`.
