@@ -6,29 +6,23 @@
 pub struct AmlTokenIdentity {
     pub r#type: AmlTokenIdentityType,
 }
-impl<'de> ::serde::Deserialize<'de> for AmlTokenIdentity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(AmlTokenIdentity);
 impl ::azml::__codegen::FromMap for AmlTokenIdentity {
     const NAME: &'static str = "AmlTokenIdentity";
     const FIELDS: &'static [&'static str] = &["type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AmlTokenIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
         })
     }
 }
@@ -78,41 +72,31 @@ pub struct AssetInput {
     pub default: ::std::option::Option<::std::string::String>,
     pub mode: ::std::option::Option<InputOutputMode>,
 }
-impl<'de> ::serde::Deserialize<'de> for AssetInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(AssetInput);
 impl ::azml::__codegen::FromMap for AssetInput {
     const NAME: &'static str = "AssetInput";
     const FIELDS: &'static [&'static str] = &["type", "description", "optional", "default", "mode"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "optional"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "default"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "mode"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             description: f1,
             optional: f2,
             default: f3,
@@ -268,35 +252,27 @@ impl ::serde::Serialize for ComponentOutput {
         s.end()
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentOutput);
 impl ::azml::__codegen::FromMap for ComponentOutput {
     const NAME: &'static str = "ComponentOutput";
     const FIELDS: &'static [&'static str] = &["type", "description", "mode"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             description: f1,
             mode: f2,
         })
@@ -339,13 +315,7 @@ pub struct ComponentResources {
     #[rest(skip)]
     pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentResources);
 impl ::azml::__codegen::FromMap for ComponentResources {
     const NAME: &'static str = "ComponentResources";
     const FIELDS: &'static [&'static str] = &[
@@ -358,47 +328,22 @@ impl ::azml::__codegen::FromMap for ComponentResources {
         "properties",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> =
-            ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "locations"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_count"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "instance_type"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "shm_size"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max_instance_count"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "docker_args"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.locations),
+                1 => r.option(&mut v.instance_count),
+                2 => r.option(&mut v.instance_type),
+                3 => r.option(&mut v.shm_size),
+                4 => r.option(&mut v.max_instance_count),
+                5 => r.option(&mut v.docker_args),
+                6 => r.option(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            locations: f0,
-            instance_count: f1,
-            instance_type: f2,
-            shm_size: f3,
-            max_instance_count: f4,
-            docker_args: f5,
-            properties: f6,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ComponentResources {
@@ -527,13 +472,7 @@ pub struct ComponentVersion {
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     >,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentVersion);
 impl ::azml::__codegen::FromMap for ComponentVersion {
     const NAME: &'static str = "ComponentVersion";
     const FIELDS: &'static [&'static str] = &[
@@ -546,46 +485,22 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
         "tags",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<
-            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-        > = ::std::option::Option::None;
-        let mut f5: ::std::option::Option<AssetProvisioningState> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<
-            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "componentSpec"),
-                1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "isAnonymous"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived"),
-                4 => ::azml::__codegen::maybe_null(&mut map, &mut f4, "properties"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "provisioningState"),
-                6 => ::azml::__codegen::maybe_null(&mut map, &mut f6, "tags"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut v.component_spec),
+                1 => r.value(&mut v.description),
+                2 => r.option(&mut v.is_anonymous),
+                3 => r.option(&mut v.is_archived),
+                4 => r.value(&mut v.properties),
+                5 => r.option(&mut v.provisioning_state),
+                6 => r.value(&mut v.tags),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            component_spec: f0,
-            description: f1,
-            is_anonymous: f2,
-            is_archived: f3,
-            properties: f4,
-            provisioning_state: f5,
-            tags: f6,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ComponentVersion {
@@ -632,42 +547,25 @@ pub struct ComponentVersionResource {
     /// Additional attributes of the entity.
     pub properties: ComponentVersion,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentVersionResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentVersionResource);
 impl ::azml::__codegen::FromMap for ComponentVersionResource {
     const NAME: &'static str = "ComponentVersionResource";
     const FIELDS: &'static [&'static str] = &["id", "name", "type", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<ComponentVersion> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "type"),
-                3 => ::azml::__codegen::field(&mut map, &mut f3, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.id),
+                1 => r.option(&mut v.name),
+                2 => r.option(&mut v.r#type),
+                3 => r.field(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: f0,
-            name: f1,
-            r#type: f2,
-            properties: ::azml::__codegen::required::<_, A::Error>(f3, "properties")?,
-        })
+        r.require(&[3])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ComponentVersionResource {
@@ -708,13 +606,7 @@ pub struct Environment {
     /// linux or windows, any case; dumped lower-cased.
     pub os_type: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for Environment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(Environment);
 impl ::azml::__codegen::FromMap for Environment {
     const NAME: &'static str = "Environment";
     const FIELDS: &'static [&'static str] = &[
@@ -729,53 +621,24 @@ impl ::azml::__codegen::FromMap for Environment {
         "os_type",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<EnvironmentCondaFile> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<EnvironmentBuild> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s8 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "image"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "conda_file"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "build"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inference_config"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "os_type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.name),
+                1 => r.option(&mut v.description),
+                2 => r.option(&mut v.tags),
+                3 => r.option(&mut v.version),
+                4 => r.option(&mut v.image),
+                5 => r.option(&mut v.conda_file),
+                6 => r.option(&mut v.build),
+                7 => r.option(&mut v.inference_config),
+                8 => r.option(&mut v.os_type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: f0,
-            description: f1,
-            tags: f2,
-            version: f3,
-            image: f4,
-            conda_file: f5,
-            build: f6,
-            inference_config: f7,
-            os_type: f8,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for Environment {
@@ -812,35 +675,22 @@ pub struct EnvironmentBuild {
     pub path: ::std::option::Option<::std::string::String>,
     pub dockerfile_path: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for EnvironmentBuild {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(EnvironmentBuild);
 impl ::azml::__codegen::FromMap for EnvironmentBuild {
     const NAME: &'static str = "EnvironmentBuild";
     const FIELDS: &'static [&'static str] = &["path", "dockerfile_path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "path"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfile_path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.path),
+                1 => r.option(&mut v.dockerfile_path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            path: f0,
-            dockerfile_path: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for EnvironmentBuild {
@@ -905,13 +755,7 @@ pub struct FlowComponentSpec {
     pub display_name: ::std::option::Option<::std::string::String>,
     pub r#type: ::std::string::String,
 }
-impl<'de> ::serde::Deserialize<'de> for FlowComponentSpec {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(FlowComponentSpec);
 impl ::azml::__codegen::FromMap for FlowComponentSpec {
     const NAME: &'static str = "FlowComponentSpec";
     const FIELDS: &'static [&'static str] = &[
@@ -928,62 +772,27 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         "type",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<
-            ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "environment"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "is_deterministic"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "variant"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "connections"),
-                4 => {
-                    ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables")
-                }
-                5 => ::azml::__codegen::field(&mut map, &mut f5, "name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "tags"),
-                8 => ::azml::__codegen::field(&mut map, &mut f8, "version"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "display_name"),
-                10 => ::azml::__codegen::field(&mut map, &mut f10, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.environment),
+                1 => r.field(&mut v.is_deterministic),
+                2 => r.option(&mut v.variant),
+                3 => r.option(&mut v.connections),
+                4 => r.option(&mut v.environment_variables),
+                5 => r.field(&mut v.name),
+                6 => r.option(&mut v.description),
+                7 => r.option(&mut v.tags),
+                8 => r.field(&mut v.version),
+                9 => r.option(&mut v.display_name),
+                10 => r.field(&mut v.r#type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            environment: f0,
-            is_deterministic: ::azml::__codegen::required::<_, A::Error>(f1, "is_deterministic")?,
-            variant: f2,
-            connections: f3,
-            environment_variables: f4,
-            name: ::azml::__codegen::required::<_, A::Error>(f5, "name")?,
-            description: f6,
-            tags: f7,
-            version: ::azml::__codegen::required::<_, A::Error>(f8, "version")?,
-            display_name: f9,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f10, "type")?,
-        })
+        r.require(&[1, 5, 8, 10])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for FlowComponentSpec {
@@ -1076,36 +885,28 @@ pub struct JobDataInput {
     pub r#type: AssetType,
     pub path: ::std::option::Option<crate::fields::DataPath>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobDataInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobDataInput);
 impl ::azml::__codegen::FromMap for JobDataInput {
     const NAME: &'static str = "JobDataInput";
     const FIELDS: &'static [&'static str] = &["mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.option(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
             mode: f0,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+            r#type: r.required(f1, "type")?,
             path: f2,
         })
     }
@@ -1217,47 +1018,25 @@ pub struct JobOutput {
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobOutput);
 impl ::azml::__codegen::FromMap for JobOutput {
     const NAME: &'static str = "JobOutput";
     const FIELDS: &'static [&'static str] = &["name", "version", "mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.name),
+                1 => r.option(&mut v.version),
+                2 => r.option(&mut v.mode),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: f0,
-            version: f1,
-            mode: f2,
-            r#type: f3,
-            path: f4,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for JobOutput {
@@ -1300,13 +1079,7 @@ pub struct JobResourceConfiguration {
     /// Extra `docker run` arguments.
     pub docker_args: ::std::option::Option<JobResourceConfigurationDockerArgs>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobResourceConfiguration);
 impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     const NAME: &'static str = "JobResourceConfiguration";
     const FIELDS: &'static [&'static str] = &[
@@ -1319,49 +1092,23 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         "docker_args",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<JobResourceConfigurationDockerArgs> =
-            ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "instance_count"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "locations"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "shm_size"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "max_instance_count"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "docker_args"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.instance_count),
+                1 => r.option(&mut v.instance_type),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.locations),
+                4 => r.option(&mut v.shm_size),
+                5 => r.option(&mut v.max_instance_count),
+                6 => r.option(&mut v.docker_args),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            instance_count: f0,
-            instance_type: f1,
-            properties: f2.or_else(|| ::azml::__codegen::default_value("{}")),
-            locations: f3,
-            shm_size: f4,
-            max_instance_count: f5,
-            docker_args: f6,
-        })
+        ::azml::__codegen::default_into(&mut v.properties, "{}");
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for JobResourceConfiguration {
@@ -1460,38 +1207,29 @@ pub struct ManagedIdentity {
     pub object_id: ::std::option::Option<::std::string::String>,
     pub msi_resource_id: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for ManagedIdentity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ManagedIdentity);
 impl ::azml::__codegen::FromMap for ManagedIdentity {
     const NAME: &'static str = "ManagedIdentity";
     const FIELDS: &'static [&'static str] = &["type", "client_id", "object_id", "msi_resource_id"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ManagedIdentityType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "client_id"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "object_id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "msi_resource_id"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             client_id: f1,
             object_id: f2,
             msi_resource_id: f3,
@@ -1569,40 +1307,23 @@ pub struct NodeDataInput {
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
 }
-impl<'de> ::serde::Deserialize<'de> for NodeDataInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(NodeDataInput);
 impl ::azml::__codegen::FromMap for NodeDataInput {
     const NAME: &'static str = "NodeDataInput";
     const FIELDS: &'static [&'static str] = &["mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::parallel::NodeDataPath> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.mode),
+                1 => r.option(&mut v.r#type),
+                2 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            mode: f0,
-            r#type: f1,
-            path: f2,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for NodeDataInput {
@@ -1636,48 +1357,25 @@ pub struct NodeDataOutput {
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<crate::parallel::NodeDataPath>,
 }
-impl<'de> ::serde::Deserialize<'de> for NodeDataOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(NodeDataOutput);
 impl ::azml::__codegen::FromMap for NodeDataOutput {
     const NAME: &'static str = "NodeDataOutput";
     const FIELDS: &'static [&'static str] = &["name", "version", "mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::parallel::NodeDataPath> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.name),
+                1 => r.option(&mut v.version),
+                2 => r.option(&mut v.mode),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: f0,
-            version: f1,
-            mode: f2,
-            r#type: f3,
-            path: f4,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for NodeDataOutput {
@@ -1811,13 +1509,7 @@ pub struct ParallelComponent {
     /// Shorthand for `task.code`, stored as written (not checked on load): an existing local path dumps absolute, anything else with `azureml:`.
     pub code: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for ParallelComponent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParallelComponent);
 impl ::azml::__codegen::FromMap for ParallelComponent {
     const NAME: &'static str = "ParallelComponent";
     const FIELDS: &'static [&'static str] = &[
@@ -1845,108 +1537,75 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         "code",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ComponentName> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> =
-            ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> =
-            ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<ComponentType> = ::std::option::Option::None;
-        let mut f10: ::std::option::Option<ComponentResources> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<crate::parallel::MiniBatchSize> =
-            ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s15 = false;
-        let mut f16: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
-        let mut s16 = false;
-        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s17 = false;
-        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s18 = false;
-        let mut f19: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s19 = false;
-        let mut f20: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s20 = false;
-        let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s21 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "$schema"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "is_deterministic"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inputs"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "outputs"),
-                9 => ::azml::__codegen::field(&mut map, &mut f9, "type"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "resources"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "logging_level"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "task"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "mini_batch_size"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "partition_keys"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "input_data"),
-                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "retry_settings"),
-                17 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f17,
-                    &mut s17,
-                    "max_concurrency_per_instance",
-                ),
-                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "error_threshold"),
-                19 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f19,
-                    &mut s19,
-                    "mini_batch_error_threshold",
-                ),
-                20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "instance_count"),
-                21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "code"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.option(&mut f20),
+                21 => r.option(&mut f21),
+                _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f6, "true");
+        ::azml::__codegen::default_into(&mut f13, "\"0\"");
         ::std::result::Result::Ok(Self {
-            name: ::azml::__codegen::required::<_, A::Error>(f0, "name")?,
+            name: r.required(f0, "name")?,
             description: f1,
             tags: f2,
             version: f3,
             schema: f4,
             display_name: f5,
-            is_deterministic: f6.or_else(|| ::azml::__codegen::default_value("true")),
+            is_deterministic: f6,
             inputs: f7,
             outputs: f8,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f9, "type")?,
+            r#type: r.required(f9, "type")?,
             resources: f10,
             logging_level: f11,
             task: f12,
-            mini_batch_size: f13.or_else(|| ::azml::__codegen::default_value("\"0\"")),
+            mini_batch_size: f13,
             partition_keys: f14,
             input_data: f15,
             retry_settings: f16,
@@ -2089,13 +1748,7 @@ pub struct ParallelJob {
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ParallelJob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParallelJob);
 impl ::azml::__codegen::FromMap for ParallelJob {
     const NAME: &'static str = "ParallelJob";
     const FIELDS: &'static [&'static str] = &[
@@ -2124,113 +1777,73 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         "outputs",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
-        let mut s15 = false;
-        let mut f16: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s16 = false;
-        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s17 = false;
-        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s19 = false;
-        let mut f20: ::std::option::Option<ComponentType> = ::std::option::Option::None;
-        let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> =
-            ::std::option::Option::None;
-        let mut s21 = false;
-        let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
-            ::std::option::Option::None;
-        let mut s22 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "display_name"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "experiment_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "compute"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "identity"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "logging_level"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "task"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "mini_batch_size"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "partition_keys"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "input_data"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "retry_settings"),
-                16 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f16,
-                    &mut s16,
-                    "max_concurrency_per_instance",
-                ),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "error_threshold"),
-                18 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f18,
-                    &mut s18,
-                    "mini_batch_error_threshold",
-                ),
-                19 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f19,
-                    &mut s19,
-                    "environment_variables",
-                ),
-                20 => ::azml::__codegen::field(&mut map, &mut f20, "type"),
-                21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "inputs"),
-                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.option(&mut f21),
+                22 => r.option(&mut f22),
+                _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f3, "{}");
+        ::azml::__codegen::default_into(&mut f6, "{}");
+        ::azml::__codegen::default_into(&mut f19, "{}");
+        ::azml::__codegen::default_into(&mut f21, "{}");
+        ::azml::__codegen::default_into(&mut f22, "{}");
         ::std::result::Result::Ok(Self {
             schema: f0,
             name: f1,
             description: f2,
-            tags: f3.or_else(|| ::azml::__codegen::default_value("{}")),
+            tags: f3,
             display_name: f4,
             experiment_name: f5,
-            properties: f6.or_else(|| ::azml::__codegen::default_value("{}")),
+            properties: f6,
             compute: f7,
             identity: f8,
             logging_level: f9,
@@ -2243,10 +1856,10 @@ impl ::azml::__codegen::FromMap for ParallelJob {
             max_concurrency_per_instance: f16,
             error_threshold: f17,
             mini_batch_error_threshold: f18,
-            environment_variables: f19.or_else(|| ::azml::__codegen::default_value("{}")),
-            r#type: ::azml::__codegen::required::<_, A::Error>(f20, "type")?,
-            inputs: f21.or_else(|| ::azml::__codegen::default_value("{}")),
-            outputs: f22.or_else(|| ::azml::__codegen::default_value("{}")),
+            environment_variables: f19,
+            r#type: r.required(f20, "type")?,
+            inputs: f21,
+            outputs: f22,
         })
     }
 }
@@ -2524,13 +2137,7 @@ pub struct ParallelTask {
     pub append_row_to: ::std::option::Option<::std::string::String>,
     pub environment: crate::fields::EnvironmentRef,
 }
-impl<'de> ::serde::Deserialize<'de> for ParallelTask {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParallelTask);
 impl ::azml::__codegen::FromMap for ParallelTask {
     const NAME: &'static str = "ParallelTask";
     const FIELDS: &'static [&'static str] = &[
@@ -2543,42 +2150,36 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         "environment",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<TaskType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> =
-            ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
-                6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             code: f1,
             entry_script: f2,
             program_arguments: f3,
             model: f4,
             append_row_to: f5,
-            environment: ::azml::__codegen::required::<_, A::Error>(f6, "environment")?,
+            environment: r.required(f6, "environment")?,
         })
     }
 }
@@ -2650,13 +2251,7 @@ pub struct ParameterInput {
     /// Allowed values of a string input.
     pub r#enum: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ParameterInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParameterInput);
 impl ::azml::__codegen::FromMap for ParameterInput {
     const NAME: &'static str = "ParameterInput";
     const FIELDS: &'static [&'static str] = &[
@@ -2669,40 +2264,30 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         "enum",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::ParameterValue> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::ParameterValue> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::ParameterValue> =
-            ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "optional"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "default"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "min"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "enum"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             optional: f1,
             default: f2,
             description: f3,
@@ -2783,37 +2368,22 @@ pub struct RetrySettings {
     /// Retries of a failed or timed-out mini-batch.
     pub max_retries: ::std::option::Option<crate::fields::IntOrBinding>,
 }
-impl<'de> ::serde::Deserialize<'de> for RetrySettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RetrySettings);
 impl ::azml::__codegen::FromMap for RetrySettings {
     const NAME: &'static str = "RetrySettings";
     const FIELDS: &'static [&'static str] = &["timeout", "max_retries"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "max_retries"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.timeout),
+                1 => r.option(&mut v.max_retries),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            timeout: f0,
-            max_retries: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for RetrySettings {
@@ -2845,13 +2415,7 @@ pub struct RunFunction {
     pub append_row_to: ::std::option::Option<::std::string::String>,
     pub environment: crate::fields::EnvironmentRef,
 }
-impl<'de> ::serde::Deserialize<'de> for RunFunction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RunFunction);
 impl ::azml::__codegen::FromMap for RunFunction {
     const NAME: &'static str = "RunFunction";
     const FIELDS: &'static [&'static str] = &[
@@ -2864,42 +2428,36 @@ impl ::azml::__codegen::FromMap for RunFunction {
         "environment",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> =
-            ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
-                6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             code: f1,
             entry_script: f2,
             program_arguments: f3,
             model: f4,
             append_row_to: f5,
-            environment: ::azml::__codegen::required::<_, A::Error>(f6, "environment")?,
+            environment: r.required(f6, "environment")?,
         })
     }
 }
@@ -2979,29 +2537,23 @@ impl ::azml::validate::Validate for TaskType {
 pub struct UserIdentity {
     pub r#type: UserIdentityType,
 }
-impl<'de> ::serde::Deserialize<'de> for UserIdentity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(UserIdentity);
 impl ::azml::__codegen::FromMap for UserIdentity {
     const NAME: &'static str = "UserIdentity";
     const FIELDS: &'static [&'static str] = &["type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<UserIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
         })
     }
 }
