@@ -29,10 +29,9 @@ impl ::azml::__codegen::FromMap for AmlTokenIdentity {
 impl ::azml::validate::Validate for AmlTokenIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[__c::Field::required(
             "type",
-            __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate),
+            <AmlTokenIdentityType as __c::Shaped>::SHAPE,
         )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -107,22 +106,15 @@ impl ::azml::__codegen::FromMap for AssetInput {
 impl ::azml::validate::Validate for AssetInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional(
                 "optional",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("default", __c::STRING),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -212,16 +204,9 @@ pub enum ComponentInput {
 impl ::azml::validate::Validate for ComponentInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "ParameterInput",
-                __c::Shape::Is(<ParameterInput as __v::Validate>::validate),
-            ),
-            (
-                "AssetInput",
-                __c::Shape::Is(<AssetInput as __v::Validate>::validate),
-            ),
+            ("ParameterInput", <ParameterInput as __c::Shaped>::SHAPE),
+            ("AssetInput", <AssetInput as __c::Shaped>::SHAPE),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -281,17 +266,10 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
 impl ::azml::validate::Validate for ComponentOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -349,22 +327,21 @@ impl ::azml::__codegen::FromMap for ComponentResources {
 impl ::azml::validate::Validate for ComponentResources {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("shm_size", __c::STRING),
             __c::Field::optional(
                 "max_instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate),
+                <ComponentResourcesDockerArgs as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
         ];
@@ -506,23 +483,22 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
 impl ::azml::validate::Validate for ComponentVersion {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("componentSpec", __c::Shape::Nullable(&__c::ANY)),
-            __c::Field::optional("description", __c::Shape::Nullable(&__c::STRING)),
+            __c::Field::nullable("componentSpec", &__c::ANY),
+            __c::Field::nullable("description", &__c::STRING),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
-            __c::Field::optional(
+            __c::Field::nullable(
                 "properties",
-                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+                &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
             __c::Field::optional(
                 "provisioningState",
-                __c::Shape::Is(<AssetProvisioningState as __v::Validate>::validate),
+                <AssetProvisioningState as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
+            __c::Field::nullable(
                 "tags",
-                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+                &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -571,15 +547,11 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
 impl ::azml::validate::Validate for ComponentVersionResource {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("id", __c::STRING),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("type", __c::STRING),
-            __c::Field::required(
-                "properties",
-                __c::Shape::Is(<ComponentVersion as __v::Validate>::validate),
-            ),
+            __c::Field::required("properties", <ComponentVersion as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -644,24 +616,14 @@ impl ::azml::__codegen::FromMap for Environment {
 impl ::azml::validate::Validate for Environment {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional("image", __c::STRING),
-            __c::Field::optional(
-                "conda_file",
-                __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "build",
-                __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate),
-            ),
+            __c::Field::optional("conda_file", <EnvironmentCondaFile as __c::Shaped>::SHAPE),
+            __c::Field::optional("build", <EnvironmentBuild as __c::Shaped>::SHAPE),
             __c::Field::optional("inference_config", __c::ANY),
             __c::Field::optional("os_type", __c::STRING),
         ];
@@ -914,20 +876,10 @@ impl ::azml::__codegen::FromMap for JobDataInput {
 impl ::azml::validate::Validate for JobDataInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::required("type", <AssetType as __c::Shaped>::SHAPE),
+            __c::Field::optional("path", <crate::fields::DataPath as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -954,20 +906,10 @@ pub enum JobIdentity {
 impl ::azml::validate::Validate for JobIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "ManagedIdentity",
-                __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate),
-            ),
-            (
-                "UserIdentity",
-                __c::Shape::Is(<UserIdentity as __v::Validate>::validate),
-            ),
-            (
-                "AmlTokenIdentity",
-                __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate),
-            ),
+            ("ManagedIdentity", <ManagedIdentity as __c::Shaped>::SHAPE),
+            ("UserIdentity", <UserIdentity as __c::Shaped>::SHAPE),
+            ("AmlTokenIdentity", <AmlTokenIdentity as __c::Shaped>::SHAPE),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -993,15 +935,11 @@ pub enum JobInput {
 impl ::azml::validate::Validate for JobInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "JobDataInput",
-                __c::Shape::Is(<JobDataInput as __v::Validate>::validate),
-            ),
+            ("JobDataInput", <JobDataInput as __c::Shaped>::SHAPE),
             (
                 "JobLiteral",
-                __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate),
+                <crate::fields::JobLiteral as __c::Shaped>::SHAPE,
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -1042,21 +980,11 @@ impl ::azml::__codegen::FromMap for JobOutput {
 impl ::azml::validate::Validate for JobOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1123,7 +1051,7 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
@@ -1131,11 +1059,11 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
             __c::Field::optional("shm_size", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional(
                 "max_instance_count",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(<JobResourceConfigurationDockerArgs as __v::Validate>::validate),
+                <JobResourceConfigurationDockerArgs as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1239,12 +1167,8 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
 impl ::azml::validate::Validate for ManagedIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ManagedIdentityType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ManagedIdentityType as __c::Shaped>::SHAPE),
             __c::Field::optional("client_id", __c::STRING),
             __c::Field::optional("object_id", __c::STRING),
             __c::Field::optional("msi_resource_id", __c::STRING),
@@ -1329,19 +1253,12 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
 impl ::azml::validate::Validate for NodeDataInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "path",
-                __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate),
+                <crate::parallel::NodeDataPath as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1381,24 +1298,14 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
 impl ::azml::validate::Validate for NodeDataOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "path",
-                __c::Shape::Is(<crate::parallel::NodeDataPath as __v::Validate>::validate),
+                <crate::parallel::NodeDataPath as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -1425,15 +1332,11 @@ pub enum NodeInput {
 impl ::azml::validate::Validate for NodeInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "NodeDataInput",
-                __c::Shape::Is(<NodeDataInput as __v::Validate>::validate),
-            ),
+            ("NodeDataInput", <NodeDataInput as __c::Shaped>::SHAPE),
             (
                 "JobLiteral",
-                __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate),
+                <crate::fields::JobLiteral as __c::Shaped>::SHAPE,
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -1460,12 +1363,8 @@ pub enum NodeOutput {
 impl ::azml::validate::Validate for NodeOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "NodeDataOutput",
-                __c::Shape::Is(<NodeDataOutput as __v::Validate>::validate),
-            ),
+            ("NodeDataOutput", <NodeDataOutput as __c::Shaped>::SHAPE),
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -1645,67 +1544,47 @@ impl ::azml::validate::Validate for ParallelComponent {
             __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional(
                 "is_deterministic",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
+                __c::Shape::Map(&<ComponentInput as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(
-                    <ComponentOutput as __v::Validate>::validate,
-                )),
+                __c::Shape::Map(&<ComponentOutput as __c::Shaped>::SHAPE),
             ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ComponentType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "resources",
-                __c::Shape::Is(<ComponentResources as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "logging_level",
-                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "task",
-                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("resources", <ComponentResources as __c::Shaped>::SHAPE),
+            __c::Field::optional("logging_level", <LoggingLevel as __c::Shaped>::SHAPE),
+            __c::Field::optional("task", <ParallelTask as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "mini_batch_size",
-                __c::Shape::Is(<crate::parallel::MiniBatchSize as __v::Validate>::validate),
+                <crate::parallel::MiniBatchSize as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional(
-                "retry_settings",
-                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("retry_settings", <RetrySettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("code", __c::STRING),
         ];
@@ -1881,7 +1760,6 @@ impl ParallelJob {
 impl ::azml::validate::Validate for ParallelJob {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("name", __c::STRING),
@@ -1893,57 +1771,36 @@ impl ::azml::validate::Validate for ParallelJob {
                 "properties",
                 __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "logging_level",
-                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "task",
-                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
-            ),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+            __c::Field::optional("logging_level", <LoggingLevel as __c::Shaped>::SHAPE),
+            __c::Field::optional("task", <ParallelTask as __c::Shaped>::SHAPE),
             __c::Field::optional("mini_batch_size", __c::STRING),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional(
                 "resources",
-                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "retry_settings",
-                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("retry_settings", <RetrySettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ComponentType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
-            ),
+            __c::Field::required("type", <ComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+                __c::Shape::Map(&<JobOutput as __c::Shaped>::SHAPE),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2048,73 +1905,50 @@ impl ParallelNode {
 impl ::azml::validate::Validate for ParallelNode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "logging_level",
-                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "task",
-                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
-            ),
+            __c::Field::optional("logging_level", <LoggingLevel as __c::Shaped>::SHAPE),
+            __c::Field::optional("task", <ParallelTask as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "mini_batch_size",
-                __c::Shape::Is(<crate::parallel::NodeMiniBatchSize as __v::Validate>::validate),
+                <crate::parallel::NodeMiniBatchSize as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional(
                 "resources",
-                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "retry_settings",
-                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("retry_settings", <RetrySettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <NodeInput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <NodeOutput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeOutput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("comment", __c::STRING),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "component",
-                __c::Shape::Is(<crate::parallel::NodeComponent as __v::Validate>::validate),
+                <crate::parallel::NodeComponent as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ComponentType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+            __c::Field::required("type", <ComponentType as __c::Shaped>::SHAPE),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
         ];
@@ -2216,23 +2050,16 @@ impl ParallelTask {
 impl ::azml::validate::Validate for ParallelTask {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<TaskType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <TaskType as __c::Shaped>::SHAPE),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -2300,29 +2127,19 @@ impl ::azml::__codegen::FromMap for ParameterInput {
 impl ::azml::validate::Validate for ParameterInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ParameterType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ParameterType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "optional",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "default",
-                __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate),
+                <crate::fields::ParameterValue as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional(
-                "max",
-                __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "min",
-                __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate),
-            ),
+            __c::Field::optional("max", <crate::fields::ParameterValue as __c::Shaped>::SHAPE),
+            __c::Field::optional("min", <crate::fields::ParameterValue as __c::Shaped>::SHAPE),
             __c::Field::optional("enum", __c::Shape::Array(&__c::STRING)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2389,15 +2206,14 @@ impl ::azml::__codegen::FromMap for RetrySettings {
 impl ::azml::validate::Validate for RetrySettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "timeout",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "max_retries",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -2471,17 +2287,14 @@ impl ::azml::validate::Validate for RunFunction {
         };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2560,10 +2373,9 @@ impl ::azml::__codegen::FromMap for UserIdentity {
 impl ::azml::validate::Validate for UserIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[__c::Field::required(
             "type",
-            __c::Shape::Is(<UserIdentityType as __v::Validate>::validate),
+            <UserIdentityType as __c::Shaped>::SHAPE,
         )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }

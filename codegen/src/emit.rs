@@ -88,7 +88,7 @@ impl<'a> Emitter<'a> {
                 *slot = Some((text, problems));
             }
         }
-        let mut text = String::new();
+        let mut text = String::with_capacity(slots.iter().flatten().map(|(t, _)| t.len()).sum());
         let mut problems = Vec::new();
         for (slot, ids) in slots.into_iter().zip(&batches) {
             // A batch lost with a panicked thread (never expected) is written here.

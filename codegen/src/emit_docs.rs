@@ -56,7 +56,7 @@ pub(crate) fn lines(text: &str) -> Vec<Attribute> {
             if !plain && l.chars().any(unsafe_in_comment) {
                 syntax::doc(syntax::concat(Literal::string(&value)))
             } else {
-                syntax::doc(syntax::lit_str(&value))
+                syntax::doc(syntax::doc_str(&value))
             }
         })
         .collect()

@@ -382,7 +382,7 @@ fn bind(name: &str) -> Pat {
 fn lit_pat(text: &str) -> syn::PatLit {
     syn::ExprLit {
         attrs: Vec::new(),
-        lit: syn::Lit::Str(syn::LitStr::new(text, proc_macro2::Span::call_site())),
+        lit: syn::Lit::Verbatim(proc_macro2::Literal::string(text)),
     }
 }
 

@@ -12,8 +12,8 @@
 use crate::emit::Writer;
 use crate::ir::{Checks, Field, Kind, StructDef, Ty, TypeDef, TypeId};
 use crate::syntax::{
-    array, call, ident, impl_fn, impl_from, list, lit_str, path, path_expr, qualified, reference,
-    semi, slice_ref, static_stmt, struct_expr, ty, var,
+    array, call, ident, impl_fn, impl_from, list, lit_str, literal, path, path_expr, qualified,
+    reference, semi, slice_ref, static_stmt, struct_expr, ty, var,
 };
 use proc_macro2::{Literal, Span};
 use syn::{Expr, Item, Lit, Stmt};
@@ -27,16 +27,14 @@ struct Table {
     /// Keyword-check statics `__C<n>` / `__P<n>`, numbered across the impl (a slot is
     /// reserved for a `__C<n>` before the statics it nests).
     statics: Vec<Option<Stmt>>,
-    /// A row names `__v` (`<T as __v::Validate>::validate`).
-    uses_v: bool,
 }
 
 impl Table {
-    /// The `use` lines of the table (`__v` only when a row or a static names it), then its
-    /// keyword-check statics.
+    /// The `use` lines of the table (`__v` only for the keyword-check statics, which name
+    /// it), then those statics.
     fn uses(self, w: &Writer<'_>) -> Vec<Stmt> {
         let mut out = vec![w.fixed.use_c.clone()];
-        if self.statics.is_empty() && !self.uses_v {
+        if self.statics.is_empty() {
             return out;
         }
         out.push(w.fixed.use_v.clone());
@@ -210,11 +208,13 @@ impl Writer<'_> {
     }
 
     fn field_spec(&self, f: &Field, table: &mut Table) -> Expr {
-        let kind = if f.required && !f.read_only {
-            "required"
-        } else {
-            "optional"
-        };
+        let required = f.required && !f.read_only;
+        if f.nullable && !required && f.checks.is_none() && self.ty_checks(&f.ty, 0).is_none() {
+            // `Field::nullable(key, &shape)`: optional, `null` allowed.
+            let shape = reference(self.shape(&f.ty, 0), false);
+            return call(c(&["Field", "nullable"]), [lit_str(&f.wire), shape]);
+        }
+        let kind = if required { "required" } else { "optional" };
         let shape = self.check_shape(&f.ty, f.nullable, f.checks.as_deref(), table);
         call(c(&["Field", kind]), [lit_str(&f.wire), shape])
     }
@@ -228,7 +228,7 @@ impl Writer<'_> {
         own: Option<&Checks>,
         table: &mut Table,
     ) -> Expr {
-        let mut shape = self.shape(ty, 0, table);
+        let mut shape = self.shape(ty, 0);
         if nullable {
             shape = wrap("Nullable", shape);
         }
@@ -248,7 +248,7 @@ impl Writer<'_> {
 
     /// The shape of a value type: leaves and generated types by their own `validate`,
     /// arrays and maps (and aliases of them) as data.
-    fn shape(&self, ty: &Ty, depth: usize, table: &mut Table) -> Expr {
+    fn shape(&self, ty: &Ty, depth: usize) -> Expr {
         match ty {
             Ty::String => c(&["STRING"]),
             Ty::Bool => c(&["BOOL"]),
@@ -257,18 +257,16 @@ impl Writer<'_> {
             Ty::F32 => c(&["F32"]),
             Ty::F64 => c(&["F64"]),
             Ty::Value => c(&["ANY"]),
-            Ty::Array(t) => wrap("Array", self.shape(t, depth + 1, table)),
-            Ty::Map(t) => wrap("Map", self.shape(t, depth + 1, table)),
-            Ty::Nullable(t) => wrap("Nullable", self.shape(t, depth + 1, table)),
+            Ty::Array(t) => wrap("Array", self.shape(t, depth + 1)),
+            Ty::Map(t) => wrap("Map", self.shape(t, depth + 1)),
+            Ty::Nullable(t) => wrap("Nullable", self.shape(t, depth + 1)),
             Ty::Named(id) => {
                 if let Some(Kind::Alias(inner)) = self.ir.types.get(*id).map(|t| &t.kind) {
                     if depth <= MAX_ALIASES {
-                        return self.shape(inner, depth + 1, table);
+                        return self.shape(inner, depth + 1);
                     }
                 }
-                table.uses_v = true;
-                let check = qualified(self.named_ty(*id), false, &["__v", "Validate"], "validate");
-                call(c(&["Shape", "Is"]), [check])
+                qualified(self.named_ty(*id), false, &["__c", "Shaped"], "SHAPE")
             }
         }
     }
@@ -372,13 +370,6 @@ fn float(v: f64) -> Expr {
         .parse::<Literal>()
         .unwrap_or_else(|_| Literal::f64_suffixed(v));
     literal(lit)
-}
-
-fn literal(lit: Literal) -> Expr {
-    Expr::Lit(syn::ExprLit {
-        attrs: Vec::new(),
-        lit: Lit::new(lit),
-    })
 }
 
 /// `key: ::std::option::Option::Some(value),`

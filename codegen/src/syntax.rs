@@ -14,9 +14,9 @@ use syn::punctuated::{Pair, Punctuated};
 use syn::{
     Arm, AttrStyle, Attribute, Block, Expr, ExprArray, ExprCall, ExprField, ExprLit, ExprMacro,
     ExprMethodCall, ExprPath, ExprReference, ExprTry, Field, FieldMutability, FieldValue, Ident,
-    ImplItem, Item, ItemImpl, Lit, LitInt, LitStr, Local, LocalInit, Macro, MacroDelimiter, Member,
-    Meta, MetaList, MetaNameValue, Pat, PatIdent, Path, PathArguments, PathSegment, QSelf, Stmt,
-    Type, TypePath, TypeReference, TypeSlice, Visibility,
+    ImplItem, Item, ItemImpl, Lit, LitStr, Local, LocalInit, Macro, MacroDelimiter, Member, Meta,
+    MetaList, MetaNameValue, Pat, PatIdent, Path, PathArguments, PathSegment, QSelf, Stmt, Type,
+    TypePath, TypeReference, TypeSlice, Visibility,
 };
 
 /// The generator's own identifier `text` (never spec text).
@@ -99,8 +99,15 @@ pub(crate) fn qualified(ty: Type, global: bool, trait_path: &[&str], item: &str)
     })
 }
 
-/// A string literal holding `text`, whatever it is.
+/// A string literal holding `text`, whatever it is. (`Lit::Verbatim`: the token as made by
+/// `Literal::string`, printed as it is; syn's `LitStr` would copy it twice more.)
 pub(crate) fn lit_str(text: &str) -> Expr {
+    lit(Lit::Verbatim(Literal::string(text)))
+}
+
+/// A string literal that syn reads back: a doc attribute's value, which prettyplease prints
+/// as a `///` comment.
+pub(crate) fn doc_str(text: &str) -> Expr {
     lit(Lit::Str(LitStr::new(text, Span::call_site())))
 }
 
@@ -113,8 +120,13 @@ pub(crate) fn lit_usize(n: usize) -> Expr {
 pub(crate) fn int(n: usize) -> ExprLit {
     ExprLit {
         attrs: Vec::new(),
-        lit: Lit::Int(LitInt::from(Literal::usize_unsuffixed(n))),
+        lit: Lit::Verbatim(Literal::usize_unsuffixed(n)),
     }
+}
+
+/// A literal token (a number, a string) as an expression.
+pub(crate) fn literal(token: Literal) -> Expr {
+    lit(Lit::Verbatim(token))
 }
 
 fn lit(lit: Lit) -> Expr {

@@ -177,6 +177,22 @@ impl Field {
             shape,
         }
     }
+
+    /// A field that may be absent or `null`.
+    pub const fn nullable(key: &'static str, shape: &'static Shape) -> Field {
+        Field::optional(key, Shape::Nullable(shape))
+    }
+}
+
+/// The shape of a type that has its own `validate`, for tables:
+/// `<T as Shaped>::SHAPE` is `Shape::Is(<T as Validate>::validate)`.
+pub trait Shaped {
+    /// `Shape::Is` of the type's `validate`.
+    const SHAPE: Shape;
+}
+
+impl<T: Validate> Shaped for T {
+    const SHAPE: Shape = Shape::Is(T::validate);
 }
 
 /// What to do with members that are not declared fields.
