@@ -12,7 +12,7 @@ use crate::syntax::{
     match_on, method, path, path_expr, qualified, reference, semi, struct_expr, tail, try_, ty,
     var,
 };
-use syn::{Expr, Item, Pat};
+use syn::{Expr, Item, Pat, Stmt};
 
 impl Writer<'_> {
     /// `Serialize` through `StructWriter`: what serde's derive does (optional fields skipped
@@ -54,10 +54,10 @@ impl Writer<'_> {
     }
 
     /// `Deserialize` (the same impl for every struct, written by the runtime's
-    /// `deserialize_from_map!`) and `FromMap` through `MapReader`: serde's behaviour for maps (unknown
-    /// keys ignored, duplicate and missing fields refused, `null` for an optional nullable
-    /// field kept as `Some(None)`). A struct with a `Default` is read in place, one match
-    /// arm a field; another has one slot a field, an `Option` whose type the struct
+    /// `deserialize_from_map!`) and `FromMap` through `MapReader`: serde's behaviour for maps
+    /// (unknown keys ignored, duplicate and missing fields refused, `null` for an optional
+    /// nullable field kept as `Some(None)`). A struct with a `Default` is read in place, one
+    /// match arm a field; another has one slot a field, an `Option` whose type the struct
     /// expression at the end infers: `Option<T>` for a required field (`None` until read),
     /// the field's own type for the others. The body names no field type (a spec type `A`
     /// would be shadowed by the generic parameter), and `None` is the standard library's
@@ -79,13 +79,12 @@ impl Writer<'_> {
         let body = if sd.fields.is_empty() {
             vec![semi(try_(method(r(), "skip", [])))]
         } else {
-            if !in_place {
-                stmts.push(fixed.use_none.clone());
-            }
             if in_place {
                 let this = ty(path(false, &["Self"]));
                 let default = qualified(this, true, &["std", "default", "Default"], "default");
                 stmts.push(let_(true, ident("v"), call(default, [])));
+            } else {
+                stmts.push(fixed.use_none.clone());
             }
             let mut arms = Vec::with_capacity(sd.fields.len() + 1);
             let mut required = Vec::new();
@@ -137,13 +136,17 @@ impl Writer<'_> {
             ));
             vec![semi(try_(match_on(method(r(), "index", []), arms)))]
         };
-        stmts.push(tail(Expr::While(syn::ExprWhile {
-            attrs: Vec::new(),
-            label: None,
-            while_token: Default::default(),
-            cond: Box::new(try_(method(r(), "next_key", []))),
-            body: crate::syntax::block(body),
-        })));
+        // A block-like statement: no `;`.
+        stmts.push(Stmt::Expr(
+            Expr::While(syn::ExprWhile {
+                attrs: Vec::new(),
+                label: None,
+                while_token: Default::default(),
+                cond: Box::new(try_(method(r(), "next_key", []))),
+                body: crate::syntax::block(body),
+            }),
+            None,
+        ));
         stmts.extend(after);
         let built = if in_place && !sd.fields.is_empty() {
             var("v")
