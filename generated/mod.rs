@@ -6,39 +6,32 @@
 pub struct AmlTokenIdentity {
     pub r#type: AmlTokenIdentityType,
 }
-impl<'de> ::serde::Deserialize<'de> for AmlTokenIdentity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(AmlTokenIdentity);
 impl ::azml::__codegen::FromMap for AmlTokenIdentity {
     const NAME: &'static str = "AmlTokenIdentity";
     const FIELDS: &'static [&'static str] = &["type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AmlTokenIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
         })
     }
 }
 impl ::azml::validate::Validate for AmlTokenIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[__c::Field::required(
             "type",
-            __c::Shape::Is(<AmlTokenIdentityType as __v::Validate>::validate),
+            <AmlTokenIdentityType as __c::Shaped>::SHAPE,
         )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -98,41 +91,31 @@ pub struct AssetInput {
     pub default: ::std::option::Option<::std::string::String>,
     pub mode: ::std::option::Option<InputOutputMode>,
 }
-impl<'de> ::serde::Deserialize<'de> for AssetInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(AssetInput);
 impl ::azml::__codegen::FromMap for AssetInput {
     const NAME: &'static str = "AssetInput";
     const FIELDS: &'static [&'static str] = &["type", "description", "optional", "default", "mode"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "optional"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "default"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "mode"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             description: f1,
             optional: f2,
             default: f3,
@@ -143,22 +126,15 @@ impl ::azml::__codegen::FromMap for AssetInput {
 impl ::azml::validate::Validate for AssetInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional(
                 "optional",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("default", __c::STRING),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -289,47 +265,31 @@ pub struct AutoDeleteSetting {
     pub value: ::std::option::Option<::std::string::String>,
     pub condition: ::std::option::Option<AutoDeleteCondition>,
 }
-impl<'de> ::serde::Deserialize<'de> for AutoDeleteSetting {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(AutoDeleteSetting);
 impl ::azml::__codegen::FromMap for AutoDeleteSetting {
     const NAME: &'static str = "AutoDeleteSetting";
     const FIELDS: &'static [&'static str] = &["value", "condition"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<AutoDeleteCondition> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "value"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "condition"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.value),
+                1 => r.option(&mut v.condition),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            value: f0,
-            condition: f1.or_else(|| ::azml::__codegen::default_value("\"created_greater_than\"")),
-        })
+        ::azml::__codegen::default_into(&mut v.condition, "\"created_greater_than\"");
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for AutoDeleteSetting {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("value", __c::STRING),
-            __c::Field::optional(
-                "condition",
-                __c::Shape::Is(<AutoDeleteCondition as __v::Validate>::validate),
-            ),
+            __c::Field::optional("condition", <AutoDeleteCondition as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -343,47 +303,30 @@ pub struct BuildContext {
     /// The context: an existing local folder or file (dumped absolute) or an http(s) URL.
     pub path: ::std::option::Option<crate::fields::CodeRef>,
 }
-impl<'de> ::serde::Deserialize<'de> for BuildContext {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(BuildContext);
 impl ::azml::__codegen::FromMap for BuildContext {
     const NAME: &'static str = "BuildContext";
     const FIELDS: &'static [&'static str] = &["dockerfile_path", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "dockerfile_path"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.dockerfile_path),
+                1 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            dockerfile_path: f0,
-            path: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for BuildContext {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("dockerfile_path", __c::STRING),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("path", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -414,13 +357,7 @@ pub struct CodeAsset {
     pub datastore: ::std::option::Option<::std::string::String>,
     pub path: ::std::option::Option<crate::fields::AssetPath>,
 }
-impl<'de> ::serde::Deserialize<'de> for CodeAsset {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(CodeAsset);
 impl ::azml::__codegen::FromMap for CodeAsset {
     const NAME: &'static str = "CodeAsset";
     const FIELDS: &'static [&'static str] = &[
@@ -437,60 +374,27 @@ impl ::azml::__codegen::FromMap for CodeAsset {
         "path",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<AutoDeleteSetting> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<crate::fields::AssetPath> = ::std::option::Option::None;
-        let mut s10 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "creation_context"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "latest_version"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "auto_delete_setting"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "datastore"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.schema),
+                1 => r.option(&mut v.name),
+                2 => r.option(&mut v.id),
+                3 => r.option(&mut v.description),
+                4 => r.option(&mut v.tags),
+                5 => r.option(&mut v.version),
+                6 => r.option(&mut v.creation_context),
+                7 => r.option(&mut v.latest_version),
+                8 => r.option(&mut v.auto_delete_setting),
+                9 => r.option(&mut v.datastore),
+                10 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            schema: f0,
-            name: f1,
-            id: f2,
-            description: f3,
-            tags: f4.or_else(|| ::azml::__codegen::default_value("{}")),
-            version: f5,
-            creation_context: f6,
-            latest_version: f7,
-            auto_delete_setting: f8,
-            datastore: f9,
-            path: f10,
-        })
+        ::azml::__codegen::default_into(&mut v.tags, "{}");
+        ::std::result::Result::Ok(v)
     }
 }
 impl CodeAsset {
@@ -511,40 +415,27 @@ impl CodeAsset {
 impl ::azml::validate::Validate for CodeAsset {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "$schema",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
+            __c::Field::optional("$schema", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional(
-                "id",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
+            __c::Field::optional("id", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "creation_context",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "latest_version",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "auto_delete_setting",
-                __c::Shape::Is(<AutoDeleteSetting as __v::Validate>::validate),
+                <AutoDeleteSetting as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("datastore", __c::STRING),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::AssetPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("path", <crate::fields::AssetPath as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -561,39 +452,23 @@ pub struct CodeVersionProperties {
     pub is_anonymous: ::std::option::Option<bool>,
     pub properties: ::std::option::Option<AnyDict>,
 }
-impl<'de> ::serde::Deserialize<'de> for CodeVersionProperties {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(CodeVersionProperties);
 impl ::azml::__codegen::FromMap for CodeVersionProperties {
     const NAME: &'static str = "CodeVersionProperties";
     const FIELDS: &'static [&'static str] = &["codeUri", "isAnonymous", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "codeUri"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "isAnonymous"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.code_uri),
+                1 => r.option(&mut v.is_anonymous),
+                2 => r.option(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            code_uri: f0,
-            is_anonymous: f1,
-            properties: f2,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for CodeVersionProperties {
@@ -614,46 +489,31 @@ pub struct CodeVersionResource {
     pub id: ::std::option::Option<::std::string::String>,
     pub properties: CodeVersionProperties,
 }
-impl<'de> ::serde::Deserialize<'de> for CodeVersionResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(CodeVersionResource);
 impl ::azml::__codegen::FromMap for CodeVersionResource {
     const NAME: &'static str = "CodeVersionResource";
     const FIELDS: &'static [&'static str] = &["id", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<CodeVersionProperties> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.id),
+                1 => r.field(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: f0,
-            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
-        })
+        r.require(&[1])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for CodeVersionResource {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("id", __c::STRING),
-            __c::Field::required(
-                "properties",
-                __c::Shape::Is(<CodeVersionProperties as __v::Validate>::validate),
-            ),
+            __c::Field::required("properties", <CodeVersionProperties as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -749,10 +609,10 @@ pub struct Command {
 impl Command {
     #[doc(hidden)]
     pub fn __default_type() -> ::std::option::Option<CommandType> {
-        ::azml::__codegen::default_value("\"command\"")
+        let mut value = ::std::option::Option::None;
+        ::azml::__codegen::default_into(&mut value, "\"command\"");
+        value
     }
-}
-impl Command {
     /// Python's `value or other.value` for the fields this type takes from
     /// another (`x-azml-inherit`), each converted through its dict form.
     pub fn inherit_from(&mut self, from: &CommandComponent) {
@@ -768,41 +628,27 @@ impl Command {
 impl ::azml::validate::Validate for Command {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("command", __c::STRING),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional(
                 "resources",
-                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "distribution",
-                __c::Shape::Is(<Distribution as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "queue_settings",
-                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("distribution", <Distribution as __c::Shaped>::SHAPE),
+            __c::Field::optional("queue_settings", <QueueSettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <NodeInput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <NodeOutput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeOutput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional(
                 "properties",
@@ -811,28 +657,16 @@ impl ::azml::validate::Validate for Command {
             __c::Field::optional("comment", __c::STRING),
             __c::Field::optional(
                 "component",
-                __c::Shape::Is(<crate::command::CommandComponentRef as __v::Validate>::validate),
+                <crate::command::CommandComponentRef as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<CommandType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "limits",
-                __c::Shape::Is(<CommandJobLimits as __v::Validate>::validate),
-            ),
+            __c::Field::optional("type", <CommandType as __c::Shaped>::SHAPE),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::optional("limits", <CommandJobLimits as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "services",
-                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+                __c::Shape::Map(&<JobService as __c::Shaped>::SHAPE),
             ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
@@ -922,14 +756,16 @@ pub struct CommandComponent {
 impl CommandComponent {
     #[doc(hidden)]
     pub fn __default_is_deterministic() -> ::std::option::Option<crate::fields::PythonBool> {
-        ::azml::__codegen::default_value("true")
+        let mut value = ::std::option::Option::None;
+        ::azml::__codegen::default_into(&mut value, "true");
+        value
     }
     #[doc(hidden)]
     pub fn __default_type() -> ::std::option::Option<CommandType> {
-        ::azml::__codegen::default_value("\"command\"")
+        let mut value = ::std::option::Option::None;
+        ::azml::__codegen::default_into(&mut value, "\"command\"");
+        value
     }
-}
-impl CommandComponent {
     /// This kind of document as its spec declares it (`x-azml-kind`).
     pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
         name: "command component",
@@ -955,65 +791,47 @@ impl ::azml::validate::Validate for CommandComponent {
         static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("command", __c::STRING),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "resources",
-                __c::Shape::Is(<ComponentResources as __v::Validate>::validate),
-            ),
+            __c::Field::optional("resources", <ComponentResources as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "distribution",
-                __c::Shape::Is(<ComponentDistribution as __v::Validate>::validate),
+                <ComponentDistribution as __c::Shaped>::SHAPE,
             ),
             __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional(
                 "is_deterministic",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
+                __c::Shape::Map(&<ComponentInput as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(
-                    <CommandComponentOutput as __v::Validate>::validate,
-                )),
+                __c::Shape::Map(&<CommandComponentOutput as __c::Shaped>::SHAPE),
             ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<CommandType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("type", <CommandType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "properties",
-                __c::Shape::Map(&__c::Shape::Is(
-                    <ComponentProperty as __v::Validate>::validate,
-                )),
+                __c::Shape::Map(&<ComponentProperty as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "additional_includes",
-                __c::Shape::Array(&__c::Shape::Is(
-                    <crate::fields::IncludePath as __v::Validate>::validate,
-                )),
+                __c::Shape::Array(&<crate::fields::IncludePath as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("creation_context", __c::ANY),
             __c::Field::optional("latest_version", __c::ANY),
@@ -1043,16 +861,9 @@ pub enum CommandComponentOutput {
 impl ::azml::validate::Validate for CommandComponentOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "ComponentOutput",
-                __c::Shape::Is(<ComponentOutput as __v::Validate>::validate),
-            ),
-            (
-                "PrimitiveOutput",
-                __c::Shape::Is(<PrimitiveOutput as __v::Validate>::validate),
-            ),
+            ("ComponentOutput", <ComponentOutput as __c::Shaped>::SHAPE),
+            ("PrimitiveOutput", <PrimitiveOutput as __c::Shaped>::SHAPE),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1099,13 +910,7 @@ pub struct CommandJob {
     /// Dump-only: read and ignored.
     pub parameters: ::std::option::Option<::serde_json::Value>,
 }
-impl<'de> ::serde::Deserialize<'de> for CommandJob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(CommandJob);
 impl ::azml::__codegen::FromMap for CommandJob {
     const NAME: &'static str = "CommandJob";
     const FIELDS: &'static [&'static str] = &[
@@ -1138,105 +943,66 @@ impl ::azml::__codegen::FromMap for CommandJob {
         "parameters",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::OrderedMap<JobService>> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f11: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<crate::fields::EnvironmentRef> =
-            ::std::option::Option::None;
-        let mut f13: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<Distribution> = ::std::option::Option::None;
-        let mut s15 = false;
-        let mut f16: ::std::option::Option<QueueSettings> = ::std::option::Option::None;
-        let mut s16 = false;
-        let mut f17: ::std::option::Option<CommandType> = ::std::option::Option::None;
-        let mut s17 = false;
-        let mut f18: ::std::option::Option<CommandJobLimits> = ::std::option::Option::None;
-        let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::OrderedMap<JobInput>> =
-            ::std::option::Option::None;
-        let mut s19 = false;
-        let mut f20: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>> =
-            ::std::option::Option::None;
-        let mut s20 = false;
-        let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s21 = false;
-        let mut f22: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s22 = false;
-        let mut f23: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s23 = false;
-        let mut f24: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s24 = false;
-        let mut f25: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s25 = false;
-        let mut f26: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s26 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "services"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "experiment_name"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "properties"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "compute"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "identity"),
-                10 => ::azml::__codegen::field(&mut map, &mut f10, "command"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "code"),
-                12 => ::azml::__codegen::field(&mut map, &mut f12, "environment"),
-                13 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f13,
-                    &mut s13,
-                    "environment_variables",
-                ),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "distribution"),
-                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "queue_settings"),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "type"),
-                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "limits"),
-                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "inputs"),
-                20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "outputs"),
-                21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "parent_job_name"),
-                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "id"),
-                23 => ::azml::__codegen::optional(&mut map, &mut f23, &mut s23, "creation_context"),
-                24 => ::azml::__codegen::optional(&mut map, &mut f24, &mut s24, "status"),
-                25 => ::azml::__codegen::optional(&mut map, &mut f25, &mut s25, "log_files"),
-                26 => ::azml::__codegen::optional(&mut map, &mut f26, &mut s26, "parameters"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        let mut f26 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.option(&mut f20),
+                21 => r.option(&mut f21),
+                22 => r.option(&mut f22),
+                23 => r.option(&mut f23),
+                24 => r.option(&mut f24),
+                25 => r.option(&mut f25),
+                26 => r.option(&mut f26),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -1250,9 +1016,9 @@ impl ::azml::__codegen::FromMap for CommandJob {
             properties: f7,
             compute: f8,
             identity: f9,
-            command: ::azml::__codegen::required::<_, A::Error>(f10, "command")?,
+            command: r.required(f10, "command")?,
             code: f11,
-            environment: ::azml::__codegen::required::<_, A::Error>(f12, "environment")?,
+            environment: r.required(f12, "environment")?,
             environment_variables: f13,
             resources: f14,
             distribution: f15,
@@ -1288,7 +1054,6 @@ impl CommandJob {
 impl ::azml::validate::Validate for CommandJob {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("name", __c::STRING),
@@ -1296,7 +1061,7 @@ impl ::azml::validate::Validate for CommandJob {
             __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
             __c::Field::optional(
                 "services",
-                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+                __c::Shape::Map(&<JobService as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
@@ -1304,53 +1069,27 @@ impl ::azml::validate::Validate for CommandJob {
                 "properties",
                 __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
             __c::Field::required("command", __c::STRING),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional(
                 "resources",
-                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "distribution",
-                __c::Shape::Is(<Distribution as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "queue_settings",
-                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<CommandType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "limits",
-                __c::Shape::Is(<CommandJobLimits as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
-            ),
+            __c::Field::optional("distribution", <Distribution as __c::Shaped>::SHAPE),
+            __c::Field::optional("queue_settings", <QueueSettings as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <CommandType as __c::Shaped>::SHAPE),
+            __c::Field::optional("limits", <CommandJobLimits as __c::Shaped>::SHAPE),
+            __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <JobOutput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<JobOutput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional("parent_job_name", __c::STRING),
             __c::Field::optional("id", __c::ANY),
@@ -1368,39 +1107,29 @@ impl ::azml::validate::Validate for CommandJob {
 pub struct CommandJobLimits {
     pub timeout: ::std::option::Option<crate::fields::IntOrBinding>,
 }
-impl<'de> ::serde::Deserialize<'de> for CommandJobLimits {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(CommandJobLimits);
 impl ::azml::__codegen::FromMap for CommandJobLimits {
     const NAME: &'static str = "CommandJobLimits";
     const FIELDS: &'static [&'static str] = &["timeout"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.timeout),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self { timeout: f0 })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for CommandJobLimits {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[__c::Field::optional(
             "timeout",
-            __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+            <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
         )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1466,23 +1195,22 @@ pub enum ComponentDistribution {
 impl ::azml::validate::Validate for ComponentDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
             (
                 "ComponentMpiDistribution",
-                __c::Shape::Is(<ComponentMpiDistribution as __v::Validate>::validate),
+                <ComponentMpiDistribution as __c::Shaped>::SHAPE,
             ),
             (
                 "ComponentTensorFlowDistribution",
-                __c::Shape::Is(<ComponentTensorFlowDistribution as __v::Validate>::validate),
+                <ComponentTensorFlowDistribution as __c::Shaped>::SHAPE,
             ),
             (
                 "ComponentPyTorchDistribution",
-                __c::Shape::Is(<ComponentPyTorchDistribution as __v::Validate>::validate),
+                <ComponentPyTorchDistribution as __c::Shaped>::SHAPE,
             ),
             (
                 "ComponentRayDistribution",
-                __c::Shape::Is(<ComponentRayDistribution as __v::Validate>::validate),
+                <ComponentRayDistribution as __c::Shaped>::SHAPE,
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -1509,16 +1237,9 @@ pub enum ComponentInput {
 impl ::azml::validate::Validate for ComponentInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "ParameterInput",
-                __c::Shape::Is(<ParameterInput as __v::Validate>::validate),
-            ),
-            (
-                "AssetInput",
-                __c::Shape::Is(<AssetInput as __v::Validate>::validate),
-            ),
+            ("ParameterInput", <ParameterInput as __c::Shaped>::SHAPE),
+            ("AssetInput", <AssetInput as __c::Shaped>::SHAPE),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -1530,37 +1251,25 @@ pub struct ComponentMpiDistribution {
     pub r#type: MpiType,
     pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentMpiDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentMpiDistribution);
 impl ::azml::__codegen::FromMap for ComponentMpiDistribution {
     const NAME: &'static str = "ComponentMpiDistribution";
     const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<MpiType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f1,
-                    &mut s1,
-                    "process_count_per_instance",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             process_count_per_instance: f1,
         })
     }
@@ -1568,12 +1277,11 @@ impl ::azml::__codegen::FromMap for ComponentMpiDistribution {
 impl ::azml::validate::Validate for ComponentMpiDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<MpiType as __v::Validate>::validate)),
+            __c::Field::required("type", <MpiType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "process_count_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -1605,35 +1313,27 @@ impl ::serde::Serialize for ComponentOutput {
         s.end()
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentOutput);
 impl ::azml::__codegen::FromMap for ComponentOutput {
     const NAME: &'static str = "ComponentOutput";
     const FIELDS: &'static [&'static str] = &["type", "description", "mode"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             description: f1,
             mode: f2,
         })
@@ -1642,17 +1342,10 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
 impl ::azml::validate::Validate for ComponentOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -1700,37 +1393,25 @@ pub struct ComponentPyTorchDistribution {
     pub r#type: PyTorchType,
     pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentPyTorchDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentPyTorchDistribution);
 impl ::azml::__codegen::FromMap for ComponentPyTorchDistribution {
     const NAME: &'static str = "ComponentPyTorchDistribution";
     const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<PyTorchType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f1,
-                    &mut s1,
-                    "process_count_per_instance",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             process_count_per_instance: f1,
         })
     }
@@ -1738,15 +1419,11 @@ impl ::azml::__codegen::FromMap for ComponentPyTorchDistribution {
 impl ::azml::validate::Validate for ComponentPyTorchDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<PyTorchType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <PyTorchType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "process_count_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -1764,13 +1441,7 @@ pub struct ComponentRayDistribution {
     pub head_node_additional_args: ::std::option::Option<::std::string::String>,
     pub worker_node_additional_args: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentRayDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentRayDistribution);
 impl ::azml::__codegen::FromMap for ComponentRayDistribution {
     const NAME: &'static str = "ComponentRayDistribution";
     const FIELDS: &'static [&'static str] = &[
@@ -1783,46 +1454,30 @@ impl ::azml::__codegen::FromMap for ComponentRayDistribution {
         "worker_node_additional_args",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<RayType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "port"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "address"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "include_dashboard"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "dashboard_port"),
-                5 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f5,
-                    &mut s5,
-                    "head_node_additional_args",
-                ),
-                6 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f6,
-                    &mut s6,
-                    "worker_node_additional_args",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             port: f1,
             address: f2,
             include_dashboard: f3,
@@ -1835,21 +1490,17 @@ impl ::azml::__codegen::FromMap for ComponentRayDistribution {
 impl ::azml::validate::Validate for ComponentRayDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<RayType as __v::Validate>::validate)),
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <RayType as __c::Shaped>::SHAPE),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
             __c::Field::optional("address", __c::STRING),
             __c::Field::optional(
                 "include_dashboard",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "dashboard_port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("head_node_additional_args", __c::STRING),
             __c::Field::optional("worker_node_additional_args", __c::STRING),
@@ -1876,13 +1527,7 @@ pub struct ComponentResources {
     #[rest(skip)]
     pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentResources);
 impl ::azml::__codegen::FromMap for ComponentResources {
     const NAME: &'static str = "ComponentResources";
     const FIELDS: &'static [&'static str] = &[
@@ -1895,68 +1540,42 @@ impl ::azml::__codegen::FromMap for ComponentResources {
         "properties",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<ComponentResourcesDockerArgs> =
-            ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "locations"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_count"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "instance_type"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "shm_size"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max_instance_count"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "docker_args"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.locations),
+                1 => r.option(&mut v.instance_count),
+                2 => r.option(&mut v.instance_type),
+                3 => r.option(&mut v.shm_size),
+                4 => r.option(&mut v.max_instance_count),
+                5 => r.option(&mut v.docker_args),
+                6 => r.option(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            locations: f0,
-            instance_count: f1,
-            instance_type: f2,
-            shm_size: f3,
-            max_instance_count: f4,
-            docker_args: f5,
-            properties: f6,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ComponentResources {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("locations", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("shm_size", __c::STRING),
             __c::Field::optional(
                 "max_instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(<ComponentResourcesDockerArgs as __v::Validate>::validate),
+                <ComponentResourcesDockerArgs as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
         ];
@@ -1999,40 +1618,27 @@ pub struct ComponentTensorFlowDistribution {
     pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
     pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentTensorFlowDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentTensorFlowDistribution);
 impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
     const NAME: &'static str = "ComponentTensorFlowDistribution";
     const FIELDS: &'static [&'static str] = &["type", "parameter_server_count", "worker_count"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<TensorFlowType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f1,
-                    &mut s1,
-                    "parameter_server_count",
-                ),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "worker_count"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             parameter_server_count: f1,
             worker_count: f2,
         })
@@ -2041,19 +1647,15 @@ impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
 impl ::azml::validate::Validate for ComponentTensorFlowDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<TensorFlowType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <TensorFlowType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "parameter_server_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "worker_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -2132,13 +1734,7 @@ pub struct ComponentVersion {
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     >,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentVersion);
 impl ::azml::__codegen::FromMap for ComponentVersion {
     const NAME: &'static str = "ComponentVersion";
     const FIELDS: &'static [&'static str] = &[
@@ -2151,68 +1747,43 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
         "tags",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::option::Option<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::option::Option<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<
-            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-        > = ::std::option::Option::None;
-        let mut f5: ::std::option::Option<AssetProvisioningState> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<
-            ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "componentSpec"),
-                1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "isAnonymous"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived"),
-                4 => ::azml::__codegen::maybe_null(&mut map, &mut f4, "properties"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "provisioningState"),
-                6 => ::azml::__codegen::maybe_null(&mut map, &mut f6, "tags"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut v.component_spec),
+                1 => r.value(&mut v.description),
+                2 => r.option(&mut v.is_anonymous),
+                3 => r.option(&mut v.is_archived),
+                4 => r.value(&mut v.properties),
+                5 => r.option(&mut v.provisioning_state),
+                6 => r.value(&mut v.tags),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            component_spec: f0,
-            description: f1,
-            is_anonymous: f2,
-            is_archived: f3,
-            properties: f4,
-            provisioning_state: f5,
-            tags: f6,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ComponentVersion {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional("componentSpec", __c::Shape::Nullable(&__c::ANY)),
-            __c::Field::optional("description", __c::Shape::Nullable(&__c::STRING)),
+            __c::Field::nullable("componentSpec", &__c::ANY),
+            __c::Field::nullable("description", &__c::STRING),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
-            __c::Field::optional(
+            __c::Field::nullable(
                 "properties",
-                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+                &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
             __c::Field::optional(
                 "provisioningState",
-                __c::Shape::Is(<AssetProvisioningState as __v::Validate>::validate),
+                <AssetProvisioningState as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
+            __c::Field::nullable(
                 "tags",
-                __c::Shape::Nullable(&__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+                &__c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -2237,56 +1808,35 @@ pub struct ComponentVersionResource {
     /// Additional attributes of the entity.
     pub properties: ComponentVersion,
 }
-impl<'de> ::serde::Deserialize<'de> for ComponentVersionResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ComponentVersionResource);
 impl ::azml::__codegen::FromMap for ComponentVersionResource {
     const NAME: &'static str = "ComponentVersionResource";
     const FIELDS: &'static [&'static str] = &["id", "name", "type", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<ComponentVersion> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "type"),
-                3 => ::azml::__codegen::field(&mut map, &mut f3, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.id),
+                1 => r.option(&mut v.name),
+                2 => r.option(&mut v.r#type),
+                3 => r.field(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: f0,
-            name: f1,
-            r#type: f2,
-            properties: ::azml::__codegen::required::<_, A::Error>(f3, "properties")?,
-        })
+        r.require(&[3])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ComponentVersionResource {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("id", __c::STRING),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("type", __c::STRING),
-            __c::Field::required(
-                "properties",
-                __c::Shape::Is(<ComponentVersion as __v::Validate>::validate),
-            ),
+            __c::Field::required("properties", <ComponentVersion as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2317,13 +1867,7 @@ pub struct DataAsset {
     pub properties: ::std::option::Option<crate::fields::DumpOnlyDict>,
     pub r#type: ::std::option::Option<DataType>,
 }
-impl<'de> ::serde::Deserialize<'de> for DataAsset {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(DataAsset);
 impl ::azml::__codegen::FromMap for DataAsset {
     const NAME: &'static str = "DataAsset";
     const FIELDS: &'static [&'static str] = &[
@@ -2342,67 +1886,57 @@ impl ::azml::__codegen::FromMap for DataAsset {
         "type",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<AutoDeleteSetting> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<crate::fields::AssetPath> = ::std::option::Option::None;
-        let mut f11: ::std::option::Option<crate::fields::DumpOnlyDict> =
-            ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<DataType> = ::std::option::Option::None;
-        let mut s12 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "creation_context"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "latest_version"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "auto_delete_setting"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "datastore"),
-                10 => ::azml::__codegen::field(&mut map, &mut f10, "path"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "properties"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f4, "{}");
+        ::azml::__codegen::default_into(&mut f11, "{}");
+        ::azml::__codegen::default_into(&mut f12, "\"uri_folder\"");
         ::std::result::Result::Ok(Self {
             schema: f0,
             name: f1,
             id: f2,
             description: f3,
-            tags: f4.or_else(|| ::azml::__codegen::default_value("{}")),
+            tags: f4,
             version: f5,
             creation_context: f6,
             latest_version: f7,
             auto_delete_setting: f8,
             datastore: f9,
-            path: ::azml::__codegen::required::<_, A::Error>(f10, "path")?,
-            properties: f11.or_else(|| ::azml::__codegen::default_value("{}")),
-            r#type: f12.or_else(|| ::azml::__codegen::default_value("\"uri_folder\"")),
+            path: r.required(f10, "path")?,
+            properties: f11,
+            r#type: f12,
         })
     }
 }
@@ -2424,45 +1958,32 @@ impl DataAsset {
 impl ::azml::validate::Validate for DataAsset {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "$schema",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
+            __c::Field::optional("$schema", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("id", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "creation_context",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "latest_version",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "auto_delete_setting",
-                __c::Shape::Is(<AutoDeleteSetting as __v::Validate>::validate),
+                <AutoDeleteSetting as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("datastore", __c::STRING),
-            __c::Field::required(
-                "path",
-                __c::Shape::Is(<crate::fields::AssetPath as __v::Validate>::validate),
-            ),
+            __c::Field::required("path", <crate::fields::AssetPath as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "properties",
-                __c::Shape::Is(<crate::fields::DumpOnlyDict as __v::Validate>::validate),
+                <crate::fields::DumpOnlyDict as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<DataType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("type", <DataType as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2569,13 +2090,7 @@ pub struct DataVersionProperties {
     #[rest(rename = "autoDeleteSetting")]
     pub auto_delete_setting: ::std::option::Option<AnyDict>,
 }
-impl<'de> ::serde::Deserialize<'de> for DataVersionProperties {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(DataVersionProperties);
 impl ::azml::__codegen::FromMap for DataVersionProperties {
     const NAME: &'static str = "DataVersionProperties";
     const FIELDS: &'static [&'static str] = &[
@@ -2589,48 +2104,23 @@ impl ::azml::__codegen::FromMap for DataVersionProperties {
         "autoDeleteSetting",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s7 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "description"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "isAnonymous"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "isArchived"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "properties"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "dataUri"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "dataType"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "autoDeleteSetting"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.description),
+                1 => r.option(&mut v.is_anonymous),
+                2 => r.option(&mut v.tags),
+                3 => r.option(&mut v.is_archived),
+                4 => r.option(&mut v.properties),
+                5 => r.option(&mut v.data_uri),
+                6 => r.option(&mut v.data_type),
+                7 => r.option(&mut v.auto_delete_setting),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            description: f0,
-            is_anonymous: f1,
-            tags: f2,
-            is_archived: f3,
-            properties: f4,
-            data_uri: f5,
-            data_type: f6,
-            auto_delete_setting: f7,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for DataVersionProperties {
@@ -2656,46 +2146,31 @@ pub struct DataVersionResource {
     pub id: ::std::option::Option<::std::string::String>,
     pub properties: DataVersionProperties,
 }
-impl<'de> ::serde::Deserialize<'de> for DataVersionResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(DataVersionResource);
 impl ::azml::__codegen::FromMap for DataVersionResource {
     const NAME: &'static str = "DataVersionResource";
     const FIELDS: &'static [&'static str] = &["id", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<DataVersionProperties> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.id),
+                1 => r.field(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: f0,
-            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
-        })
+        r.require(&[1])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for DataVersionResource {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("id", __c::STRING),
-            __c::Field::required(
-                "properties",
-                __c::Shape::Is(<DataVersionProperties as __v::Validate>::validate),
-            ),
+            __c::Field::required("properties", <DataVersionProperties as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -2706,29 +2181,21 @@ impl ::azml::validate::Validate for DataVersionResource {
 pub struct DeploymentTemplateReference {
     pub asset_id: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for DeploymentTemplateReference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(DeploymentTemplateReference);
 impl ::azml::__codegen::FromMap for DeploymentTemplateReference {
     const NAME: &'static str = "DeploymentTemplateReference";
     const FIELDS: &'static [&'static str] = &["asset_id"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "asset_id"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.asset_id),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self { asset_id: f0 })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for DeploymentTemplateReference {
@@ -2761,24 +2228,17 @@ pub enum Distribution {
 impl ::azml::validate::Validate for Distribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
             (
                 "PyTorchDistribution",
-                __c::Shape::Is(<PyTorchDistribution as __v::Validate>::validate),
+                <PyTorchDistribution as __c::Shaped>::SHAPE,
             ),
             (
                 "TensorFlowDistribution",
-                __c::Shape::Is(<TensorFlowDistribution as __v::Validate>::validate),
+                <TensorFlowDistribution as __c::Shaped>::SHAPE,
             ),
-            (
-                "MpiDistribution",
-                __c::Shape::Is(<MpiDistribution as __v::Validate>::validate),
-            ),
-            (
-                "RayDistribution",
-                __c::Shape::Is(<RayDistribution as __v::Validate>::validate),
-            ),
+            ("MpiDistribution", <MpiDistribution as __c::Shaped>::SHAPE),
+            ("RayDistribution", <RayDistribution as __c::Shaped>::SHAPE),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -2803,13 +2263,7 @@ pub struct Environment {
     /// linux or windows, any case; dumped lower-cased.
     pub os_type: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for Environment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(Environment);
 impl ::azml::__codegen::FromMap for Environment {
     const NAME: &'static str = "Environment";
     const FIELDS: &'static [&'static str] = &[
@@ -2824,76 +2278,37 @@ impl ::azml::__codegen::FromMap for Environment {
         "os_type",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<EnvironmentCondaFile> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<EnvironmentBuild> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s8 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "image"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "conda_file"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "build"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inference_config"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "os_type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.name),
+                1 => r.option(&mut v.description),
+                2 => r.option(&mut v.tags),
+                3 => r.option(&mut v.version),
+                4 => r.option(&mut v.image),
+                5 => r.option(&mut v.conda_file),
+                6 => r.option(&mut v.build),
+                7 => r.option(&mut v.inference_config),
+                8 => r.option(&mut v.os_type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: f0,
-            description: f1,
-            tags: f2,
-            version: f3,
-            image: f4,
-            conda_file: f5,
-            build: f6,
-            inference_config: f7,
-            os_type: f8,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for Environment {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional("image", __c::STRING),
-            __c::Field::optional(
-                "conda_file",
-                __c::Shape::Is(<EnvironmentCondaFile as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "build",
-                __c::Shape::Is(<EnvironmentBuild as __v::Validate>::validate),
-            ),
+            __c::Field::optional("conda_file", <EnvironmentCondaFile as __c::Shaped>::SHAPE),
+            __c::Field::optional("build", <EnvironmentBuild as __c::Shaped>::SHAPE),
             __c::Field::optional("inference_config", __c::ANY),
             __c::Field::optional("os_type", __c::STRING),
         ];
@@ -2932,13 +2347,7 @@ pub struct EnvironmentAsset {
     #[rest(skip)]
     pub intellectual_property: ::std::option::Option<crate::fields::DumpOnly>,
 }
-impl<'de> ::serde::Deserialize<'de> for EnvironmentAsset {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(EnvironmentAsset);
 impl ::azml::__codegen::FromMap for EnvironmentAsset {
     const NAME: &'static str = "EnvironmentAsset";
     const FIELDS: &'static [&'static str] = &[
@@ -2960,84 +2369,33 @@ impl ::azml::__codegen::FromMap for EnvironmentAsset {
         "intellectual_property",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<EnvironmentId> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<AutoDeleteSetting> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<BuildContext> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<crate::fields::CondaFile> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<InferenceConfig> = ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<OsType> = ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s15 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "creation_context"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "latest_version"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "auto_delete_setting"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "build"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "image"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "conda_file"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "inference_config"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "os_type"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "datastore"),
-                15 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f15,
-                    &mut s15,
-                    "intellectual_property",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.schema),
+                1 => r.field(&mut v.name),
+                2 => r.option(&mut v.id),
+                3 => r.option(&mut v.description),
+                4 => r.option(&mut v.tags),
+                5 => r.option(&mut v.version),
+                6 => r.option(&mut v.creation_context),
+                7 => r.option(&mut v.latest_version),
+                8 => r.option(&mut v.auto_delete_setting),
+                9 => r.option(&mut v.build),
+                10 => r.option(&mut v.image),
+                11 => r.option(&mut v.conda_file),
+                12 => r.option(&mut v.inference_config),
+                13 => r.option(&mut v.os_type),
+                14 => r.option(&mut v.datastore),
+                15 => r.option(&mut v.intellectual_property),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            schema: f0,
-            name: ::azml::__codegen::required::<_, A::Error>(f1, "name")?,
-            id: f2,
-            description: f3,
-            tags: f4.or_else(|| ::azml::__codegen::default_value("{}")),
-            version: f5,
-            creation_context: f6,
-            latest_version: f7,
-            auto_delete_setting: f8,
-            build: f9,
-            image: f10,
-            conda_file: f11,
-            inference_config: f12,
-            os_type: f13,
-            datastore: f14,
-            intellectual_property: f15,
-        })
+        r.require(&[1])?;
+        ::azml::__codegen::default_into(&mut v.tags, "{}");
+        ::std::result::Result::Ok(v)
     }
 }
 impl EnvironmentAsset {
@@ -3065,51 +2423,36 @@ impl ::azml::validate::Validate for EnvironmentAsset {
         };
         static __P0: __v::Pattern = __v::Pattern::new("^azureml:");
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "$schema",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
+            __c::Field::optional("$schema", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
             __c::Field::required("name", __c::STRING),
             __c::Field::optional("id", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "creation_context",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "latest_version",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "auto_delete_setting",
-                __c::Shape::Is(<AutoDeleteSetting as __v::Validate>::validate),
+                <AutoDeleteSetting as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "build",
-                __c::Shape::Is(<BuildContext as __v::Validate>::validate),
-            ),
+            __c::Field::optional("build", <BuildContext as __c::Shaped>::SHAPE),
             __c::Field::optional("image", __c::STRING),
             __c::Field::optional(
                 "conda_file",
-                __c::Shape::Is(<crate::fields::CondaFile as __v::Validate>::validate),
+                <crate::fields::CondaFile as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "inference_config",
-                __c::Shape::Is(<InferenceConfig as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "os_type",
-                __c::Shape::Is(<OsType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("inference_config", <InferenceConfig as __c::Shaped>::SHAPE),
+            __c::Field::optional("os_type", <OsType as __c::Shaped>::SHAPE),
             __c::Field::optional("datastore", __c::STRING),
             __c::Field::optional(
                 "intellectual_property",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -3122,35 +2465,22 @@ pub struct EnvironmentBuild {
     pub path: ::std::option::Option<::std::string::String>,
     pub dockerfile_path: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for EnvironmentBuild {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(EnvironmentBuild);
 impl ::azml::__codegen::FromMap for EnvironmentBuild {
     const NAME: &'static str = "EnvironmentBuild";
     const FIELDS: &'static [&'static str] = &["path", "dockerfile_path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "path"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfile_path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.path),
+                1 => r.option(&mut v.dockerfile_path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            path: f0,
-            dockerfile_path: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for EnvironmentBuild {
@@ -3217,13 +2547,7 @@ pub struct EnvironmentVersionProperties {
     pub description: ::std::option::Option<::std::string::String>,
     pub properties: ::std::option::Option<AnyDict>,
 }
-impl<'de> ::serde::Deserialize<'de> for EnvironmentVersionProperties {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(EnvironmentVersionProperties);
 impl ::azml::__codegen::FromMap for EnvironmentVersionProperties {
     const NAME: &'static str = "EnvironmentVersionProperties";
     const FIELDS: &'static [&'static str] = &[
@@ -3239,77 +2563,41 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionProperties {
         "properties",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<RestBuildContext> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<InferenceContainerProperties> =
-            ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s9 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "condaFile"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "image"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "build"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "osType"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "tags"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "isAnonymous"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "isArchived"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inferenceConfig"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "description"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.conda_file),
+                1 => r.option(&mut v.image),
+                2 => r.option(&mut v.build),
+                3 => r.option(&mut v.os_type),
+                4 => r.option(&mut v.tags),
+                5 => r.option(&mut v.is_anonymous),
+                6 => r.option(&mut v.is_archived),
+                7 => r.option(&mut v.inference_config),
+                8 => r.option(&mut v.description),
+                9 => r.option(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            conda_file: f0,
-            image: f1,
-            build: f2,
-            os_type: f3,
-            tags: f4,
-            is_anonymous: f5,
-            is_archived: f6,
-            inference_config: f7,
-            description: f8,
-            properties: f9,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for EnvironmentVersionProperties {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("condaFile", __c::STRING),
             __c::Field::optional("image", __c::STRING),
-            __c::Field::optional(
-                "build",
-                __c::Shape::Is(<RestBuildContext as __v::Validate>::validate),
-            ),
+            __c::Field::optional("build", <RestBuildContext as __c::Shaped>::SHAPE),
             __c::Field::optional("osType", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
             __c::Field::optional(
                 "inferenceConfig",
-                __c::Shape::Is(<InferenceContainerProperties as __v::Validate>::validate),
+                <InferenceContainerProperties as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
@@ -3324,46 +2612,33 @@ pub struct EnvironmentVersionResource {
     pub id: ::std::option::Option<::std::string::String>,
     pub properties: EnvironmentVersionProperties,
 }
-impl<'de> ::serde::Deserialize<'de> for EnvironmentVersionResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(EnvironmentVersionResource);
 impl ::azml::__codegen::FromMap for EnvironmentVersionResource {
     const NAME: &'static str = "EnvironmentVersionResource";
     const FIELDS: &'static [&'static str] = &["id", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<EnvironmentVersionProperties> =
-            ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.id),
+                1 => r.field(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: f0,
-            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
-        })
+        r.require(&[1])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for EnvironmentVersionResource {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("id", __c::STRING),
             __c::Field::required(
                 "properties",
-                __c::Shape::Is(<EnvironmentVersionProperties as __v::Validate>::validate),
+                <EnvironmentVersionProperties as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -3375,29 +2650,21 @@ impl ::azml::validate::Validate for EnvironmentVersionResource {
 pub struct FlavorData {
     pub data: ::std::option::Option<AnyDict>,
 }
-impl<'de> ::serde::Deserialize<'de> for FlavorData {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(FlavorData);
 impl ::azml::__codegen::FromMap for FlavorData {
     const NAME: &'static str = "FlavorData";
     const FIELDS: &'static [&'static str] = &["data"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s0 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "data"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.data),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self { data: f0 })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for FlavorData {
@@ -3434,13 +2701,7 @@ pub struct FlowComponentSpec {
     pub display_name: ::std::option::Option<::std::string::String>,
     pub r#type: ::std::string::String,
 }
-impl<'de> ::serde::Deserialize<'de> for FlowComponentSpec {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(FlowComponentSpec);
 impl ::azml::__codegen::FromMap for FlowComponentSpec {
     const NAME: &'static str = "FlowComponentSpec";
     const FIELDS: &'static [&'static str] = &[
@@ -3457,62 +2718,27 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         "type",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<
-            ::azml::OrderedMap<::azml::OrderedMap<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "environment"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "is_deterministic"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "variant"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "connections"),
-                4 => {
-                    ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "environment_variables")
-                }
-                5 => ::azml::__codegen::field(&mut map, &mut f5, "name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "tags"),
-                8 => ::azml::__codegen::field(&mut map, &mut f8, "version"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "display_name"),
-                10 => ::azml::__codegen::field(&mut map, &mut f10, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.environment),
+                1 => r.field(&mut v.is_deterministic),
+                2 => r.option(&mut v.variant),
+                3 => r.option(&mut v.connections),
+                4 => r.option(&mut v.environment_variables),
+                5 => r.field(&mut v.name),
+                6 => r.option(&mut v.description),
+                7 => r.option(&mut v.tags),
+                8 => r.field(&mut v.version),
+                9 => r.option(&mut v.display_name),
+                10 => r.field(&mut v.r#type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            environment: f0,
-            is_deterministic: ::azml::__codegen::required::<_, A::Error>(f1, "is_deterministic")?,
-            variant: f2,
-            connections: f3,
-            environment_variables: f4,
-            name: ::azml::__codegen::required::<_, A::Error>(f5, "name")?,
-            description: f6,
-            tags: f7,
-            version: ::azml::__codegen::required::<_, A::Error>(f8, "version")?,
-            display_name: f9,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f10, "type")?,
-        })
+        r.require(&[1, 5, 8, 10])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for FlowComponentSpec {
@@ -3553,59 +2779,32 @@ pub struct GenericJobService {
     #[dict(skip_dump)]
     pub r#type: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for GenericJobService {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(GenericJobService);
 impl ::azml::__codegen::FromMap for GenericJobService {
     const NAME: &'static str = "GenericJobService";
     const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.port),
+                1 => r.option(&mut v.nodes),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.r#type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            port: f0,
-            nodes: f1,
-            properties: f2,
-            r#type: f3,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for GenericJobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "nodes",
-                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
-            ),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+            __c::Field::optional("nodes", <ServiceNodes as __c::Shaped>::SHAPE),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("type", __c::STRING),
         ];
@@ -3620,55 +2819,39 @@ pub struct InferenceConfig {
     pub scoring_route: Route,
     pub readiness_route: Route,
 }
-impl<'de> ::serde::Deserialize<'de> for InferenceConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(InferenceConfig);
 impl ::azml::__codegen::FromMap for InferenceConfig {
     const NAME: &'static str = "InferenceConfig";
     const FIELDS: &'static [&'static str] = &["liveness_route", "scoring_route", "readiness_route"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<Route> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<Route> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<Route> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "liveness_route"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "scoring_route"),
-                2 => ::azml::__codegen::field(&mut map, &mut f2, "readiness_route"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            liveness_route: ::azml::__codegen::required::<_, A::Error>(f0, "liveness_route")?,
-            scoring_route: ::azml::__codegen::required::<_, A::Error>(f1, "scoring_route")?,
-            readiness_route: ::azml::__codegen::required::<_, A::Error>(f2, "readiness_route")?,
+            liveness_route: r.required(f0, "liveness_route")?,
+            scoring_route: r.required(f1, "scoring_route")?,
+            readiness_route: r.required(f2, "readiness_route")?,
         })
     }
 }
 impl ::azml::validate::Validate for InferenceConfig {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "liveness_route",
-                __c::Shape::Is(<Route as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "scoring_route",
-                __c::Shape::Is(<Route as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "readiness_route",
-                __c::Shape::Is(<Route as __v::Validate>::validate),
-            ),
+            __c::Field::required("liveness_route", <Route as __c::Shaped>::SHAPE),
+            __c::Field::required("scoring_route", <Route as __c::Shaped>::SHAPE),
+            __c::Field::required("readiness_route", <Route as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -3687,58 +2870,32 @@ pub struct InferenceContainerProperties {
     #[rest(rename = "readinessRoute")]
     pub readiness_route: ::std::option::Option<RestRoute>,
 }
-impl<'de> ::serde::Deserialize<'de> for InferenceContainerProperties {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(InferenceContainerProperties);
 impl ::azml::__codegen::FromMap for InferenceContainerProperties {
     const NAME: &'static str = "InferenceContainerProperties";
     const FIELDS: &'static [&'static str] = &["livenessRoute", "scoringRoute", "readinessRoute"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<RestRoute> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<RestRoute> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<RestRoute> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "livenessRoute"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "scoringRoute"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "readinessRoute"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.liveness_route),
+                1 => r.option(&mut v.scoring_route),
+                2 => r.option(&mut v.readiness_route),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            liveness_route: f0,
-            scoring_route: f1,
-            readiness_route: f2,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for InferenceContainerProperties {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "livenessRoute",
-                __c::Shape::Is(<RestRoute as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "scoringRoute",
-                __c::Shape::Is(<RestRoute as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "readinessRoute",
-                __c::Shape::Is(<RestRoute as __v::Validate>::validate),
-            ),
+            __c::Field::optional("livenessRoute", <RestRoute as __c::Shaped>::SHAPE),
+            __c::Field::optional("scoringRoute", <RestRoute as __c::Shaped>::SHAPE),
+            __c::Field::optional("readinessRoute", <RestRoute as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -3810,67 +2967,36 @@ pub struct JobDataInput {
     /// Datastore to upload a local path to.
     pub datastore: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobDataInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobDataInput);
 impl ::azml::__codegen::FromMap for JobDataInput {
     const NAME: &'static str = "JobDataInput";
     const FIELDS: &'static [&'static str] =
         &["mode", "type", "path", "path_on_compute", "datastore"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<DataInputMode> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<UriInputType> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "path_on_compute"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "datastore"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.mode),
+                1 => r.option(&mut v.r#type),
+                2 => r.option(&mut v.path),
+                3 => r.option(&mut v.path_on_compute),
+                4 => r.option(&mut v.datastore),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            mode: f0,
-            r#type: f1.or_else(|| ::azml::__codegen::default_value("\"uri_folder\"")),
-            path: f2,
-            path_on_compute: f3,
-            datastore: f4,
-        })
+        ::azml::__codegen::default_into(&mut v.r#type, "\"uri_folder\"");
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for JobDataInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<DataInputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<UriInputType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <DataInputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <UriInputType as __c::Shaped>::SHAPE),
+            __c::Field::optional("path", <crate::fields::DataPath as __c::Shaped>::SHAPE),
             __c::Field::optional("path_on_compute", __c::STRING),
             __c::Field::optional("datastore", __c::STRING),
         ];
@@ -3899,20 +3025,10 @@ pub enum JobIdentity {
 impl ::azml::validate::Validate for JobIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "ManagedIdentity",
-                __c::Shape::Is(<ManagedIdentity as __v::Validate>::validate),
-            ),
-            (
-                "UserIdentity",
-                __c::Shape::Is(<UserIdentity as __v::Validate>::validate),
-            ),
-            (
-                "AmlTokenIdentity",
-                __c::Shape::Is(<AmlTokenIdentity as __v::Validate>::validate),
-            ),
+            ("ManagedIdentity", <ManagedIdentity as __c::Shaped>::SHAPE),
+            ("UserIdentity", <UserIdentity as __c::Shaped>::SHAPE),
+            ("AmlTokenIdentity", <AmlTokenIdentity as __c::Shaped>::SHAPE),
         ];
         __c::any_of(cx, value, __MEMBERS);
     }
@@ -3940,23 +3056,13 @@ pub enum JobInput {
 impl ::azml::validate::Validate for JobInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "JobDataInput",
-                __c::Shape::Is(<JobDataInput as __v::Validate>::validate),
-            ),
-            (
-                "JobModelInput",
-                __c::Shape::Is(<JobModelInput as __v::Validate>::validate),
-            ),
-            (
-                "JobMltableInput",
-                __c::Shape::Is(<JobMltableInput as __v::Validate>::validate),
-            ),
+            ("JobDataInput", <JobDataInput as __c::Shaped>::SHAPE),
+            ("JobModelInput", <JobModelInput as __c::Shaped>::SHAPE),
+            ("JobMltableInput", <JobMltableInput as __c::Shaped>::SHAPE),
             (
                 "JobLiteral",
-                __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate),
+                <crate::fields::JobLiteral as __c::Shaped>::SHAPE,
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -3974,43 +3080,33 @@ pub struct JobMltableInput {
     /// Datastore to upload a local path to.
     pub datastore: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobMltableInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobMltableInput);
 impl ::azml::__codegen::FromMap for JobMltableInput {
     const NAME: &'static str = "JobMltableInput";
     const FIELDS: &'static [&'static str] =
         &["mode", "type", "path", "path_on_compute", "datastore"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<MltableInputMode> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<MltableInputType> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "path_on_compute"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "datastore"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
             mode: f0,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+            r#type: r.required(f1, "type")?,
             path: f2,
             path_on_compute: f3,
             datastore: f4,
@@ -4020,20 +3116,10 @@ impl ::azml::__codegen::FromMap for JobMltableInput {
 impl ::azml::validate::Validate for JobMltableInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<MltableInputMode as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<MltableInputType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <MltableInputMode as __c::Shaped>::SHAPE),
+            __c::Field::required("type", <MltableInputType as __c::Shaped>::SHAPE),
+            __c::Field::optional("path", <crate::fields::DataPath as __c::Shaped>::SHAPE),
             __c::Field::optional("path_on_compute", __c::STRING),
             __c::Field::optional("datastore", __c::STRING),
         ];
@@ -4050,39 +3136,30 @@ pub struct JobModelInput {
     /// Datastore to upload a local path to.
     pub datastore: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobModelInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobModelInput);
 impl ::azml::__codegen::FromMap for JobModelInput {
     const NAME: &'static str = "JobModelInput";
     const FIELDS: &'static [&'static str] = &["mode", "type", "path", "datastore"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<DataInputMode> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ModelInputType> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<crate::fields::DataPath> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "datastore"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
             mode: f0,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+            r#type: r.required(f1, "type")?,
             path: f2,
             datastore: f3,
         })
@@ -4091,20 +3168,10 @@ impl ::azml::__codegen::FromMap for JobModelInput {
 impl ::azml::validate::Validate for JobModelInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<DataInputMode as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ModelInputType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::DataPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <DataInputMode as __c::Shaped>::SHAPE),
+            __c::Field::required("type", <ModelInputType as __c::Shaped>::SHAPE),
+            __c::Field::optional("path", <crate::fields::DataPath as __c::Shaped>::SHAPE),
             __c::Field::optional("datastore", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -4121,67 +3188,35 @@ pub struct JobOutput {
     pub r#type: ::std::option::Option<JobOutputType>,
     pub path: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobOutput);
 impl ::azml::__codegen::FromMap for JobOutput {
     const NAME: &'static str = "JobOutput";
     const FIELDS: &'static [&'static str] = &["name", "version", "mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<JobOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<JobOutputType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.name),
+                1 => r.option(&mut v.version),
+                2 => r.option(&mut v.mode),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: f0,
-            version: f1,
-            mode: f2,
-            r#type: f3,
-            path: f4,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for JobOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<JobOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<JobOutputType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
+            __c::Field::optional("mode", <JobOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <JobOutputType as __c::Shaped>::SHAPE),
             __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -4379,13 +3414,7 @@ pub struct JobResourceConfiguration {
     pub max_instance_count: ::std::option::Option<crate::fields::IntOrBinding>,
     pub docker_args: ::std::option::Option<crate::fields::DockerArgs>,
 }
-impl<'de> ::serde::Deserialize<'de> for JobResourceConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JobResourceConfiguration);
 impl ::azml::__codegen::FromMap for JobResourceConfiguration {
     const NAME: &'static str = "JobResourceConfiguration";
     const FIELDS: &'static [&'static str] = &[
@@ -4398,48 +3427,23 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         "docker_args",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::DockerArgs> = ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "instance_count"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "instance_type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "locations"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "shm_size"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "max_instance_count"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "docker_args"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.instance_count),
+                1 => r.option(&mut v.instance_type),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.locations),
+                4 => r.option(&mut v.shm_size),
+                5 => r.option(&mut v.max_instance_count),
+                6 => r.option(&mut v.docker_args),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            instance_count: f0,
-            instance_type: f1,
-            properties: f2.or_else(|| ::azml::__codegen::default_value("{}")),
-            locations: f3,
-            shm_size: f4,
-            max_instance_count: f5,
-            docker_args: f6,
-        })
+        ::azml::__codegen::default_into(&mut v.properties, "{}");
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for JobResourceConfiguration {
@@ -4454,7 +3458,7 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("instance_type", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
@@ -4462,11 +3466,11 @@ impl ::azml::validate::Validate for JobResourceConfiguration {
             __c::Field::optional("shm_size", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional(
                 "max_instance_count",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "docker_args",
-                __c::Shape::Is(<crate::fields::DockerArgs as __v::Validate>::validate),
+                <crate::fields::DockerArgs as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -4496,27 +3500,20 @@ pub enum JobService {
 impl ::azml::validate::Validate for JobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "SshJobService",
-                __c::Shape::Is(<SshJobService as __v::Validate>::validate),
-            ),
+            ("SshJobService", <SshJobService as __c::Shaped>::SHAPE),
             (
                 "TensorBoardJobService",
-                __c::Shape::Is(<TensorBoardJobService as __v::Validate>::validate),
+                <TensorBoardJobService as __c::Shaped>::SHAPE,
             ),
-            (
-                "VsCodeJobService",
-                __c::Shape::Is(<VsCodeJobService as __v::Validate>::validate),
-            ),
+            ("VsCodeJobService", <VsCodeJobService as __c::Shaped>::SHAPE),
             (
                 "JupyterLabJobService",
-                __c::Shape::Is(<JupyterLabJobService as __v::Validate>::validate),
+                <JupyterLabJobService as __c::Shaped>::SHAPE,
             ),
             (
                 "GenericJobService",
-                __c::Shape::Is(<GenericJobService as __v::Validate>::validate),
+                <GenericJobService as __c::Shaped>::SHAPE,
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -4597,64 +3594,34 @@ pub struct JupyterLabJobService {
     pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
     pub r#type: ::std::option::Option<JupyterLabType>,
 }
-impl<'de> ::serde::Deserialize<'de> for JupyterLabJobService {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(JupyterLabJobService);
 impl ::azml::__codegen::FromMap for JupyterLabJobService {
     const NAME: &'static str = "JupyterLabJobService";
     const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<JupyterLabType> = ::std::option::Option::None;
-        let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.port),
+                1 => r.option(&mut v.nodes),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.r#type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            port: f0,
-            nodes: f1,
-            properties: f2,
-            r#type: f3,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for JupyterLabJobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "nodes",
-                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
-            ),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+            __c::Field::optional("nodes", <ServiceNodes as __c::Shaped>::SHAPE),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<JupyterLabType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("type", <JupyterLabType as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -4739,38 +3706,29 @@ pub struct ManagedIdentity {
     pub object_id: ::std::option::Option<::std::string::String>,
     pub msi_resource_id: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for ManagedIdentity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ManagedIdentity);
 impl ::azml::__codegen::FromMap for ManagedIdentity {
     const NAME: &'static str = "ManagedIdentity";
     const FIELDS: &'static [&'static str] = &["type", "client_id", "object_id", "msi_resource_id"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ManagedIdentityType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "client_id"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "object_id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "msi_resource_id"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             client_id: f1,
             object_id: f2,
             msi_resource_id: f3,
@@ -4780,12 +3738,8 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
 impl ::azml::validate::Validate for ManagedIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ManagedIdentityType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ManagedIdentityType as __c::Shaped>::SHAPE),
             __c::Field::optional("client_id", __c::STRING),
             __c::Field::optional("object_id", __c::STRING),
             __c::Field::optional("msi_resource_id", __c::STRING),
@@ -4998,13 +3952,7 @@ pub struct ModelAsset {
     pub allowed_deployment_templates:
         ::std::option::Option<::std::vec::Vec<DeploymentTemplateReference>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ModelAsset {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ModelAsset);
 impl ::azml::__codegen::FromMap for ModelAsset {
     const NAME: &'static str = "ModelAsset";
     const FIELDS: &'static [&'static str] = &[
@@ -5030,112 +3978,39 @@ impl ::azml::__codegen::FromMap for ModelAsset {
         "allowed_deployment_templates",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f2: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<ModelType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::AssetPath> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s15 = false;
-        let mut f16: ::std::option::Option<crate::fields::DumpOnly> = ::std::option::Option::None;
-        let mut s16 = false;
-        let mut f17: ::std::option::Option<AnyDict> = ::std::option::Option::None;
-        let mut s17 = false;
-        let mut f18: ::std::option::Option<DeploymentTemplateReference> =
-            ::std::option::Option::None;
-        let mut s18 = false;
-        let mut f19: ::std::option::Option<::std::vec::Vec<DeploymentTemplateReference>> =
-            ::std::option::Option::None;
-        let mut s19 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "id"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "path"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "version"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "description"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "properties"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "tags"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "stage"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "utc_time_created"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "flavors"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "creation_context"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "job_name"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "latest_version"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "datastore"),
-                16 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f16,
-                    &mut s16,
-                    "intellectual_property",
-                ),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "system_metadata"),
-                18 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f18,
-                    &mut s18,
-                    "default_deployment_template",
-                ),
-                19 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f19,
-                    &mut s19,
-                    "allowed_deployment_templates",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.schema),
+                1 => r.field(&mut v.name),
+                2 => r.option(&mut v.id),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.path),
+                5 => r.option(&mut v.version),
+                6 => r.option(&mut v.description),
+                7 => r.option(&mut v.properties),
+                8 => r.option(&mut v.tags),
+                9 => r.option(&mut v.stage),
+                10 => r.option(&mut v.utc_time_created),
+                11 => r.option(&mut v.flavors),
+                12 => r.option(&mut v.creation_context),
+                13 => r.option(&mut v.job_name),
+                14 => r.option(&mut v.latest_version),
+                15 => r.option(&mut v.datastore),
+                16 => r.option(&mut v.intellectual_property),
+                17 => r.option(&mut v.system_metadata),
+                18 => r.option(&mut v.default_deployment_template),
+                19 => r.option(&mut v.allowed_deployment_templates),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            schema: f0,
-            name: ::azml::__codegen::required::<_, A::Error>(f1, "name")?,
-            id: f2,
-            r#type: f3.or_else(|| ::azml::__codegen::default_value("\"custom_model\"")),
-            path: f4,
-            version: f5,
-            description: f6,
-            properties: f7.or_else(|| ::azml::__codegen::default_value("{}")),
-            tags: f8.or_else(|| ::azml::__codegen::default_value("{}")),
-            stage: f9,
-            utc_time_created: f10,
-            flavors: f11,
-            creation_context: f12,
-            job_name: f13,
-            latest_version: f14,
-            datastore: f15,
-            intellectual_property: f16,
-            system_metadata: f17,
-            default_deployment_template: f18,
-            allowed_deployment_templates: f19,
-        })
+        r.require(&[1])?;
+        ::azml::__codegen::default_into(&mut v.r#type, "\"custom_model\"");
+        ::azml::__codegen::default_into(&mut v.properties, "{}");
+        ::azml::__codegen::default_into(&mut v.tags, "{}");
+        ::std::result::Result::Ok(v)
     }
 }
 impl ModelAsset {
@@ -5156,65 +4031,44 @@ impl ModelAsset {
 impl ::azml::validate::Validate for ModelAsset {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "$schema",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
+            __c::Field::optional("$schema", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
             __c::Field::required("name", __c::STRING),
-            __c::Field::optional(
-                "id",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<ModelType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::AssetPath as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("id", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <ModelType as __c::Shaped>::SHAPE),
+            __c::Field::optional("path", <crate::fields::AssetPath as __c::Shaped>::SHAPE),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("tags", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("stage", __c::STRING),
             __c::Field::optional(
                 "utc_time_created",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("flavors", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional(
                 "creation_context",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "job_name",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
-            ),
+            __c::Field::optional("job_name", <crate::fields::DumpOnly as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "latest_version",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("datastore", __c::STRING),
             __c::Field::optional(
                 "intellectual_property",
-                __c::Shape::Is(<crate::fields::DumpOnly as __v::Validate>::validate),
+                <crate::fields::DumpOnly as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("system_metadata", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional(
                 "default_deployment_template",
-                __c::Shape::Is(<DeploymentTemplateReference as __v::Validate>::validate),
+                <DeploymentTemplateReference as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "allowed_deployment_templates",
-                __c::Shape::Array(&__c::Shape::Is(
-                    <DeploymentTemplateReference as __v::Validate>::validate,
-                )),
+                __c::Shape::Array(&<DeploymentTemplateReference as __c::Shaped>::SHAPE),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -5359,13 +4213,7 @@ pub struct ModelVersionProperties {
     pub allowed_deployment_templates:
         ::std::option::Option<::std::vec::Vec<RestDeploymentTemplateReference>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ModelVersionProperties {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ModelVersionProperties);
 impl ::azml::__codegen::FromMap for ModelVersionProperties {
     const NAME: &'static str = "ModelVersionProperties";
     const FIELDS: &'static [&'static str] = &[
@@ -5382,88 +4230,38 @@ impl ::azml::__codegen::FromMap for ModelVersionProperties {
         "allowedDeploymentTemplates",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::azml::OrderedMap<FlavorData>> =
-            ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<RestDeploymentTemplateReference> =
-            ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<::std::vec::Vec<RestDeploymentTemplateReference>> =
-            ::std::option::Option::None;
-        let mut s10 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "description"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "tags"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "flavors"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "modelType"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "modelUri"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "stage"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "isAnonymous"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "isArchived"),
-                9 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f9,
-                    &mut s9,
-                    "defaultDeploymentTemplate",
-                ),
-                10 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f10,
-                    &mut s10,
-                    "allowedDeploymentTemplates",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.description),
+                1 => r.option(&mut v.tags),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.flavors),
+                4 => r.option(&mut v.model_type),
+                5 => r.option(&mut v.model_uri),
+                6 => r.option(&mut v.stage),
+                7 => r.option(&mut v.is_anonymous),
+                8 => r.option(&mut v.is_archived),
+                9 => r.option(&mut v.default_deployment_template),
+                10 => r.option(&mut v.allowed_deployment_templates),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            description: f0,
-            tags: f1,
-            properties: f2,
-            flavors: f3,
-            model_type: f4,
-            model_uri: f5,
-            stage: f6,
-            is_anonymous: f7,
-            is_archived: f8,
-            default_deployment_template: f9,
-            allowed_deployment_templates: f10,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ModelVersionProperties {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional(
                 "flavors",
-                __c::Shape::Map(&__c::Shape::Is(<FlavorData as __v::Validate>::validate)),
+                __c::Shape::Map(&<FlavorData as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional("modelType", __c::STRING),
             __c::Field::optional("modelUri", __c::STRING),
@@ -5472,13 +4270,11 @@ impl ::azml::validate::Validate for ModelVersionProperties {
             __c::Field::optional("isArchived", __c::BOOL),
             __c::Field::optional(
                 "defaultDeploymentTemplate",
-                __c::Shape::Is(<RestDeploymentTemplateReference as __v::Validate>::validate),
+                <RestDeploymentTemplateReference as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "allowedDeploymentTemplates",
-                __c::Shape::Array(&__c::Shape::Is(
-                    <RestDeploymentTemplateReference as __v::Validate>::validate,
-                )),
+                __c::Shape::Array(&<RestDeploymentTemplateReference as __c::Shaped>::SHAPE),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -5491,46 +4287,31 @@ pub struct ModelVersionResource {
     pub id: ::std::option::Option<::std::string::String>,
     pub properties: ModelVersionProperties,
 }
-impl<'de> ::serde::Deserialize<'de> for ModelVersionResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ModelVersionResource);
 impl ::azml::__codegen::FromMap for ModelVersionResource {
     const NAME: &'static str = "ModelVersionResource";
     const FIELDS: &'static [&'static str] = &["id", "properties"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ModelVersionProperties> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "id"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "properties"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.id),
+                1 => r.field(&mut v.properties),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: f0,
-            properties: ::azml::__codegen::required::<_, A::Error>(f1, "properties")?,
-        })
+        r.require(&[1])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for ModelVersionResource {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("id", __c::STRING),
-            __c::Field::required(
-                "properties",
-                __c::Shape::Is(<ModelVersionProperties as __v::Validate>::validate),
-            ),
+            __c::Field::required("properties", <ModelVersionProperties as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -5542,37 +4323,25 @@ pub struct MpiDistribution {
     pub r#type: MpiType,
     pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
 }
-impl<'de> ::serde::Deserialize<'de> for MpiDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(MpiDistribution);
 impl ::azml::__codegen::FromMap for MpiDistribution {
     const NAME: &'static str = "MpiDistribution";
     const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<MpiType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f1,
-                    &mut s1,
-                    "process_count_per_instance",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             process_count_per_instance: f1,
         })
     }
@@ -5580,12 +4349,11 @@ impl ::azml::__codegen::FromMap for MpiDistribution {
 impl ::azml::validate::Validate for MpiDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<MpiType as __v::Validate>::validate)),
+            __c::Field::required("type", <MpiType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "process_count_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -5638,59 +4406,32 @@ pub struct NodeDataInput {
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<crate::fields::NodeDataPath>,
 }
-impl<'de> ::serde::Deserialize<'de> for NodeDataInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(NodeDataInput);
 impl ::azml::__codegen::FromMap for NodeDataInput {
     const NAME: &'static str = "NodeDataInput";
     const FIELDS: &'static [&'static str] = &["mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::NodeDataPath> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "mode"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "type"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.mode),
+                1 => r.option(&mut v.r#type),
+                2 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            mode: f0,
-            r#type: f1,
-            path: f2,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for NodeDataInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "path",
-                __c::Shape::Is(<crate::fields::NodeDataPath as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <AssetType as __c::Shaped>::SHAPE),
+            __c::Field::optional("path", <crate::fields::NodeDataPath as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -5705,67 +4446,35 @@ pub struct NodeDataOutput {
     pub r#type: ::std::option::Option<AssetType>,
     pub path: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for NodeDataOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(NodeDataOutput);
 impl ::azml::__codegen::FromMap for NodeDataOutput {
     const NAME: &'static str = "NodeDataOutput";
     const FIELDS: &'static [&'static str] = &["name", "version", "mode", "type", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<AssetType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "version"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.name),
+                1 => r.option(&mut v.version),
+                2 => r.option(&mut v.mode),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: f0,
-            version: f1,
-            mode: f2,
-            r#type: f3,
-            path: f4,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for NodeDataOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<AssetType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <AssetType as __c::Shaped>::SHAPE),
             __c::Field::optional("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -5792,15 +4501,11 @@ pub enum NodeInput {
 impl ::azml::validate::Validate for NodeInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "NodeDataInput",
-                __c::Shape::Is(<NodeDataInput as __v::Validate>::validate),
-            ),
+            ("NodeDataInput", <NodeDataInput as __c::Shaped>::SHAPE),
             (
                 "JobLiteral",
-                __c::Shape::Is(<crate::fields::JobLiteral as __v::Validate>::validate),
+                <crate::fields::JobLiteral as __c::Shaped>::SHAPE,
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -5827,12 +4532,8 @@ pub enum NodeOutput {
 impl ::azml::validate::Validate for NodeOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __MEMBERS: &[(&str, __c::Shape)] = &[
-            (
-                "NodeDataOutput",
-                __c::Shape::Is(<NodeDataOutput as __v::Validate>::validate),
-            ),
+            ("NodeDataOutput", <NodeDataOutput as __c::Shaped>::SHAPE),
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -5920,13 +4621,7 @@ pub struct ParallelComponent {
     /// Shorthand for `task.code`, stored as written (not checked on load): an existing local path dumps absolute, anything else with `azureml:`.
     pub code: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for ParallelComponent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParallelComponent);
 impl ::azml::__codegen::FromMap for ParallelComponent {
     const NAME: &'static str = "ParallelComponent";
     const FIELDS: &'static [&'static str] = &[
@@ -5954,108 +4649,75 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         "code",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ComponentName> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::Version> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<::azml::OrderedMap<ComponentInput>> =
-            ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<::azml::OrderedMap<ComponentOutput>> =
-            ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<ComponentType> = ::std::option::Option::None;
-        let mut f10: ::std::option::Option<ComponentResources> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<crate::parallel::MiniBatchSize> =
-            ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s15 = false;
-        let mut f16: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
-        let mut s16 = false;
-        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s17 = false;
-        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s18 = false;
-        let mut f19: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s19 = false;
-        let mut f20: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s20 = false;
-        let mut f21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s21 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "name"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "tags"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "version"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "$schema"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "is_deterministic"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "inputs"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "outputs"),
-                9 => ::azml::__codegen::field(&mut map, &mut f9, "type"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "resources"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "logging_level"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "task"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "mini_batch_size"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "partition_keys"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "input_data"),
-                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "retry_settings"),
-                17 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f17,
-                    &mut s17,
-                    "max_concurrency_per_instance",
-                ),
-                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "error_threshold"),
-                19 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f19,
-                    &mut s19,
-                    "mini_batch_error_threshold",
-                ),
-                20 => ::azml::__codegen::optional(&mut map, &mut f20, &mut s20, "instance_count"),
-                21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "code"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.option(&mut f20),
+                21 => r.option(&mut f21),
+                _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f6, "true");
+        ::azml::__codegen::default_into(&mut f13, "\"0\"");
         ::std::result::Result::Ok(Self {
-            name: ::azml::__codegen::required::<_, A::Error>(f0, "name")?,
+            name: r.required(f0, "name")?,
             description: f1,
             tags: f2,
             version: f3,
             schema: f4,
             display_name: f5,
-            is_deterministic: f6.or_else(|| ::azml::__codegen::default_value("true")),
+            is_deterministic: f6,
             inputs: f7,
             outputs: f8,
-            r#type: ::azml::__codegen::required::<_, A::Error>(f9, "type")?,
+            r#type: r.required(f9, "type")?,
             resources: f10,
             logging_level: f11,
             task: f12,
-            mini_batch_size: f13.or_else(|| ::azml::__codegen::default_value("\"0\"")),
+            mini_batch_size: f13,
             partition_keys: f14,
             input_data: f15,
             retry_settings: f16,
@@ -6095,67 +4757,47 @@ impl ::azml::validate::Validate for ParallelComponent {
             __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
-            __c::Field::optional(
-                "version",
-                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
-            ),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional(
                 "is_deterministic",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
+                __c::Shape::Map(&<ComponentInput as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(
-                    <ComponentOutput as __v::Validate>::validate,
-                )),
+                __c::Shape::Map(&<ComponentOutput as __c::Shaped>::SHAPE),
             ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ComponentType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "resources",
-                __c::Shape::Is(<ComponentResources as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "logging_level",
-                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "task",
-                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("resources", <ComponentResources as __c::Shaped>::SHAPE),
+            __c::Field::optional("logging_level", <LoggingLevel as __c::Shaped>::SHAPE),
+            __c::Field::optional("task", <ParallelTask as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "mini_batch_size",
-                __c::Shape::Is(<crate::parallel::MiniBatchSize as __v::Validate>::validate),
+                <crate::parallel::MiniBatchSize as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
-            __c::Field::optional(
-                "retry_settings",
-                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("retry_settings", <RetrySettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "instance_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("code", __c::STRING),
         ];
@@ -6198,13 +4840,7 @@ pub struct ParallelJob {
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
     pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ParallelJob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParallelJob);
 impl ::azml::__codegen::FromMap for ParallelJob {
     const NAME: &'static str = "ParallelJob";
     const FIELDS: &'static [&'static str] = &[
@@ -6233,113 +4869,73 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         "outputs",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<
-            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
-        > = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<LoggingLevel> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<ParallelTask> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<RetrySettings> = ::std::option::Option::None;
-        let mut s15 = false;
-        let mut f16: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s16 = false;
-        let mut f17: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s17 = false;
-        let mut f18: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s18 = false;
-        let mut f19: ::std::option::Option<::azml::OrderedMap<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s19 = false;
-        let mut f20: ::std::option::Option<ComponentType> = ::std::option::Option::None;
-        let mut f21: ::std::option::Option<::azml::OrderedMap<JobInput>> =
-            ::std::option::Option::None;
-        let mut s21 = false;
-        let mut f22: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
-            ::std::option::Option::None;
-        let mut s22 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "display_name"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "experiment_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "properties"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "compute"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "identity"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "logging_level"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "task"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "mini_batch_size"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "partition_keys"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "input_data"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "resources"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "retry_settings"),
-                16 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f16,
-                    &mut s16,
-                    "max_concurrency_per_instance",
-                ),
-                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "error_threshold"),
-                18 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f18,
-                    &mut s18,
-                    "mini_batch_error_threshold",
-                ),
-                19 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f19,
-                    &mut s19,
-                    "environment_variables",
-                ),
-                20 => ::azml::__codegen::field(&mut map, &mut f20, "type"),
-                21 => ::azml::__codegen::optional(&mut map, &mut f21, &mut s21, "inputs"),
-                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "outputs"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.option(&mut f21),
+                22 => r.option(&mut f22),
+                _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f3, "{}");
+        ::azml::__codegen::default_into(&mut f6, "{}");
+        ::azml::__codegen::default_into(&mut f19, "{}");
+        ::azml::__codegen::default_into(&mut f21, "{}");
+        ::azml::__codegen::default_into(&mut f22, "{}");
         ::std::result::Result::Ok(Self {
             schema: f0,
             name: f1,
             description: f2,
-            tags: f3.or_else(|| ::azml::__codegen::default_value("{}")),
+            tags: f3,
             display_name: f4,
             experiment_name: f5,
-            properties: f6.or_else(|| ::azml::__codegen::default_value("{}")),
+            properties: f6,
             compute: f7,
             identity: f8,
             logging_level: f9,
@@ -6352,10 +4948,10 @@ impl ::azml::__codegen::FromMap for ParallelJob {
             max_concurrency_per_instance: f16,
             error_threshold: f17,
             mini_batch_error_threshold: f18,
-            environment_variables: f19.or_else(|| ::azml::__codegen::default_value("{}")),
-            r#type: ::azml::__codegen::required::<_, A::Error>(f20, "type")?,
-            inputs: f21.or_else(|| ::azml::__codegen::default_value("{}")),
-            outputs: f22.or_else(|| ::azml::__codegen::default_value("{}")),
+            environment_variables: f19,
+            r#type: r.required(f20, "type")?,
+            inputs: f21,
+            outputs: f22,
         })
     }
 }
@@ -6377,7 +4973,6 @@ impl ParallelJob {
 impl ::azml::validate::Validate for ParallelJob {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("name", __c::STRING),
@@ -6389,57 +4984,36 @@ impl ::azml::validate::Validate for ParallelJob {
                 "properties",
                 __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "logging_level",
-                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "task",
-                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
-            ),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+            __c::Field::optional("logging_level", <LoggingLevel as __c::Shaped>::SHAPE),
+            __c::Field::optional("task", <ParallelTask as __c::Shaped>::SHAPE),
             __c::Field::optional("mini_batch_size", __c::STRING),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional(
                 "resources",
-                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "retry_settings",
-                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("retry_settings", <RetrySettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ComponentType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
-            ),
+            __c::Field::required("type", <ComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+                __c::Shape::Map(&<JobOutput as __c::Shaped>::SHAPE),
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -6544,73 +5118,50 @@ impl ParallelNode {
 impl ::azml::validate::Validate for ParallelNode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "logging_level",
-                __c::Shape::Is(<LoggingLevel as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "task",
-                __c::Shape::Is(<ParallelTask as __v::Validate>::validate),
-            ),
+            __c::Field::optional("logging_level", <LoggingLevel as __c::Shaped>::SHAPE),
+            __c::Field::optional("task", <ParallelTask as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "mini_batch_size",
-                __c::Shape::Is(<crate::parallel::NodeMiniBatchSize as __v::Validate>::validate),
+                <crate::parallel::NodeMiniBatchSize as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("partition_keys", __c::Shape::Array(&__c::STRING)),
             __c::Field::optional("input_data", __c::STRING),
             __c::Field::optional(
                 "resources",
-                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "retry_settings",
-                __c::Shape::Is(<RetrySettings as __v::Validate>::validate),
-            ),
+            __c::Field::optional("retry_settings", <RetrySettings as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "max_concurrency_per_instance",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "error_threshold",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "mini_batch_error_threshold",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("environment_variables", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <NodeInput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
-                    <NodeOutput as __v::Validate>::validate,
-                ))),
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeOutput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional("properties", __c::Shape::Map(&__c::STRING)),
             __c::Field::optional("comment", __c::STRING),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "component",
-                __c::Shape::Is(<crate::parallel::NodeComponent as __v::Validate>::validate),
+                <crate::parallel::NodeComponent as __c::Shaped>::SHAPE,
             ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ComponentType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+            __c::Field::required("type", <ComponentType as __c::Shaped>::SHAPE),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
         ];
@@ -6633,13 +5184,7 @@ pub struct ParallelTask {
     pub append_row_to: ::std::option::Option<::std::string::String>,
     pub environment: crate::fields::EnvironmentRef,
 }
-impl<'de> ::serde::Deserialize<'de> for ParallelTask {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParallelTask);
 impl ::azml::__codegen::FromMap for ParallelTask {
     const NAME: &'static str = "ParallelTask";
     const FIELDS: &'static [&'static str] = &[
@@ -6652,42 +5197,36 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         "environment",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<TaskType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> =
-            ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
-                6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             code: f1,
             entry_script: f2,
             program_arguments: f3,
             model: f4,
             append_row_to: f5,
-            environment: ::azml::__codegen::required::<_, A::Error>(f6, "environment")?,
+            environment: r.required(f6, "environment")?,
         })
     }
 }
@@ -6724,23 +5263,16 @@ impl ParallelTask {
 impl ::azml::validate::Validate for ParallelTask {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<TaskType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <TaskType as __c::Shaped>::SHAPE),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -6759,13 +5291,7 @@ pub struct ParameterInput {
     /// Allowed values of a string input.
     pub r#enum: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl<'de> ::serde::Deserialize<'de> for ParameterInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(ParameterInput);
 impl ::azml::__codegen::FromMap for ParameterInput {
     const NAME: &'static str = "ParameterInput";
     const FIELDS: &'static [&'static str] = &[
@@ -6778,40 +5304,30 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         "enum",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::ParameterValue> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::ParameterValue> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<crate::fields::ParameterValue> =
-            ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> =
-            ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "optional"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "default"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "description"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "max"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "min"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "enum"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             optional: f1,
             default: f2,
             description: f3,
@@ -6824,29 +5340,19 @@ impl ::azml::__codegen::FromMap for ParameterInput {
 impl ::azml::validate::Validate for ParameterInput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ParameterType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ParameterType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "optional",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "default",
-                __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate),
+                <crate::fields::ParameterValue as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional(
-                "max",
-                __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "min",
-                __c::Shape::Is(<crate::fields::ParameterValue as __v::Validate>::validate),
-            ),
+            __c::Field::optional("max", <crate::fields::ParameterValue as __c::Shaped>::SHAPE),
+            __c::Field::optional("min", <crate::fields::ParameterValue as __c::Shaped>::SHAPE),
             __c::Field::optional("enum", __c::Shape::Array(&__c::STRING)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -6909,13 +5415,7 @@ pub struct PipelineJob {
     /// A pipeline component the job runs (`azureml:<name>:<version>` or a file).
     pub component: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for PipelineJob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(PipelineJob);
 impl ::azml::__codegen::FromMap for PipelineJob {
     const NAME: &'static str = "PipelineJob";
     const FIELDS: &'static [&'static str] = &[
@@ -6937,83 +5437,31 @@ impl ::azml::__codegen::FromMap for PipelineJob {
         "component",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<StringOrNullMap> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::azml::OrderedMap<JobService>> =
-            ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        let mut f7: ::std::option::Option<StringOrNullMap> = ::std::option::Option::None;
-        let mut s7 = false;
-        let mut f8: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
-        let mut s8 = false;
-        let mut f9: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
-        let mut s9 = false;
-        let mut f10: ::std::option::Option<PipelineJobType> = ::std::option::Option::None;
-        let mut s10 = false;
-        let mut f11: ::std::option::Option<PipelineJobSettings> = ::std::option::Option::None;
-        let mut s11 = false;
-        let mut f12: ::std::option::Option<::azml::OrderedMap<JobInput>> =
-            ::std::option::Option::None;
-        let mut s12 = false;
-        let mut f13: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
-            ::std::option::Option::None;
-        let mut s13 = false;
-        let mut f14: ::std::option::Option<crate::pipeline::Jobs> = ::std::option::Option::None;
-        let mut s14 = false;
-        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s15 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "$schema"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "name"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "description"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "tags"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "services"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "display_name"),
-                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "experiment_name"),
-                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "properties"),
-                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "compute"),
-                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "identity"),
-                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "type"),
-                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "settings"),
-                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "inputs"),
-                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "outputs"),
-                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "jobs"),
-                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "component"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.schema),
+                1 => r.option(&mut v.name),
+                2 => r.option(&mut v.description),
+                3 => r.option(&mut v.tags),
+                4 => r.option(&mut v.services),
+                5 => r.option(&mut v.display_name),
+                6 => r.option(&mut v.experiment_name),
+                7 => r.option(&mut v.properties),
+                8 => r.option(&mut v.compute),
+                9 => r.option(&mut v.identity),
+                10 => r.option(&mut v.r#type),
+                11 => r.option(&mut v.settings),
+                12 => r.option(&mut v.inputs),
+                13 => r.option(&mut v.outputs),
+                14 => r.option(&mut v.jobs),
+                15 => r.option(&mut v.component),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            schema: f0,
-            name: f1,
-            description: f2,
-            tags: f3,
-            services: f4,
-            display_name: f5,
-            experiment_name: f6,
-            properties: f7,
-            compute: f8,
-            identity: f9,
-            r#type: f10,
-            settings: f11,
-            inputs: f12,
-            outputs: f13,
-            jobs: f14,
-            component: f15,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl PipelineJob {
@@ -7034,7 +5482,6 @@ impl PipelineJob {
 impl ::azml::validate::Validate for PipelineJob {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("$schema", __c::STRING),
             __c::Field::optional("name", __c::STRING),
@@ -7042,7 +5489,7 @@ impl ::azml::validate::Validate for PipelineJob {
             __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
             __c::Field::optional(
                 "services",
-                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+                __c::Shape::Map(&<JobService as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional("display_name", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
@@ -7050,34 +5497,16 @@ impl ::azml::validate::Validate for PipelineJob {
                 "properties",
                 __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
             ),
-            __c::Field::optional(
-                "compute",
-                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "identity",
-                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<PipelineJobType as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "settings",
-                __c::Shape::Is(<PipelineJobSettings as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "inputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
-            ),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+            __c::Field::optional("type", <PipelineJobType as __c::Shaped>::SHAPE),
+            __c::Field::optional("settings", <PipelineJobSettings as __c::Shaped>::SHAPE),
+            __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+                __c::Shape::Map(&<JobOutput as __c::Shaped>::SHAPE),
             ),
-            __c::Field::optional(
-                "jobs",
-                __c::Shape::Is(<crate::pipeline::Jobs as __v::Validate>::validate),
-            ),
+            __c::Field::optional("jobs", <crate::pipeline::Jobs as __c::Shaped>::SHAPE),
             __c::Field::optional("component", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -7113,20 +5542,19 @@ pub struct PipelineJobSettings {
 impl ::azml::validate::Validate for PipelineJobSettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional("default_datastore", __c::STRING),
             __c::Field::optional(
                 "default_compute",
-                __c::Shape::Is(<crate::pipeline::DefaultCompute as __v::Validate>::validate),
+                <crate::pipeline::DefaultCompute as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "continue_on_step_failure",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "force_rerun",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -7164,35 +5592,27 @@ pub struct PrimitiveOutput {
     pub description: ::std::option::Option<::std::string::String>,
     pub mode: ::std::option::Option<InputOutputMode>,
 }
-impl<'de> ::serde::Deserialize<'de> for PrimitiveOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(PrimitiveOutput);
 impl ::azml::__codegen::FromMap for PrimitiveOutput {
     const NAME: &'static str = "PrimitiveOutput";
     const FIELDS: &'static [&'static str] = &["type", "description", "mode"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<ParameterType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<InputOutputMode> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "description"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "mode"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             description: f1,
             mode: f2,
         })
@@ -7201,17 +5621,10 @@ impl ::azml::__codegen::FromMap for PrimitiveOutput {
 impl ::azml::validate::Validate for PrimitiveOutput {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<ParameterType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <ParameterType as __c::Shaped>::SHAPE),
             __c::Field::optional("description", __c::STRING),
-            __c::Field::optional(
-                "mode",
-                __c::Shape::Is(<InputOutputMode as __v::Validate>::validate),
-            ),
+            __c::Field::optional("mode", <InputOutputMode as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -7223,37 +5636,25 @@ pub struct PyTorchDistribution {
     pub r#type: PyTorchType,
     pub process_count_per_instance: ::std::option::Option<crate::fields::LenientInt>,
 }
-impl<'de> ::serde::Deserialize<'de> for PyTorchDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(PyTorchDistribution);
 impl ::azml::__codegen::FromMap for PyTorchDistribution {
     const NAME: &'static str = "PyTorchDistribution";
     const FIELDS: &'static [&'static str] = &["type", "process_count_per_instance"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<PyTorchType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f1,
-                    &mut s1,
-                    "process_count_per_instance",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             process_count_per_instance: f1,
         })
     }
@@ -7261,15 +5662,11 @@ impl ::azml::__codegen::FromMap for PyTorchDistribution {
 impl ::azml::validate::Validate for PyTorchDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<PyTorchType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <PyTorchType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "process_count_per_instance",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -7321,50 +5718,30 @@ pub struct QueueSettings {
     pub job_tier: ::std::option::Option<JobTier>,
     pub priority: ::std::option::Option<JobPriority>,
 }
-impl<'de> ::serde::Deserialize<'de> for QueueSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(QueueSettings);
 impl ::azml::__codegen::FromMap for QueueSettings {
     const NAME: &'static str = "QueueSettings";
     const FIELDS: &'static [&'static str] = &["job_tier", "priority"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<JobTier> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<JobPriority> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "job_tier"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "priority"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.job_tier),
+                1 => r.option(&mut v.priority),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            job_tier: f0,
-            priority: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for QueueSettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "job_tier",
-                __c::Shape::Is(<JobTier as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "priority",
-                __c::Shape::Is(<JobPriority as __v::Validate>::validate),
-            ),
+            __c::Field::optional("job_tier", <JobTier as __c::Shaped>::SHAPE),
+            __c::Field::optional("priority", <JobPriority as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -7381,13 +5758,7 @@ pub struct RayDistribution {
     pub head_node_additional_args: ::std::option::Option<::std::string::String>,
     pub worker_node_additional_args: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for RayDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RayDistribution);
 impl ::azml::__codegen::FromMap for RayDistribution {
     const NAME: &'static str = "RayDistribution";
     const FIELDS: &'static [&'static str] = &[
@@ -7400,46 +5771,30 @@ impl ::azml::__codegen::FromMap for RayDistribution {
         "worker_node_additional_args",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<RayType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<crate::fields::PythonBool> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s6 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "port"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "address"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "include_dashboard"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "dashboard_port"),
-                5 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f5,
-                    &mut s5,
-                    "head_node_additional_args",
-                ),
-                6 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f6,
-                    &mut s6,
-                    "worker_node_additional_args",
-                ),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             port: f1,
             address: f2,
             include_dashboard: f3,
@@ -7452,21 +5807,17 @@ impl ::azml::__codegen::FromMap for RayDistribution {
 impl ::azml::validate::Validate for RayDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required("type", __c::Shape::Is(<RayType as __v::Validate>::validate)),
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <RayType as __c::Shaped>::SHAPE),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
             __c::Field::optional("address", __c::STRING),
             __c::Field::optional(
                 "include_dashboard",
-                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "dashboard_port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional("head_node_additional_args", __c::STRING),
             __c::Field::optional("worker_node_additional_args", __c::STRING),
@@ -7524,35 +5875,22 @@ pub struct RestBuildContext {
     #[rest(rename = "dockerfilePath")]
     pub dockerfile_path: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for RestBuildContext {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RestBuildContext);
 impl ::azml::__codegen::FromMap for RestBuildContext {
     const NAME: &'static str = "RestBuildContext";
     const FIELDS: &'static [&'static str] = &["contextUri", "dockerfilePath"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "contextUri"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "dockerfilePath"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.context_uri),
+                1 => r.option(&mut v.dockerfile_path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            context_uri: f0,
-            dockerfile_path: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for RestBuildContext {
@@ -7573,29 +5911,21 @@ pub struct RestDeploymentTemplateReference {
     #[rest(rename = "assetId")]
     pub asset_id: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for RestDeploymentTemplateReference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RestDeploymentTemplateReference);
 impl ::azml::__codegen::FromMap for RestDeploymentTemplateReference {
     const NAME: &'static str = "RestDeploymentTemplateReference";
     const FIELDS: &'static [&'static str] = &["assetId"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s0 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "assetId"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.asset_id),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self { asset_id: f0 })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for RestDeploymentTemplateReference {
@@ -7612,33 +5942,23 @@ pub struct RestRoute {
     pub port: i64,
     pub path: ::std::string::String,
 }
-impl<'de> ::serde::Deserialize<'de> for RestRoute {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RestRoute);
 impl ::azml::__codegen::FromMap for RestRoute {
     const NAME: &'static str = "RestRoute";
     const FIELDS: &'static [&'static str] = &["port", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "port"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.field(&mut v.port),
+                1 => r.field(&mut v.path),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            port: ::azml::__codegen::required::<_, A::Error>(f0, "port")?,
-            path: ::azml::__codegen::required::<_, A::Error>(f1, "path")?,
-        })
+        r.require(&[0, 1])?;
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for RestRoute {
@@ -7660,51 +5980,35 @@ pub struct RetrySettings {
     /// Retries of a failed or timed-out mini-batch.
     pub max_retries: ::std::option::Option<crate::fields::IntOrBinding>,
 }
-impl<'de> ::serde::Deserialize<'de> for RetrySettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RetrySettings);
 impl ::azml::__codegen::FromMap for RetrySettings {
     const NAME: &'static str = "RetrySettings";
     const FIELDS: &'static [&'static str] = &["timeout", "max_retries"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<crate::fields::IntOrBinding> =
-            ::std::option::Option::None;
-        let mut s1 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "timeout"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "max_retries"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.timeout),
+                1 => r.option(&mut v.max_retries),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            timeout: f0,
-            max_retries: f1,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for RetrySettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
             __c::Field::optional(
                 "timeout",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "max_retries",
-                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -7717,44 +6021,34 @@ pub struct Route {
     pub port: crate::fields::LenientInt,
     pub path: ::std::string::String,
 }
-impl<'de> ::serde::Deserialize<'de> for Route {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(Route);
 impl ::azml::__codegen::FromMap for Route {
     const NAME: &'static str = "Route";
     const FIELDS: &'static [&'static str] = &["port", "path"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "port"),
-                1 => ::azml::__codegen::field(&mut map, &mut f1, "path"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            port: ::azml::__codegen::required::<_, A::Error>(f0, "port")?,
-            path: ::azml::__codegen::required::<_, A::Error>(f1, "path")?,
+            port: r.required(f0, "port")?,
+            path: r.required(f1, "path")?,
         })
     }
 }
 impl ::azml::validate::Validate for Route {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
+            __c::Field::required("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
             __c::Field::required("path", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -7772,13 +6066,7 @@ pub struct RunFunction {
     pub append_row_to: ::std::option::Option<::std::string::String>,
     pub environment: crate::fields::EnvironmentRef,
 }
-impl<'de> ::serde::Deserialize<'de> for RunFunction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(RunFunction);
 impl ::azml::__codegen::FromMap for RunFunction {
     const NAME: &'static str = "RunFunction";
     const FIELDS: &'static [&'static str] = &[
@@ -7791,42 +6079,36 @@ impl ::azml::__codegen::FromMap for RunFunction {
         "environment",
     ];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s5 = false;
-        let mut f6: ::std::option::Option<crate::fields::EnvironmentRef> =
-            ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "entry_script"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "program_arguments"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "model"),
-                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "append_row_to"),
-                6 => ::azml::__codegen::field(&mut map, &mut f6, "environment"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             code: f1,
             entry_script: f2,
             program_arguments: f3,
             model: f4,
             append_row_to: f5,
-            environment: ::azml::__codegen::required::<_, A::Error>(f6, "environment")?,
+            environment: r.required(f6, "environment")?,
         })
     }
 }
@@ -7840,17 +6122,14 @@ impl ::azml::validate::Validate for RunFunction {
         };
         static __FIELDS: &[__c::Field] = &[
             __c::Field::required("type", __c::Shape::Checked(&__c::STRING, &[&__C0])),
-            __c::Field::optional(
-                "code",
-                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
-            ),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
             __c::Field::optional("entry_script", __c::STRING),
             __c::Field::optional("program_arguments", __c::STRING),
             __c::Field::optional("model", __c::STRING),
             __c::Field::optional("append_row_to", __c::STRING),
             __c::Field::required(
                 "environment",
-                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -7891,66 +6170,36 @@ pub struct SshJobService {
     pub r#type: ::std::option::Option<SshType>,
     pub ssh_public_keys: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for SshJobService {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(SshJobService);
 impl ::azml::__codegen::FromMap for SshJobService {
     const NAME: &'static str = "SshJobService";
     const FIELDS: &'static [&'static str] =
         &["port", "nodes", "properties", "type", "ssh_public_keys"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<SshType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "ssh_public_keys"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.port),
+                1 => r.option(&mut v.nodes),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.ssh_public_keys),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            port: f0,
-            nodes: f1,
-            properties: f2,
-            r#type: f3,
-            ssh_public_keys: f4,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for SshJobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "nodes",
-                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
-            ),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+            __c::Field::optional("nodes", <ServiceNodes as __c::Shaped>::SHAPE),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional("type", __c::Shape::Is(<SshType as __v::Validate>::validate)),
+            __c::Field::optional("type", <SshType as __c::Shaped>::SHAPE),
             __c::Field::optional("ssh_public_keys", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -8054,68 +6303,35 @@ pub struct TensorBoardJobService {
     pub r#type: ::std::option::Option<TensorBoardType>,
     pub log_dir: ::std::option::Option<::std::string::String>,
 }
-impl<'de> ::serde::Deserialize<'de> for TensorBoardJobService {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(TensorBoardJobService);
 impl ::azml::__codegen::FromMap for TensorBoardJobService {
     const NAME: &'static str = "TensorBoardJobService";
     const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type", "log_dir"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<TensorBoardType> = ::std::option::Option::None;
-        let mut s3 = false;
-        let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut s4 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "log_dir"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.port),
+                1 => r.option(&mut v.nodes),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.r#type),
+                4 => r.option(&mut v.log_dir),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            port: f0,
-            nodes: f1,
-            properties: f2,
-            r#type: f3,
-            log_dir: f4,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for TensorBoardJobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "nodes",
-                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
-            ),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+            __c::Field::optional("nodes", <ServiceNodes as __c::Shaped>::SHAPE),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<TensorBoardType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("type", <TensorBoardType as __c::Shaped>::SHAPE),
             __c::Field::optional("log_dir", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -8171,40 +6387,27 @@ pub struct TensorFlowDistribution {
     pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
     pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
 }
-impl<'de> ::serde::Deserialize<'de> for TensorFlowDistribution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(TensorFlowDistribution);
 impl ::azml::__codegen::FromMap for TensorFlowDistribution {
     const NAME: &'static str = "TensorFlowDistribution";
     const FIELDS: &'static [&'static str] = &["type", "parameter_server_count", "worker_count"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<TensorFlowType> = ::std::option::Option::None;
-        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s2 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                1 => ::azml::__codegen::optional(
-                    &mut map,
-                    &mut f1,
-                    &mut s1,
-                    "parameter_server_count",
-                ),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "worker_count"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
             parameter_server_count: f1,
             worker_count: f2,
         })
@@ -8213,19 +6416,15 @@ impl ::azml::__codegen::FromMap for TensorFlowDistribution {
 impl ::azml::validate::Validate for TensorFlowDistribution {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::required(
-                "type",
-                __c::Shape::Is(<TensorFlowType as __v::Validate>::validate),
-            ),
+            __c::Field::required("type", <TensorFlowType as __c::Shaped>::SHAPE),
             __c::Field::optional(
                 "parameter_server_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
             __c::Field::optional(
                 "worker_count",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
@@ -8323,39 +6522,32 @@ impl ::azml::validate::Validate for UriInputType {
 pub struct UserIdentity {
     pub r#type: UserIdentityType,
 }
-impl<'de> ::serde::Deserialize<'de> for UserIdentity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(UserIdentity);
 impl ::azml::__codegen::FromMap for UserIdentity {
     const NAME: &'static str = "UserIdentity";
     const FIELDS: &'static [&'static str] = &["type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<UserIdentityType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                _ => r.skip(),
             }?;
         }
         ::std::result::Result::Ok(Self {
-            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            r#type: r.required(f0, "type")?,
         })
     }
 }
 impl ::azml::validate::Validate for UserIdentity {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[__c::Field::required(
             "type",
-            __c::Shape::Is(<UserIdentityType as __v::Validate>::validate),
+            <UserIdentityType as __c::Shaped>::SHAPE,
         )];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
@@ -8411,64 +6603,34 @@ pub struct VsCodeJobService {
     pub properties: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
     pub r#type: ::std::option::Option<VsCodeType>,
 }
-impl<'de> ::serde::Deserialize<'de> for VsCodeJobService {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::azml::__codegen::deserialize_struct(deserializer)
-    }
-}
+::azml::__codegen::deserialize_from_map!(VsCodeJobService);
 impl ::azml::__codegen::FromMap for VsCodeJobService {
     const NAME: &'static str = "VsCodeJobService";
     const FIELDS: &'static [&'static str] = &["port", "nodes", "properties", "type"];
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
+        mut r: ::azml::__codegen::MapReader<'de, A>,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut f0: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
-        let mut s0 = false;
-        let mut f1: ::std::option::Option<ServiceNodes> = ::std::option::Option::None;
-        let mut s1 = false;
-        let mut f2: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
-            ::std::option::Option::None;
-        let mut s2 = false;
-        let mut f3: ::std::option::Option<VsCodeType> = ::std::option::Option::None;
-        let mut s3 = false;
-        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
-        {
-            match key {
-                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "port"),
-                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "nodes"),
-                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "properties"),
-                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "type"),
-                _ => ::azml::__codegen::skip(&mut map),
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.port),
+                1 => r.option(&mut v.nodes),
+                2 => r.option(&mut v.properties),
+                3 => r.option(&mut v.r#type),
+                _ => r.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            port: f0,
-            nodes: f1,
-            properties: f2,
-            r#type: f3,
-        })
+        ::std::result::Result::Ok(v)
     }
 }
 impl ::azml::validate::Validate for VsCodeJobService {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        use ::azml::validate as __v;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::optional(
-                "port",
-                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
-            ),
-            __c::Field::optional(
-                "nodes",
-                __c::Shape::Is(<ServiceNodes as __v::Validate>::validate),
-            ),
+            __c::Field::optional("port", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+            __c::Field::optional("nodes", <ServiceNodes as __c::Shaped>::SHAPE),
             __c::Field::optional("properties", __c::Shape::Map(&__c::ANY)),
-            __c::Field::optional(
-                "type",
-                __c::Shape::Is(<VsCodeType as __v::Validate>::validate),
-            ),
+            __c::Field::optional("type", <VsCodeType as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }

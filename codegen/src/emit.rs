@@ -1,30 +1,35 @@
-//! Stage 4, code: the Rust items of the named IR, built as tokens with `quote` and printed by
-//! [`crate::pretty`]. Build time of the output is a goal: structs get small hand-written
-//! `Serialize`/`Deserialize` impls over the helpers in `::azml::__codegen` rather than serde's
-//! derives (kept only where `flatten` is needed), since the derives' expansion is most of
-//! what a large generated module costs to compile.
+//! Stage 4, code: the Rust items of the named IR, printed by [`crate::pretty`]. The items most
+//! repeated (a struct, its serde impls, `Validate` impls) are built as `syn` trees directly
+//! (`syntax`); the others as tokens with `quote`, then parsed by `syn`. Build time of
+//! the output is a goal: structs get small hand-written `Serialize`/`Deserialize` impls over
+//! the helpers in `::azml::__codegen` rather than serde's derives (kept only where `flatten`
+//! is needed), since the derives' expansion is most of what a large generated module costs
+//! to compile.
 //!
-//! What comes from a spec can enter the tokens only three ways: text as a string literal token
-//! (`quote` turns every interpolated `&str` or `String` into one) or a doc attribute
-//! (`emit_docs`), identifiers as [`Name`]s chosen by `naming` (nothing else here makes an
-//! identifier from spec text), and hand-written types as the parsed [`syn::TypePath`] of a
-//! checked [`crate::extern_type::ExternType`] (the only spec text parsed as code, and checked).
+//! What comes from a spec can enter the output only three ways: text as a string literal
+//! (`quote` turns every interpolated `&str` or `String` into one, `syntax` makes a
+//! `syn::LitStr`) or a doc attribute (`emit_docs`), identifiers as [`Name`]s chosen by
+//! `naming` (nothing else here makes an identifier from spec text), and hand-written types as
+//! the parsed [`syn::TypePath`] of a checked [`crate::extern_type::ExternType`] (the only spec
+//! text parsed as code, and checked).
 
 use crate::diag::Diagnostic;
 use crate::ir::{Ir, Kind, Ty, TypeDef, TypeId};
 use crate::naming::{Name, Names};
-use crate::pretty;
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{quote, ToTokens};
-use std::cell::Cell;
+use crate::pretty::{self, Printed};
+use crate::syntax::{self, generic, path};
+use proc_macro2::TokenStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use syn::{parse_quote, Item, ItemImpl, Signature, Stmt, Type};
 
 /// Fewest types for which writing on two threads pays off.
 const PARALLEL_MIN: usize = 200;
 
-/// Types written, parsed and printed together: small enough that their syntax trees stay in
-/// the cache, large enough to share out between threads cheaply.
-const BATCH: usize = 16;
+/// Types built and printed together. One at a time is the fastest: a type's syntax trees are
+/// printed and freed while still in the cache, and the memory they free is what the next one
+/// takes (on the official set, a run's CPU time is a tenth higher with 16 types a batch and a
+/// third higher with 64); taking the next type costs one atomic increment.
+const BATCH: usize = 1;
 
 /// Emits every type, sorted by name. Shared by the writing threads; each writes through a
 /// `Writer` of its own (tokens cannot move between threads).
@@ -32,9 +37,6 @@ pub struct Emitter<'a> {
     ir: &'a Ir,
     names: &'a Names,
     defaultable: Vec<bool>,
-    /// The name of `from_map`'s generic parameter: `A`, or `__A` when a type path would
-    /// be shadowed by `A`.
-    map_param: &'static str,
 }
 
 /// One thread's view of the emitter: the hand-written types parsed, and the problems found.
@@ -42,9 +44,10 @@ pub(crate) struct Writer<'a> {
     pub(crate) ir: &'a Ir,
     names: &'a Names,
     defaultable: &'a [bool],
-    map_param: &'static str,
     /// The parsed path of each `x-azml-type` (by type id).
     externs: Vec<Option<syn::TypePath>>,
+    /// The fixed parts of the syntax trees, parsed once.
+    pub(crate) fixed: Fixed,
     problems: Vec<Diagnostic>,
     /// Stands for a type without a name (never expected: `naming` names them all).
     unnamed: Name,
@@ -53,21 +56,10 @@ pub(crate) struct Writer<'a> {
 impl<'a> Emitter<'a> {
     /// An emitter over named IR.
     pub fn new(ir: &'a Ir, names: &'a Names) -> Self {
-        // The body of `from_map` names the field types: a spec type called `A` would be
-        // shadowed by the generic parameter, so it then takes a name no spec type can have.
-        let shadowed = ir
-            .types
-            .iter()
-            .zip(&names.types)
-            .any(|(t, n)| match &t.kind {
-                Kind::Extern(path) => path.names_relative("A"),
-                _ => n.as_ref().is_some_and(|n| n.as_str() == "A"),
-            });
         Emitter {
             ir,
             names,
             defaultable: defaultable(ir),
-            map_param: if shadowed { "__A" } else { "A" },
         }
     }
 
@@ -98,7 +90,7 @@ impl<'a> Emitter<'a> {
                 *slot = Some((text, problems));
             }
         }
-        let mut text = String::new();
+        let mut text = String::with_capacity(slots.iter().flatten().map(|(t, _)| t.len()).sum());
         let mut problems = Vec::new();
         for (slot, ids) in slots.into_iter().zip(&batches) {
             // A batch lost with a panicked thread (never expected) is written here.
@@ -135,8 +127,7 @@ impl<'a> Emitter<'a> {
             let Some(t) = self.ir.types.get(*id) else {
                 continue;
             };
-            let tokens = w.item(*id, t);
-            items.extend(w.parsed(*id, t, tokens));
+            items.extend(w.item(*id, t));
         }
         (pretty::unparse(items), std::mem::take(&mut w.problems))
     }
@@ -148,8 +139,8 @@ impl<'a> Writer<'a> {
             ir: e.ir,
             names: e.names,
             defaultable: &e.defaultable,
-            map_param: e.map_param,
             externs: Vec::new(),
+            fixed: Fixed::new(),
             problems: Vec::new(),
             unnamed: crate::naming::pascal("", "Unnamed"),
         };
@@ -164,7 +155,7 @@ impl<'a> Writer<'a> {
     }
 
     /// The items of one type's tokens; tokens that do not parse are an error on its schema.
-    fn parsed(&mut self, id: TypeId, t: &TypeDef, tokens: TokenStream) -> Vec<syn::Item> {
+    pub(crate) fn parsed(&mut self, id: TypeId, t: &TypeDef, tokens: TokenStream) -> Vec<Item> {
         if tokens.is_empty() {
             return Vec::new();
         }
@@ -216,82 +207,154 @@ impl<'a> Writer<'a> {
         self.defaultable.get(id).copied().unwrap_or(false)
     }
 
-    /// `from_map`'s generic parameter.
-    pub(crate) fn map_param(&self) -> Ident {
-        Ident::new(self.map_param, Span::call_site())
-    }
-
     /// The Rust type of a value type.
-    pub(crate) fn ty(&self, ty: &Ty) -> TokenStream {
+    pub(crate) fn ty(&self, ty: &Ty) -> Type {
+        let std = |segments: &[&str]| syntax::ty(path(true, segments));
         match ty {
-            Ty::String => quote!(::std::string::String),
-            Ty::Bool => quote!(bool),
-            Ty::I32 => quote!(i32),
-            Ty::I64 => quote!(i64),
-            Ty::F32 => quote!(f32),
-            Ty::F64 => quote!(f64),
-            Ty::Value => quote!(::serde_json::Value),
-            Ty::Array(t) => {
-                let t = moved(self.ty(t));
-                quote!(::std::vec::Vec<#t>)
-            }
-            Ty::Map(t) => {
-                let t = moved(self.ty(t));
-                quote!(::azml::OrderedMap<#t>)
-            }
-            Ty::Nullable(t) => {
-                let t = moved(self.ty(t));
-                quote!(::std::option::Option<#t>)
-            }
+            Ty::String => std(&["std", "string", "String"]),
+            Ty::Bool => syntax::ty(path(false, &["bool"])),
+            Ty::I32 => syntax::ty(path(false, &["i32"])),
+            Ty::I64 => syntax::ty(path(false, &["i64"])),
+            Ty::F32 => syntax::ty(path(false, &["f32"])),
+            Ty::F64 => syntax::ty(path(false, &["f64"])),
+            Ty::Value => std(&["serde_json", "Value"]),
+            Ty::Array(t) => generic(path(true, &["std", "vec", "Vec"]), [self.ty(t)]),
+            Ty::Map(t) => generic(path(true, &["azml", "OrderedMap"]), [self.ty(t)]),
+            Ty::Nullable(t) => option(self.ty(t)),
             Ty::Named(id) => self.named_ty(*id),
         }
     }
 
     /// A generated type's name, or a hand-written type's path (`x-azml-type`).
-    pub(crate) fn named_ty(&self, id: TypeId) -> TokenStream {
+    pub(crate) fn named_ty(&self, id: TypeId) -> Type {
         if let Some(Kind::Extern(_)) = self.ir.types.get(id).map(|t| &t.kind) {
             return match self.externs.get(id).and_then(Option::as_ref) {
-                Some(path) => path.to_token_stream(),
+                Some(path) => Type::Path(path.clone()),
                 // Reported when the writer was made.
-                None => quote!(::serde_json::Value),
+                None => syntax::ty(path(true, &["serde_json", "Value"])),
             };
         }
-        self.name(id).to_token_stream()
+        syntax::ty(syntax::name_path(self.name(id)))
     }
 
     /// The items of one type and its `Validate` impl.
-    fn item(&mut self, id: TypeId, t: &TypeDef) -> TokenStream {
-        let items = match &t.kind {
-            Kind::Struct(sd) => self.struct_item(id, t, sd),
-            Kind::Enum(e) => self.enum_item(id, t, e),
-            Kind::Union(u) => self.union_item(id, t, u),
-            Kind::Untagged(ms) => self.untagged_item(id, t, ms),
-            Kind::Alias(ty) => {
-                let doc_attrs = moved(crate::emit_docs::docs(t.doc.as_deref(), &[]));
-                let name = self.name(id);
-                let ty = moved(self.ty(ty));
-                quote!(#doc_attrs pub type #name = #ty;)
+    fn item(&mut self, id: TypeId, t: &TypeDef) -> Vec<Printed> {
+        let mut items = match &t.kind {
+            Kind::Struct(sd) => {
+                let mut items = self.struct_items(id, t, sd);
+                let rules = self.rule_items(id, t);
+                items.extend(self.parsed(id, t, rules));
+                items.into_iter().map(Printed::Item).collect()
             }
-            Kind::Pending | Kind::Extern(_) => return TokenStream::new(),
+            Kind::Enum(e) => self.enum_items(id, t, e),
+            Kind::Union(u) => self
+                .union_items(id, t, u)
+                .into_iter()
+                .map(Printed::Item)
+                .collect(),
+            Kind::Untagged(ms) => vec![Printed::Item(self.untagged_item(id, t, ms))],
+            Kind::Alias(ty) => vec![Printed::Item(Item::Type(syn::ItemType {
+                attrs: crate::emit_docs::docs(t.doc.as_deref(), &[]),
+                vis: syn::Visibility::Public(Default::default()),
+                type_token: Default::default(),
+                ident: self.name(id).ident(),
+                generics: Default::default(),
+                eq_token: Default::default(),
+                ty: Box::new(self.ty(ty)),
+                semi_token: Default::default(),
+            }))],
+            Kind::Pending | Kind::Extern(_) => return Vec::new(),
         };
-        let mut items = items;
-        items.extend(self.validate_impl(id, t));
+        items.extend(self.validate_impl(id, t).map(Printed::Item));
         items
     }
 }
 
-/// Tokens that `quote!` moves into its output: it copies what it interpolates, and a type's
-/// tokens would be copied again at each level of nesting.
-pub(crate) struct Moved(Cell<TokenStream>);
-
-/// `tokens`, to interpolate by move (once).
-pub(crate) fn moved(tokens: TokenStream) -> Moved {
-    Moved(Cell::new(tokens))
+/// `::std::option::Option<ty>`.
+pub(crate) fn option(ty: Type) -> Type {
+    generic(path(true, &["std", "option", "Option"]), [ty])
 }
 
-impl ToTokens for Moved {
-    fn to_tokens(&self, out: &mut TokenStream) {
-        out.extend(self.0.take());
+/// The fixed parts of the emitter's syntax trees (trait impls, signatures, `use` lines),
+/// parsed once per writer and copied where they go.
+pub(crate) struct Fixed {
+    /// `impl ::serde::Serialize for _`.
+    pub(crate) serialize: ItemImpl,
+    /// `fn serialize…`.
+    pub(crate) serialize_fn: Signature,
+    /// `impl<'de> ::serde::Deserialize<'de> for _`.
+    pub(crate) deserialize: ItemImpl,
+    /// `fn deserialize…`.
+    pub(crate) deserialize_fn: Signature,
+    /// A union's `fn tag…`.
+    pub(crate) tag_fn: Signature,
+    /// `impl ::azml::__codegen::FromMap for _`.
+    pub(crate) from_map: ItemImpl,
+    /// `fn from_map…`.
+    pub(crate) from_map_fn: Signature,
+    /// `impl ::azml::validate::Validate for _`.
+    pub(crate) validate: ItemImpl,
+    /// `fn validate…`.
+    pub(crate) validate_fn: Signature,
+    /// `&'static str`.
+    pub(crate) static_str: Type,
+    /// `&'static [&'static str]`.
+    pub(crate) static_strs: Type,
+    /// The type of a tagged union's table of variants.
+    pub(crate) variants: Type,
+    /// The type of an untagged union's table of members.
+    pub(crate) members: Type,
+    /// `use ::std::option::Option::None;`.
+    pub(crate) use_none: Stmt,
+    /// `use ::azml::__codegen as __c;`.
+    pub(crate) use_c: Stmt,
+    /// `use ::azml::validate as __v;`.
+    pub(crate) use_v: Stmt,
+}
+
+impl Fixed {
+    fn new() -> Fixed {
+        Fixed {
+            serialize: parse_quote!(impl ::serde::Serialize for T {}),
+            serialize_fn: parse_quote! {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error>
+            },
+            deserialize: parse_quote!(
+                impl<'de> ::serde::Deserialize<'de> for T {}
+            ),
+            deserialize_fn: parse_quote! {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error>
+            },
+            tag_fn: parse_quote!(fn tag(&self) -> ::std::option::Option<&str>),
+            from_map: parse_quote!(impl ::azml::__codegen::FromMap for T {}),
+            from_map_fn: parse_quote! {
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                    mut r: ::azml::__codegen::MapReader<'de, A>,
+                ) -> ::std::result::Result<Self, A::Error>
+            },
+            validate: parse_quote!(impl ::azml::validate::Validate for T {}),
+            validate_fn: parse_quote! {
+                fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator)
+            },
+            static_str: parse_quote!(&'static str),
+            static_strs: parse_quote!(&'static [&'static str]),
+            variants: parse_quote!(&[(&str, fn(&::serde_json::Value, &mut __v::Validator))]),
+            members: parse_quote!(&[(&str, __c::Shape)]),
+            use_none: parse_quote!(
+                use ::std::option::Option::None;
+            ),
+            use_c: parse_quote!(
+                use ::azml::__codegen as __c;
+            ),
+            use_v: parse_quote!(
+                use ::azml::validate as __v;
+            ),
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! Stage 4, doc attributes: descriptions and notes become `#[doc = "…"]` attributes, one a
-//! line, whose value is a string literal token (printed as `///` comments). This is the only
-//! way spec prose reaches the output.
+//! line, whose value is a string literal (printed as `///` comments). This is the only way
+//! spec prose reaches the output.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use crate::syntax;
+use proc_macro2::Literal;
 use std::borrow::Cow;
+use syn::Attribute;
 
 /// Doc text made safe for rustdoc: normalised newlines, no indented or fenced code blocks
 /// (which rustdoc would compile as doctests).
@@ -21,7 +22,7 @@ fn doc_text(s: &str) -> Cow<'_, str> {
 }
 
 /// The description and notes as doc attributes (paragraphs apart).
-pub(crate) fn docs(doc: Option<&str>, extra: &[String]) -> TokenStream {
+pub(crate) fn docs(doc: Option<&str>, extra: &[String]) -> Vec<Attribute> {
     let doc = doc.map(doc_text).filter(|d| !d.is_empty());
     if extra.is_empty() {
         return doc.map(|d| lines(&d)).unwrap_or_default();
@@ -43,23 +44,22 @@ pub(crate) fn docs(doc: Option<&str>, extra: &[String]) -> TokenStream {
 /// One `#[doc = " line"]` per line of `text`. A line holding characters a comment should not
 /// (controls, bidirectional overrides) keeps its literal, escaped, as `concat!(…)`: a plain
 /// literal would be printed as a `///` comment holding them.
-pub(crate) fn lines(text: &str) -> TokenStream {
-    let mut out = TokenStream::new();
-    for l in text.lines() {
-        let value = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        };
-        let lit = Literal::string(&value);
-        let plain = l.bytes().all(|b| (0x20..0x7f).contains(&b));
-        if !plain && l.chars().any(unsafe_in_comment) {
-            out.extend(quote!(#[doc = concat!(#lit)]));
-        } else {
-            out.extend(quote!(#[doc = #lit]));
-        }
-    }
-    out
+pub(crate) fn lines(text: &str) -> Vec<Attribute> {
+    text.lines()
+        .map(|l| {
+            let value = if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            };
+            let plain = l.bytes().all(|b| (0x20..0x7f).contains(&b));
+            if !plain && l.chars().any(unsafe_in_comment) {
+                syntax::doc(syntax::concat(Literal::string(&value)))
+            } else {
+                syntax::doc(syntax::doc_str(&value))
+            }
+        })
+        .collect()
 }
 
 /// Characters kept out of comments: controls (a bare CR is an error there) and the
@@ -80,7 +80,7 @@ mod tests {
     #[test]
     fn docs_never_leave_the_comment() {
         let docs = lines("a\n\nb */ \u{202E} c\n*/ fn evil() {}");
-        let file: syn::File = syn::parse2(quote!(#docs struct S;)).expect("parses");
+        let file: syn::File = syn::parse2(quote!(#(#docs)* struct S;)).expect("parses");
         assert_eq!(file.items.len(), 1);
         assert_eq!(
             prettyplease::unparse(&file),

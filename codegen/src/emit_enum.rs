@@ -1,74 +1,79 @@
-//! Stage 4, enums and unions: open enums (through `::azml::open_enum!`), closed enums,
-//! tagged unions with a catch-all and their serde impls, untagged unions.
+//! Stage 4, enums and unions, as syntax trees: open enums (through `::azml::open_enum!`),
+//! closed enums, tagged unions with a catch-all and their serde impls, untagged unions.
 
 use crate::emit::Writer;
 use crate::emit_docs::{docs, lines};
 use crate::ir::{EnumDef, Member, TypeDef, TypeId, UnionDef};
+use crate::naming::Name;
+use crate::pretty::Printed;
+use crate::syntax::{
+    arm, attr_list, call, generic, ident, impl_fn, impl_from, let_, list, lit_str, match_on,
+    method, path, path_expr, qualified, tail, trailing, try_, ty, var,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::{Attribute, Expr, Item, Pat, Path, Type};
 
 impl Writer<'_> {
     /// An open enum (unknown values kept) or a closed one.
-    pub(crate) fn enum_item(&self, id: TypeId, t: &TypeDef, e: &EnumDef) -> TokenStream {
-        let name = self.name(id);
-        let doc_attrs = docs(t.doc.as_deref(), &[]);
+    pub(crate) fn enum_items(&mut self, id: TypeId, t: &TypeDef, e: &EnumDef) -> Vec<Printed> {
+        let mut attrs = docs(t.doc.as_deref(), &[]);
         let vnames = self.variants(id);
         if e.open {
             let variants = e.values.iter().zip(vnames).map(|(v, n)| {
-                let vdocs = docs(v.doc.as_deref(), &[]);
-                let wire = v.wire.as_str();
-                quote!(#vdocs #n = #wire,)
+                let wire = (Default::default(), lit_str(&v.wire));
+                variant(
+                    docs(v.doc.as_deref(), &[]),
+                    n,
+                    syn::Fields::Unit,
+                    Some(wire),
+                )
             });
-            quote! {
-                ::azml::open_enum! {
-                    #doc_attrs
-                    pub enum #name {
-                        #(#variants)*
-                    }
-                }
-            }
-        } else {
-            let rest_derived = t.derives.iter().any(|d| d == "RestTranslatable");
-            let variants = e.values.iter().zip(vnames).map(|(v, n)| {
-                let vdocs = docs(v.doc.as_deref(), &[]);
-                let wire = v.wire.as_str();
-                let rename = (n.as_str() != wire).then(|| quote!(#[serde(rename = #wire)]));
-                // `x-azml-rest.values`: the REST spelling, for `RestTranslatable`.
-                let rest = t
-                    .ext
-                    .rest_values
-                    .iter()
-                    .find(|(value, _)| value == wire && rest_derived)
-                    .map(|(_, rest)| quote!(#[rest(rename = #rest)]));
-                quote!(#vdocs #rename #rest #n,)
-            });
-            let lowered = t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty();
-            let mut derives = vec![
-                quote!(Debug),
-                quote!(Clone),
-                quote!(Copy),
-                quote!(PartialEq),
-                quote!(Eq),
-                quote!(Hash),
-                quote!(PartialOrd),
-                quote!(Ord),
-                quote!(::serde::Serialize),
-            ];
-            if !lowered {
-                derives.push(quote!(::serde::Deserialize));
-            }
-            derives.extend(self.azml_derives(t));
-            let read = lowered.then(|| self.lowered_deserialize(id, t, e));
-            quote! {
-                #doc_attrs
-                #[derive(#(#derives),*)]
-                #[allow(clippy::enum_variant_names)]
-                pub enum #name {
-                    #(#variants)*
-                }
-                #read
-            }
+            let item = enum_item(attrs, self.name(id), variants);
+            return vec![Printed::InMacro("::azml::open_enum", item)];
         }
+        let rest_derived = t.derives.iter().any(|d| d == "RestTranslatable");
+        let variants = e.values.iter().zip(vnames).map(|(v, n)| {
+            let mut attrs = docs(v.doc.as_deref(), &[]);
+            let wire = v.wire.as_str();
+            if n.as_str() != wire {
+                attrs.push(attr_list(path(false, &["serde"]), quote!(rename = #wire)));
+            }
+            // `x-azml-rest.values`: the REST spelling, for `RestTranslatable`.
+            if let Some((_, rest)) = t
+                .ext
+                .rest_values
+                .iter()
+                .find(|(value, _)| value == wire && rest_derived)
+            {
+                attrs.push(attr_list(path(false, &["rest"]), quote!(rename = #rest)));
+            }
+            variant(attrs, n, syn::Fields::Unit, None)
+        });
+        let lowered = t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty();
+        let mut derives = vec![
+            quote!(Debug),
+            quote!(Clone),
+            quote!(Copy),
+            quote!(PartialEq),
+            quote!(Eq),
+            quote!(Hash),
+            quote!(PartialOrd),
+            quote!(Ord),
+            quote!(::serde::Serialize),
+        ];
+        if !lowered {
+            derives.push(quote!(::serde::Deserialize));
+        }
+        derives.extend(self.azml_derives(t));
+        attrs.push(attr_list(path(false, &["derive"]), quote!(#(#derives),*)));
+        attrs.push(allow("enum_variant_names"));
+        let mut out = vec![Printed::Item(enum_item(attrs, self.name(id), variants))];
+        if lowered {
+            let read = self.lowered_deserialize(id, t, e);
+            out.extend(self.parsed(id, t, read).into_iter().map(Printed::Item));
+        }
+        out
     }
 
     /// `Deserialize` of an `x-azml-enum-case` / `x-azml-enum-aliases` enum: the text
@@ -118,108 +123,298 @@ impl Writer<'_> {
     }
 
     /// An untagged union: one variant a member, then the catch-all.
-    pub(crate) fn untagged_item(&self, id: TypeId, t: &TypeDef, ms: &[Member]) -> TokenStream {
-        let name = self.name(id);
-        let doc_attrs = docs(t.doc.as_deref(), &[]);
-        let variants = ms.iter().zip(self.variants(id)).map(|(m, n)| {
-            let ty = self.ty(&m.ty);
-            if m.boxed {
-                quote!(#n(::std::boxed::Box<#ty>),)
-            } else {
-                quote!(#n(#ty),)
-            }
-        });
+    pub(crate) fn untagged_item(&self, id: TypeId, t: &TypeDef, ms: &[Member]) -> Item {
+        let mut attrs = docs(t.doc.as_deref(), &[]);
+        let mut variants: Vec<syn::Variant> = ms
+            .iter()
+            .zip(self.variants(id))
+            .map(|(m, n)| {
+                let ty = boxed(self.ty(&m.ty), m.boxed);
+                variant(Vec::new(), n, one_field(ty), None)
+            })
+            .collect();
+        variants.push(other("Any other JSON value, kept as is."));
         let derives = self.azml_derives(t);
-        quote! {
-            #doc_attrs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize #(, #derives)*)]
-            #[serde(untagged)]
-            #[allow(clippy::large_enum_variant)]
-            pub enum #name {
-                #(#variants)*
-                /// Any other JSON value, kept as is.
-                Other(::serde_json::Value),
-            }
-        }
+        let derives = quote!(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize #(, #derives)*);
+        attrs.push(attr_list(path(false, &["derive"]), derives));
+        attrs.push(attr_list(path(false, &["serde"]), quote!(untagged)));
+        attrs.push(allow("large_enum_variant"));
+        enum_item(attrs, self.name(id), variants)
     }
 
     /// A tagged union, its `tag()` and its serde impls.
-    pub(crate) fn union_item(&self, id: TypeId, t: &TypeDef, u: &UnionDef) -> TokenStream {
-        let name = self.name(id);
+    pub(crate) fn union_items(&self, id: TypeId, t: &TypeDef, u: &UnionDef) -> [Item; 4] {
         let shown_tag = u.tag.replace('`', "'");
-        let doc_attrs = docs(
+        let mut attrs = docs(
             t.doc.as_deref(),
             &[format!(
                 "Tagged by `{shown_tag}`; an unknown tag is kept in `Other` as raw JSON."
             )],
         );
-        let tag = u.tag.as_str();
+        attrs.push(attr_list(
+            path(false, &["derive"]),
+            quote!(Debug, Clone, PartialEq),
+        ));
+        attrs.push(allow("large_enum_variant"));
         let vnames = self.variants(id);
-        let mut variants = Vec::with_capacity(u.variants.len());
-        let mut tags = Vec::with_capacity(u.variants.len());
-        let mut sers = Vec::with_capacity(u.variants.len());
-        let mut des = Vec::with_capacity(u.variants.len());
+        let n = u.variants.len() + 1;
+        let (mut variants, mut tags, mut sers, mut des) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let ser = || path_expr(path(true, &["serde", "Serialize", "serialize"]));
+        let some = |value: &str| variant_pat(std_some(), Pat::Lit(lit_pat(value)));
         for (v, n) in u.variants.iter().zip(vnames) {
             let value = v.tag_value.as_str();
             let vdocs = lines(&format!("`{shown_tag}` = `{}`.", value.replace('`', "'")));
-            let ty = self.named_ty(v.ty);
-            variants.push(if v.boxed {
-                quote!(#vdocs #n(::std::boxed::Box<#ty>),)
-            } else {
-                quote!(#vdocs #n(#ty),)
-            });
-            tags.push(quote!(Self::#n(_) => ::std::option::Option::Some(#value),));
-            sers.push(quote!(Self::#n(v) => ::serde::Serialize::serialize(v, serializer),));
+            let ty = boxed(self.named_ty(v.ty), v.boxed);
+            variants.push(variant(vdocs, n, one_field(ty), None));
+            tags.push(arm(
+                variant_pat(self_variant(n), Pat::Wild(wild())),
+                call(path_expr(std_some()), [lit_str(value)]),
+            ));
+            sers.push(arm(
+                variant_pat(self_variant(n), bind("v")),
+                call(ser(), [var("v"), var("serializer")]),
+            ));
             let map = if v.boxed {
-                quote!(|v| Self::#n(::std::boxed::Box::new(v)))
+                let boxed = call(
+                    path_expr(path(true, &["std", "boxed", "Box", "new"])),
+                    [var("v")],
+                );
+                closure("v", call(path_expr(self_variant(n)), [boxed]))
             } else {
-                quote!(Self::#n)
+                path_expr(self_variant(n))
             };
-            des.push(quote! {
-                ::std::option::Option::Some(#value) => ::serde_json::from_value(value).map(#map).map_err(::serde::de::Error::custom),
-            });
+            let from = call(
+                path_expr(path(true, &["serde_json", "from_value"])),
+                [var("value")],
+            );
+            let custom = path_expr(path(true, &["serde", "de", "Error", "custom"]));
+            let read = method(method(from, "map", [map]), "map_err", [custom]);
+            des.push(arm(some(value), read));
         }
-        quote! {
-            #doc_attrs
-            #[derive(Debug, Clone, PartialEq)]
-            #[allow(clippy::large_enum_variant)]
-            pub enum #name {
-                #(#variants)*
-                /// A tag this version of the spec does not know: the JSON object as received.
-                Other(::serde_json::Value),
+        variants.push(other(
+            "A tag this version of the spec does not know: the JSON object as received.",
+        ));
+        let other_pat = || variant_pat(self_variant_named("Other"), bind("v"));
+        let as_str = || path_expr(path(true, &["serde_json", "Value", "as_str"]));
+        let get_tag = |of: &str| method(var(of), "get", [lit_str(&u.tag)]);
+        tags.push(arm(
+            other_pat(),
+            method(get_tag("v"), "and_then", [as_str()]),
+        ));
+        sers.push(arm(other_pat(), call(ser(), [var("v"), var("serializer")])));
+        let ok_other = call(
+            path_expr(path(true, &["std", "result", "Result", "Ok"])),
+            [call(path_expr(self_variant_named("Other")), [var("value")])],
+        );
+        des.push(arm(Pat::Wild(wild()), ok_other));
+        let fixed = &self.fixed;
+        let this = self.named_ty(id);
+        let tag_fn = {
+            let mut f = impl_fn(&fixed.tag_fn, vec![tail(match_on(var("self"), tags))]);
+            if let syn::ImplItem::Fn(f) = &mut f {
+                f.attrs = lines("The tag value on the wire.");
+                f.vis = syn::Visibility::Public(Default::default());
             }
-            impl #name {
-                /// The tag value on the wire.
-                pub fn tag(&self) -> ::std::option::Option<&str> {
-                    match self {
-                        #(#tags)*
-                        Self::Other(v) => v.get(#tag).and_then(::serde_json::Value::as_str),
-                    }
-                }
-            }
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(
-                    &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
-                    match self {
-                        #(#sers)*
-                        Self::Other(v) => ::serde::Serialize::serialize(v, serializer),
-                    }
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let tag = value.get(#tag).and_then(::serde_json::Value::as_str).map(::std::string::ToString::to_string);
-                    match tag.as_deref() {
-                        #(#des)*
-                        _ => ::std::result::Result::Ok(Self::Other(value)),
-                    }
-                }
-            }
-        }
+            f
+        };
+        let inherent = Item::Impl(syn::ItemImpl {
+            attrs: Vec::new(),
+            defaultness: None,
+            unsafety: None,
+            impl_token: Default::default(),
+            generics: Default::default(),
+            trait_: None,
+            self_ty: Box::new(this.clone()),
+            brace_token: Default::default(),
+            items: vec![tag_fn],
+        });
+        let serialize = impl_from(
+            &fixed.serialize,
+            this.clone(),
+            vec![impl_fn(
+                &fixed.serialize_fn,
+                vec![tail(match_on(var("self"), sers))],
+            )],
+        );
+        let read_value = call(
+            qualified(
+                ty(path(true, &["serde_json", "Value"])),
+                true,
+                &["serde", "Deserialize"],
+                "deserialize",
+            ),
+            [var("deserializer")],
+        );
+        let to_string = path_expr(path(true, &["std", "string", "ToString", "to_string"]));
+        let tag = method(
+            method(get_tag("value"), "and_then", [as_str()]),
+            "map",
+            [to_string],
+        );
+        let body = vec![
+            let_(false, ident("value"), try_(read_value)),
+            let_(false, ident("tag"), tag),
+            tail(match_on(method(var("tag"), "as_deref", []), des)),
+        ];
+        let deserialize = impl_from(
+            &fixed.deserialize,
+            this,
+            vec![impl_fn(&fixed.deserialize_fn, body)],
+        );
+        [
+            enum_item(attrs, self.name(id), variants),
+            inherent,
+            serialize,
+            deserialize,
+        ]
     }
+}
+
+/// `pub enum name { variants }` with its attributes.
+fn enum_item(
+    attrs: Vec<Attribute>,
+    name: &Name,
+    variants: impl IntoIterator<Item = syn::Variant>,
+) -> Item {
+    Item::Enum(syn::ItemEnum {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        enum_token: Default::default(),
+        ident: name.ident(),
+        generics: Default::default(),
+        brace_token: Default::default(),
+        variants: trailing(variants),
+    })
+}
+
+/// A variant with its attributes, fields and discriminant (`= "wire"` in `open_enum!`).
+fn variant(
+    attrs: Vec<Attribute>,
+    name: &Name,
+    fields: syn::Fields,
+    discriminant: Option<(syn::Token![=], Expr)>,
+) -> syn::Variant {
+    syn::Variant {
+        attrs,
+        ident: name.ident(),
+        fields,
+        discriminant,
+    }
+}
+
+/// `(ty)`: a variant's one field.
+fn one_field(ty: Type) -> syn::Fields {
+    syn::Fields::Unnamed(syn::FieldsUnnamed {
+        paren_token: Default::default(),
+        unnamed: list([syn::Field {
+            attrs: Vec::new(),
+            vis: syn::Visibility::Inherited,
+            mutability: syn::FieldMutability::None,
+            ident: None,
+            colon_token: None,
+            ty,
+        }]),
+    })
+}
+
+/// The catch-all `Other(::serde_json::Value)`, with its doc.
+fn other(doc: &str) -> syn::Variant {
+    syn::Variant {
+        attrs: lines(doc),
+        ident: ident("Other"),
+        fields: one_field(ty(path(true, &["serde_json", "Value"]))),
+        discriminant: None,
+    }
+}
+
+/// `::std::boxed::Box<ty>` when `boxed`.
+fn boxed(ty: Type, boxed: bool) -> Type {
+    if boxed {
+        generic(path(true, &["std", "boxed", "Box"]), [ty])
+    } else {
+        ty
+    }
+}
+
+/// `#[allow(clippy::lint)]`.
+fn allow(lint: &str) -> Attribute {
+    let lint = ident(lint);
+    attr_list(path(false, &["allow"]), quote!(clippy::#lint))
+}
+
+/// `Self::name`.
+fn self_variant(name: &Name) -> Path {
+    let mut p = path(false, &["Self"]);
+    p.segments.push(syn::PathSegment::from(name.ident()));
+    p
+}
+
+/// `Self::name` for the generator's own variant names.
+fn self_variant_named(name: &str) -> Path {
+    path(false, &["Self", name])
+}
+
+/// `::std::option::Option::Some`.
+fn std_some() -> Path {
+    path(true, &["std", "option", "Option", "Some"])
+}
+
+/// `path(inner)` as a pattern.
+fn variant_pat(path: Path, inner: Pat) -> Pat {
+    Pat::TupleStruct(syn::PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        paren_token: Default::default(),
+        elems: list([inner]),
+    })
+}
+
+/// `_`.
+fn wild() -> syn::PatWild {
+    syn::PatWild {
+        attrs: Vec::new(),
+        underscore_token: Default::default(),
+    }
+}
+
+/// A binding pattern.
+fn bind(name: &str) -> Pat {
+    Pat::Ident(syn::PatIdent {
+        attrs: Vec::new(),
+        by_ref: None,
+        mutability: None,
+        ident: ident(name),
+        subpat: None,
+    })
+}
+
+/// A string literal pattern.
+fn lit_pat(text: &str) -> syn::PatLit {
+    syn::ExprLit {
+        attrs: Vec::new(),
+        lit: syn::Lit::Verbatim(proc_macro2::Literal::string(text)),
+    }
+}
+
+/// `|param| body`.
+fn closure(param: &str, body: Expr) -> Expr {
+    Expr::Closure(syn::ExprClosure {
+        attrs: Vec::new(),
+        lifetimes: None,
+        constness: None,
+        movability: None,
+        asyncness: None,
+        capture: None,
+        or1_token: Default::default(),
+        inputs: list([bind(param)]),
+        or2_token: Default::default(),
+        output: syn::ReturnType::Default,
+        body: Box::new(body),
+    })
 }

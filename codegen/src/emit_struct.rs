@@ -1,17 +1,18 @@
-//! Stage 4, structs: the struct item, and (without an extra-keys map) its `Serialize` and
-//! `Deserialize` impls over the helpers in `::azml::__codegen` (see `src/__codegen.rs` in the
-//! azml crate): serde's behaviour, one statement a field, no generic code per struct.
+//! Stage 4, structs: the struct item (a syntax tree), its serde impls ([`crate::emit_serde`])
+//! and the items of the rule extensions.
 
-use crate::emit::{moved, Writer};
-use crate::emit_docs::docs;
+use crate::emit::{option, Writer};
+use crate::emit_docs::{docs, lines};
 use crate::ir::{Field, Kind, StructDef, Ty, TypeDef, TypeId};
 use crate::naming::Name;
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use crate::syntax::{attr_list, generic, path, pub_field, trailing};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Item, Type};
 
 /// How a struct field is read: `Option` wrappers and the missing-field rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FieldKind {
+pub(crate) enum FieldKind {
     /// `T`: an error when missing.
     Required,
     /// `Option<T>`, required but nullable: `None` when missing, as serde does.
@@ -23,7 +24,7 @@ enum FieldKind {
 }
 
 impl FieldKind {
-    fn of(f: &Field) -> FieldKind {
+    pub(crate) fn of(f: &Field) -> FieldKind {
         match (f.required && !f.read_only, f.nullable) {
             (true, false) => FieldKind::Required,
             (true, true) => FieldKind::RequiredNullable,
@@ -32,7 +33,7 @@ impl FieldKind {
         }
     }
 
-    fn optional(self) -> bool {
+    pub(crate) fn optional(self) -> bool {
         matches!(self, FieldKind::Optional | FieldKind::OptionalNullable)
     }
 }
@@ -51,9 +52,8 @@ struct FieldAttrs {
 impl Writer<'_> {
     /// The struct, and its serde impls unless serde's derives handle it. A struct deriving
     /// `DictMixin` serializes as its dict (`#[dict(serialize)]`): one route to its JSON form.
-    pub(crate) fn struct_item(&self, id: TypeId, t: &TypeDef, sd: &StructDef) -> TokenStream {
-        let doc_attrs = docs(t.doc.as_deref(), &[]);
-        let azml_derives = self.azml_derives(t);
+    pub(crate) fn struct_items(&self, id: TypeId, t: &TypeDef, sd: &StructDef) -> Vec<Item> {
+        let mut attrs = docs(t.doc.as_deref(), &[]);
         let dict = t.derives.iter().any(|d| d == "DictMixin") && !t.ext.dict_by_hand;
         let rest = t.derives.iter().any(|d| d == "RestTranslatable");
         let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
@@ -69,268 +69,92 @@ impl Writer<'_> {
             }
             derives.push(quote!(::serde::Deserialize));
         }
-        derives.extend(azml_derives);
-        let mut container = TokenStream::new();
+        derives.extend(self.azml_derives(t));
+        attrs.push(attr_list(path(false, &["derive"]), quote!(#(#derives),*)));
         if dict {
-            container.extend(quote!(#[dict(serialize)]));
+            attrs.push(attr_list(path(false, &["dict"]), quote!(serialize)));
             if t.ext.dict_prune {
-                container.extend(quote!(#[dict(prune)]));
+                attrs.push(attr_list(path(false, &["dict"]), quote!(prune)));
             }
         }
         if rest && t.ext.rest_prune {
-            container.extend(quote!(#[rest(prune)]));
+            attrs.push(attr_list(path(false, &["rest"]), quote!(prune)));
         }
         if rest && t.ext.rest_from_dict {
-            container.extend(quote!(#[rest(from_dict)]));
+            attrs.push(attr_list(path(false, &["rest"]), quote!(from_dict)));
         }
         let fnames = self.fields(id);
-        let attrs = FieldAttrs {
+        let field_attrs = FieldAttrs {
             dict,
             rest,
             serde: !own_serde,
         };
-        let mut fields: Vec<TokenStream> = sd
+        let mut fields: Vec<syn::Field> = sd
             .fields
             .iter()
             .zip(fnames)
-            .map(|(f, n)| self.field(f, n, attrs, id))
+            .map(|(f, n)| self.field(f, n, field_attrs, id))
             .collect();
         if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
             let ty = match extra {
-                Ty::Value => quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
-                other => {
-                    let t = moved(self.ty(other));
-                    quote!(::azml::OrderedMap<#t>)
-                }
+                Ty::Value => generic(
+                    path(true, &["serde_json", "Map"]),
+                    [self.ty(&Ty::String), self.ty(&Ty::Value)],
+                ),
+                other => generic(path(true, &["azml", "OrderedMap"]), [self.ty(other)]),
             };
-            let dict_extra = dict.then(|| match t.ext.unknown_keys {
-                Some(crate::azml_ext::UnknownKeys::KeepRest) => quote!(#[dict(extra, skip_dump)]),
-                Some(crate::azml_ext::UnknownKeys::KeepFirst) => quote!(#[dict(extra_first)]),
-                _ => quote!(#[dict(extra)]),
-            });
-            let rest_extra = rest.then(|| quote!(#[rest(flatten)]));
-            let ty = moved(ty);
-            fields.push(quote! {
-                /// Properties not declared above (`additionalProperties`).
-                #[serde(flatten)]
-                #dict_extra
-                #rest_extra
-                pub #n: #ty
-            });
+            let mut attrs = lines("Properties not declared above (`additionalProperties`).");
+            attrs.push(attr_list(path(false, &["serde"]), quote!(flatten)));
+            if dict {
+                let extra = match t.ext.unknown_keys {
+                    Some(crate::azml_ext::UnknownKeys::KeepRest) => quote!(extra, skip_dump),
+                    Some(crate::azml_ext::UnknownKeys::KeepFirst) => quote!(extra_first),
+                    _ => quote!(extra),
+                };
+                attrs.push(attr_list(path(false, &["dict"]), extra));
+            }
+            if rest {
+                attrs.push(attr_list(path(false, &["rest"]), quote!(flatten)));
+            }
+            fields.push(pub_field(attrs, n, ty));
         }
         let name = self.name(id);
-        let fields: TokenStream = fields.into_iter().flat_map(|f| [f, quote!(,)]).collect();
-        let (doc_attrs, fields, container) = (moved(doc_attrs), moved(fields), moved(container));
-        let mut out = quote! {
-            #doc_attrs
-            #[derive(#(#derives),*)]
-            #container
-            pub struct #name {
-                #fields
-            }
-        };
+        let mut out = vec![Item::Struct(syn::ItemStruct {
+            attrs,
+            vis: syn::Visibility::Public(Default::default()),
+            struct_token: Default::default(),
+            ident: name.ident(),
+            generics: Default::default(),
+            fields: syn::Fields::Named(syn::FieldsNamed {
+                brace_token: Default::default(),
+                named: trailing(fields),
+            }),
+            semi_token: None,
+        })];
         if own_serde {
             if !dict {
-                out.extend(self.serialize_impl(id, sd, fnames));
+                out.push(self.serialize_impl(id, sd, fnames));
             }
-            out.extend(self.deserialize_impl(id, sd, fnames));
-        } else {
-            out.extend(self.serde_defaults(id, sd, fnames));
+            out.extend(self.deserialize_impls(id, sd, fnames));
         }
-        out.extend(self.rule_items(id, t));
         out
     }
 
-    /// `Serialize` of a struct without an extra-keys map, through the helper module: what
-    /// serde's derive does (optional fields skipped when `None`), one statement a field.
-    fn serialize_impl(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> TokenStream {
-        let name = self.name(id);
-        let name_text = name.as_str();
-        let kinds: Vec<FieldKind> = sd.fields.iter().map(FieldKind::of).collect();
-        let required = Literal::usize_unsuffixed(kinds.iter().filter(|k| !k.optional()).count());
-        let present = fnames
-            .iter()
-            .zip(&kinds)
-            .filter(|(_, k)| k.optional())
-            .map(|(n, _)| quote!(self.#n.is_some()));
-        let mutable = (!sd.fields.is_empty()).then(|| quote!(mut));
-        let writes = sd.fields.iter().zip(fnames).zip(&kinds).map(|((f, n), k)| {
-            let wire = f.wire.as_str();
-            if k.optional() {
-                quote!(s.optional(#wire, &self.#n);)
-            } else {
-                quote!(s.field(#wire, &self.#n);)
-            }
-        });
-        quote! {
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(
-                    &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
-                    let #mutable s = ::azml::__codegen::StructWriter::new(
-                        serializer,
-                        #name_text,
-                        #required,
-                        &[#(#present),*],
-                    );
-                    #(#writes)*
-                    s.end()
-                }
-            }
-        }
-    }
-
-    /// `Deserialize` of a struct without an extra-keys map, through the helper module:
-    /// serde's behaviour for maps (unknown keys ignored, duplicate and missing fields
-    /// refused, `null` for an optional nullable field kept as `Some(None)`).
-    fn deserialize_impl(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> TokenStream {
-        let name = self.name(id);
-        let name_text = name.as_str();
-        let wires = sd.fields.iter().map(|f| f.wire.as_str());
-        let a = self.map_param();
-        // Slots: `Option<T>` for a required field (`None` until read), the field's own
-        // `Option` for the others, moved into the struct at the end. An optional field read
-        // as `null` stays `None`, so a flag `s<i>` marks it present (serde refuses a second
-        // occurrence); an optional nullable field's `Some(None)` says so itself.
-        let mut slots = TokenStream::new();
-        let mut arms = Vec::with_capacity(sd.fields.len());
-        let mut values = Vec::with_capacity(sd.fields.len());
-        for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
-            let (ty, kind) = self.field_ty(f);
-            let slot = format_ident!("f{}", i);
-            let seen = format_ident!("s{}", i);
-            let wire = f.wire.as_str();
-            let slot_ty = moved(if kind == FieldKind::Required {
-                let ty = moved(ty);
-                quote!(::std::option::Option<#ty>)
-            } else {
-                ty
-            });
-            slots.extend(quote!(let mut #slot: #slot_ty = ::std::option::Option::None;));
-            let read = match kind {
-                FieldKind::Required => quote!(field(&mut map, &mut #slot, #wire)),
-                FieldKind::OptionalNullable => quote!(maybe_null(&mut map, &mut #slot, #wire)),
-                FieldKind::Optional | FieldKind::RequiredNullable => {
-                    slots.extend(quote!(let mut #seen = false;));
-                    quote!(optional(&mut map, &mut #slot, &mut #seen, #wire))
-                }
-            };
-            let index = Literal::usize_unsuffixed(i);
-            arms.push(quote!(#index => ::azml::__codegen::#read,));
-            values.push(match (kind, &f.ext.default) {
-                // The error type named: nothing left for inference to find through `?`.
-                (FieldKind::Required, _) => {
-                    quote!(#n: ::azml::__codegen::required::<_, #a::Error>(#slot, #wire)?,)
-                }
-                // `x-azml-default`: the constructor's value, read from its JSON text.
-                (FieldKind::Optional, Some(default)) => {
-                    let json = default.to_string();
-                    quote!(#n: #slot.or_else(|| ::azml::__codegen::default_value(#json)),)
-                }
-                _ => quote!(#n: #slot,),
-            });
-        }
-        let body = if sd.fields.is_empty() {
-            quote! {
-                while ::azml::__codegen::key(&mut map, Self::FIELDS)?.is_some() {
-                    ::azml::__codegen::skip(&mut map)?;
-                }
-                ::std::result::Result::Ok(Self {})
-            }
-        } else {
-            quote! {
-                while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)? {
-                    match key {
-                        #(#arms)*
-                        _ => ::azml::__codegen::skip(&mut map),
-                    }?;
-                }
-                ::std::result::Result::Ok(Self {
-                    #(#values)*
-                })
-            }
-        };
-        let (slots, body) = (moved(slots), moved(body));
-        quote! {
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    ::azml::__codegen::deserialize_struct(deserializer)
-                }
-            }
-            impl ::azml::__codegen::FromMap for #name {
-                const NAME: &'static str = #name_text;
-                const FIELDS: &'static [&'static str] = &[#(#wires),*];
-                fn from_map<'de, #a: ::serde::de::MapAccess<'de>>(
-                    mut map: #a,
-                ) -> ::std::result::Result<Self, #a::Error> {
-                    #slots
-                    #body
-                }
-            }
-        }
-    }
-
-    /// A field's Rust type and how it is read.
-    fn field_ty(&self, f: &Field) -> (TokenStream, FieldKind) {
-        let mut inner = self.ty(&f.ty);
+    /// A field's Rust type.
+    fn field_ty(&self, f: &Field) -> Type {
+        let mut ty = self.ty(&f.ty);
         if f.boxed {
-            let boxed = moved(inner);
-            inner = quote!(::std::boxed::Box<#boxed>);
+            ty = generic(path(true, &["std", "boxed", "Box"]), [ty]);
         }
-        let kind = FieldKind::of(f);
-        if kind == FieldKind::Required {
-            return (inner, kind);
-        }
-        let inner = moved(inner);
-        let ty = if kind == FieldKind::OptionalNullable {
-            quote!(::std::option::Option<::std::option::Option<#inner>>)
-        } else {
-            quote!(::std::option::Option<#inner>)
-        };
-        (ty, kind)
-    }
-
-    /// `x-azml-default` for a struct that keeps serde's derives (it has an extra-keys map):
-    /// one hidden function a defaulted field, which the field's `#[serde(default = ...)]`
-    /// names.
-    fn serde_defaults(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> TokenStream {
-        let name = self.name(id);
-        let fns: Vec<TokenStream> = sd
-            .fields
-            .iter()
-            .zip(fnames)
-            .filter_map(|(f, n)| {
-                let default = f.ext.default.as_ref()?;
-                let (ty, kind) = self.field_ty(f);
-                if kind != FieldKind::Optional {
-                    return None;
-                }
-                let json = default.to_string();
-                let function = format_ident!("__default_{}", n.unraw());
-                let ty = moved(ty);
-                Some(quote! {
-                    #[doc(hidden)]
-                    pub fn #function() -> #ty {
-                        ::azml::__codegen::default_value(#json)
-                    }
-                })
-            })
-            .collect();
-        if fns.is_empty() {
-            return TokenStream::new();
-        }
-        quote! {
-            impl #name {
-                #(#fns)*
-            }
+        match FieldKind::of(f) {
+            FieldKind::Required => ty,
+            FieldKind::OptionalNullable => option(option(ty)),
+            FieldKind::Optional | FieldKind::RequiredNullable => option(ty),
         }
     }
 
-    /// One field with its docs and attributes (no trailing comma); `owner` is its struct.
-    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs, owner: TypeId) -> TokenStream {
+    /// One field with its docs and attributes; `owner` is its struct.
+    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs, owner: TypeId) -> syn::Field {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -342,16 +166,18 @@ impl Writer<'_> {
             notes.push("`x-ms-client-flatten`: kept nested, as on the wire.".to_string());
         }
         let mut out = docs(f.doc.as_deref(), &notes);
-        let (ty, kind) = self.field_ty(f);
+        let kind = FieldKind::of(f);
         let wire = f.wire.as_str();
         let renamed = n.unraw() != wire;
+        let dict = || path(false, &["dict"]);
+        let rest = || path(false, &["rest"]);
         if attrs.serde {
             let mut serde: Vec<TokenStream> = Vec::new();
             if renamed {
                 serde.push(quote!(rename = #wire));
             }
             if kind == FieldKind::Optional && f.ext.default.is_some() {
-                // `x-azml-default`: the function `serde_defaults` writes.
+                // `x-azml-default`: the function `rule_items` writes.
                 let path = format!("{}::__default_{}", self.name(owner).as_str(), n.unraw());
                 serde.push(quote!(default = #path));
                 serde.push(quote!(
@@ -367,51 +193,74 @@ impl Writer<'_> {
                 }
             }
             if !serde.is_empty() {
-                out.extend(quote!(#[serde(#(#serde),*)]));
+                out.push(attr_list(path(false, &["serde"]), quote!(#(#serde),*)));
             }
         } else if renamed {
             // No serde derive reads the wire name here, so the other derives get it.
             if attrs.dict {
-                out.extend(quote!(#[dict(rename = #wire)]));
+                out.push(attr_list(dict(), quote!(rename = #wire)));
             }
             if attrs.rest && f.ext.rest_name.is_none() && !f.ext.rest_skip {
-                out.extend(quote!(#[rest(rename = #wire)]));
+                out.push(attr_list(rest(), quote!(rename = #wire)));
             }
         }
         if attrs.dict {
             if f.ext.dict_skip {
-                out.extend(quote!(#[dict(skip_dump)]));
+                out.push(attr_list(dict(), quote!(skip_dump)));
             }
             if self.without_azml_derive(&f.ty, "DictMixin") {
-                out.extend(quote!(#[dict(serde)]));
+                out.push(attr_list(dict(), quote!(serde)));
             }
         }
         if attrs.rest {
             if f.ext.rest_skip {
-                out.extend(quote!(#[rest(skip)]));
+                out.push(attr_list(rest(), quote!(skip)));
             } else {
                 if let Some(name) = &f.ext.rest_name {
-                    out.extend(quote!(#[rest(rename = #name)]));
+                    out.push(attr_list(rest(), quote!(rename = #name)));
                 }
                 if f.ext.rest_json_string {
-                    out.extend(quote!(#[rest(json_string)]));
+                    out.push(attr_list(rest(), quote!(json_string)));
                 }
                 if self.without_azml_derive(&f.ty, "RestTranslatable") {
-                    out.extend(quote!(#[rest(serde)]));
+                    out.push(attr_list(rest(), quote!(serde)));
                 }
             }
         }
-        let ty = moved(ty);
-        out.extend(quote!(pub #n: #ty));
-        out
+        pub_field(out, n, self.field_ty(f))
     }
 }
 
 impl Writer<'_> {
-    /// The items the rule extensions add to a struct: its `KIND_SPEC` (`x-azml-kind`) and its
-    /// `inherit_from` (`x-azml-inherit`).
-    fn rule_items(&self, id: TypeId, t: &TypeDef) -> TokenStream {
+    /// The items the rule extensions add to a struct: its `KIND_SPEC` (`x-azml-kind`), its
+    /// `inherit_from` (`x-azml-inherit`), and for a struct that keeps serde's derives (it has
+    /// an extra-keys map) one hidden function a field with an `x-azml-default`, which the
+    /// field's `#[serde(default = ...)]` names.
+    pub(crate) fn rule_items(&self, id: TypeId, t: &TypeDef) -> TokenStream {
         let mut items = TokenStream::new();
+        if let Kind::Struct(sd) = &t.kind {
+            if sd.extra.is_some() {
+                for (f, n) in sd.fields.iter().zip(self.fields(id)) {
+                    let Some(default) = &f.ext.default else {
+                        continue;
+                    };
+                    if FieldKind::of(f) != FieldKind::Optional {
+                        continue;
+                    }
+                    let json = default.to_string();
+                    let function = quote::format_ident!("__default_{}", n.unraw());
+                    let ty = self.field_ty(f);
+                    items.extend(quote! {
+                        #[doc(hidden)]
+                        pub fn #function() -> #ty {
+                            let mut value = ::std::option::Option::None;
+                            ::azml::__codegen::default_into(&mut value, #json);
+                            value
+                        }
+                    });
+                }
+            }
+        }
         if let Some(kind) = &t.ext.kind {
             let (name, loader) = (kind.name.as_str(), kind.loader.as_str());
             let list = |l: &[String]| {

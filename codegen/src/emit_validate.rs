@@ -6,12 +6,17 @@
 //! `Shape` that is data (arrays, maps, nullable, keyword checks) around the `validate` of a
 //! leaf or generated type, so that no generic `Validate` impl is instantiated per field type
 //! and no closure is written per checked field. Keyword checks (`pattern`, bounds, lengths,
-//! `const`) are `static`s beside the table. Every spec string is a literal.
+//! `const`) are `static`s beside the table. Every spec string is a literal. The impls are
+//! syntax trees ([`crate::syntax`]).
 
-use crate::emit::{moved, Writer};
+use crate::emit::Writer;
 use crate::ir::{Checks, Field, Kind, StructDef, Ty, TypeDef, TypeId};
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use crate::syntax::{
+    array, call, ident, impl_fn, impl_from, list, lit_str, literal, path, path_expr, qualified,
+    reference, semi, slice_ref, static_stmt, struct_expr, ty, var,
+};
+use proc_macro2::{Literal, Span};
+use syn::{Expr, Item, Lit, Stmt};
 
 /// Deepest alias chain followed for alias checks.
 const MAX_ALIASES: usize = 16;
@@ -19,110 +24,157 @@ const MAX_ALIASES: usize = 16;
 /// What one impl's table needs besides its rows.
 #[derive(Default)]
 struct Table {
-    /// Keyword-check statics `__C<n>` / `__P<n>`, numbered across the impl.
-    statics: Vec<TokenStream>,
-    /// A row names `__v` (`<T as __v::Validate>::validate`).
-    uses_v: bool,
+    /// Keyword-check statics `__C<n>` / `__P<n>`, numbered across the impl (a slot is
+    /// reserved for a `__C<n>` before the statics it nests).
+    statics: Vec<Option<Stmt>>,
 }
 
 impl Table {
-    /// The `use` lines of the table (`__v` only when a row or a static names it), then its
-    /// keyword-check statics.
-    fn uses(&self) -> TokenStream {
-        if self.statics.is_empty() && !self.uses_v {
-            return quote!(
-                use ::azml::__codegen as __c;
-            );
+    /// The `use` lines of the table (`__v` only for the keyword-check statics, which name
+    /// it), then those statics.
+    fn uses(self, w: &Writer<'_>) -> Vec<Stmt> {
+        let mut out = vec![w.fixed.use_c.clone()];
+        if self.statics.is_empty() {
+            return out;
         }
-        let statics = &self.statics;
-        quote! {
-            use ::azml::__codegen as __c;
-            use ::azml::validate as __v;
-            #(#statics)*
-        }
+        out.push(w.fixed.use_v.clone());
+        out.extend(self.statics.into_iter().flatten());
+        out
     }
+}
+
+/// `cx, value`: the first arguments of every check.
+fn cx_value() -> [Expr; 2] {
+    [var("cx"), var("value")]
+}
+
+/// `__c::name`.
+fn c(name: &[&str]) -> Expr {
+    let mut segments = vec!["__c"];
+    segments.extend_from_slice(name);
+    path_expr(path(false, &segments))
+}
+
+/// `__c::Shape::variant(&inner)`.
+fn wrap(variant: &str, inner: Expr) -> Expr {
+    call(c(&["Shape", variant]), [reference(inner, false)])
+}
+
+/// `&["a", "b"]`.
+fn strs<'s>(items: impl IntoIterator<Item = &'s str>) -> Expr {
+    reference(array(items.into_iter().map(lit_str)), false)
+}
+
+/// `(a, b)`.
+fn pair(a: Expr, b: Expr) -> Expr {
+    Expr::Tuple(syn::ExprTuple {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        elems: list([a, b]),
+    })
+}
+
+/// `&[("a", "b"), …]`.
+fn str_pairs<'s>(pairs: impl IntoIterator<Item = (&'s str, &'s str)>) -> Expr {
+    reference(
+        array(pairs.into_iter().map(|(a, b)| pair(lit_str(a), lit_str(b)))),
+        false,
+    )
 }
 
 impl Writer<'_> {
     /// The `Validate` impl of a type (nothing for aliases, which are the type they name, and
     /// for hand-written `x-azml-type`s, which have their own).
-    pub(crate) fn validate_impl(&self, id: TypeId, t: &TypeDef) -> TokenStream {
+    pub(crate) fn validate_impl(&self, id: TypeId, t: &TypeDef) -> Option<Item> {
         let body = match &t.kind {
-            Kind::Alias(_) | Kind::Extern(_) | Kind::Pending => return TokenStream::new(),
+            Kind::Alias(_) | Kind::Extern(_) | Kind::Pending => return None,
             Kind::Struct(sd) => self.struct_body(sd, &t.ext.exclusive),
             Kind::Enum(e) if e.open => {
-                quote!(<::std::string::String as ::azml::validate::Validate>::validate(value, cx);)
+                let string = ty(path(true, &["std", "string", "String"]));
+                let check = qualified(string, true, &["azml", "validate", "Validate"], "validate");
+                vec![semi(call(check, [var("value"), var("cx")]))]
             }
             Kind::Enum(e) if t.ext.lower_case || t.ext.snake_case || !t.ext.aliases.is_empty() => {
-                let values = e.values.iter().map(|v| v.wire.as_str());
-                let aliases = t.ext.aliases.iter().map(|(a, v)| quote!((#a, #v)));
+                let values = strs(e.values.iter().map(|v| v.wire.as_str()));
+                let aliases =
+                    str_pairs(t.ext.aliases.iter().map(|(a, v)| (a.as_str(), v.as_str())));
                 let read = if t.ext.snake_case {
-                    quote!(::azml::__codegen::snake_enum)
+                    "snake_enum"
                 } else {
-                    quote!(::azml::__codegen::lower_enum)
+                    "lower_enum"
                 };
-                quote!(::azml::__codegen::check_enum(cx, #read(value, &[#(#values),*], &[#(#aliases),*]));)
+                let read = path_expr(path(true, &["azml", "__codegen", read]));
+                let check = path_expr(path(true, &["azml", "__codegen", "check_enum"]));
+                let [cx, value] = cx_value();
+                vec![semi(call(
+                    check,
+                    [cx, call(read, [value, values, aliases])],
+                ))]
             }
             Kind::Enum(e) => {
-                let values = e.values.iter().map(|v| v.wire.as_str());
-                quote!(::azml::validate::Validator::one_of(cx, value, &[#(#values),*]);)
+                let values = strs(e.values.iter().map(|v| v.wire.as_str()));
+                let check = path_expr(path(true, &["azml", "validate", "Validator", "one_of"]));
+                let [cx, value] = cx_value();
+                vec![semi(call(check, [cx, value, values]))]
             }
             Kind::Union(u) => {
                 let variants = u.variants.iter().map(|v| {
-                    let tag = v.tag_value.as_str();
-                    let ty = self.named_ty(v.ty);
-                    quote!((#tag, <#ty as __v::Validate>::validate),)
+                    let check =
+                        qualified(self.named_ty(v.ty), false, &["__v", "Validate"], "validate");
+                    pair(lit_str(&v.tag_value), check)
                 });
-                let tag = u.tag.as_str();
-                quote! {
-                    use ::azml::validate as __v;
-                    static __VARIANTS: &[(&str, fn(&::serde_json::Value, &mut __v::Validator))] = &[
-                        #(#variants)*
-                    ];
-                    __v::Validator::tagged(cx, value, #tag, __VARIANTS);
-                }
+                let table = reference(array(variants), false);
+                let tagged = path_expr(path(false, &["__v", "Validator", "tagged"]));
+                let [cx, value] = cx_value();
+                vec![
+                    self.fixed.use_v.clone(),
+                    static_stmt("__VARIANTS", self.fixed.variants.clone(), table),
+                    semi(call(
+                        tagged,
+                        [cx, value, lit_str(&u.tag), var("__VARIANTS")],
+                    )),
+                ]
             }
             Kind::Untagged(ms) => {
                 let mut table = Table::default();
-                let members: TokenStream = ms
+                let members: Vec<Expr> = ms
                     .iter()
                     .map(|m| {
                         let what = self.describe(&m.ty);
-                        let shape = moved(self.check_shape(&m.ty, false, None, &mut table));
-                        quote!((#what, #shape),)
+                        let shape = self.check_shape(&m.ty, false, None, &mut table);
+                        pair(lit_str(&what), shape)
                     })
                     .collect();
-                let (uses, members) = (moved(table.uses()), moved(members));
-                quote! {
-                    #uses
-                    static __MEMBERS: &[(&str, __c::Shape)] = &[
-                        #members
-                    ];
-                    __c::any_of(cx, value, __MEMBERS);
-                }
+                let mut body = table.uses(self);
+                body.push(static_stmt(
+                    "__MEMBERS",
+                    self.fixed.members.clone(),
+                    reference(array(members), false),
+                ));
+                let [cx, value] = cx_value();
+                body.push(semi(call(c(&["any_of"]), [cx, value, var("__MEMBERS")])));
+                body
             }
         };
-        let name = self.name(id);
-        let body = moved(body);
-        quote! {
-            impl ::azml::validate::Validate for #name {
-                fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
-                    #body
-                }
-            }
+        let fixed = &self.fixed;
+        Some(impl_from(
+            &fixed.validate,
+            self.named_ty(id),
+            vec![impl_fn(&fixed.validate_fn, body)],
+        ))
+    }
+
+    fn struct_body(&self, sd: &StructDef, exclusive: &[(String, String)]) -> Vec<Stmt> {
+        let mut body = self.object_body(sd);
+        if !exclusive.is_empty() {
+            let pairs = str_pairs(exclusive.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+            let [cx, value] = cx_value();
+            body.push(semi(call(c(&["exclusive"]), [cx, value, pairs])));
         }
+        body
     }
 
-    fn struct_body(&self, sd: &StructDef, exclusive: &[(String, String)]) -> TokenStream {
-        let exclusive = (!exclusive.is_empty()).then(|| {
-            let pairs = exclusive.iter().map(|(a, b)| quote!((#a, #b)));
-            quote!(__c::exclusive(cx, value, &[#(#pairs),*]);)
-        });
-        let body = self.object_body(sd);
-        quote!(#body #exclusive)
-    }
-
-    fn object_body(&self, sd: &StructDef) -> TokenStream {
+    fn object_body(&self, sd: &StructDef) -> Vec<Stmt> {
         let mut table = Table::default();
         // A typed extra shape is built from references, so it is a `static` too.
         let extra_shape = match &sd.extra {
@@ -131,47 +183,49 @@ impl Writer<'_> {
             None => None,
         };
         let extra = match (&extra_shape, &sd.extra) {
-            (Some(_), _) => quote!(__c::Extra::Check(__EXTRA)),
-            (None, None) if sd.closed => quote!(__c::Extra::Deny),
-            (None, _) => quote!(__c::Extra::Allow),
+            (Some(_), _) => call(c(&["Extra", "Check"]), [var("__EXTRA")]),
+            (None, None) if sd.closed => c(&["Extra", "Deny"]),
+            (None, _) => c(&["Extra", "Allow"]),
         };
-        let rows: TokenStream = sd
+        let rows: Vec<Expr> = sd
             .fields
             .iter()
             .map(|f| self.field_spec(f, &mut table))
             .collect();
-        let uses = moved(table.uses());
-        let extra_static = extra_shape.map(|shape| {
-            let shape = moved(shape);
-            quote!(static __EXTRA: __c::Shape = #shape;)
-        });
-        if rows.is_empty() {
-            return quote! {
-                #uses
-                #extra_static
-                __c::object(cx, value, &[], #extra);
-            };
+        let mut body = table.uses(self);
+        if let Some(shape) = extra_shape {
+            body.push(static_stmt(
+                "__EXTRA",
+                ty(path(false, &["__c", "Shape"])),
+                shape,
+            ));
         }
-        let rows = moved(rows);
-        quote! {
-            #uses
-            #extra_static
-            static __FIELDS: &[__c::Field] = &[
-                #rows
-            ];
-            __c::object(cx, value, __FIELDS, #extra);
-        }
+        let [cx, value] = cx_value();
+        let fields = if rows.is_empty() {
+            reference(array([]), false)
+        } else {
+            let field = ty(path(false, &["__c", "Field"]));
+            body.push(static_stmt(
+                "__FIELDS",
+                slice_ref(field),
+                reference(array(rows), false),
+            ));
+            var("__FIELDS")
+        };
+        body.push(semi(call(c(&["object"]), [cx, value, fields, extra])));
+        body
     }
 
-    fn field_spec(&self, f: &Field, table: &mut Table) -> TokenStream {
-        let kind = if f.required && !f.read_only {
-            quote!(required)
-        } else {
-            quote!(optional)
-        };
-        let shape = moved(self.check_shape(&f.ty, f.nullable, f.checks.as_deref(), table));
-        let wire = f.wire.as_str();
-        quote!(__c::Field::#kind(#wire, #shape),)
+    fn field_spec(&self, f: &Field, table: &mut Table) -> Expr {
+        let required = f.required && !f.read_only;
+        if f.nullable && !required && f.checks.is_none() && self.ty_checks(&f.ty, 0).is_none() {
+            // `Field::nullable(key, &shape)`: optional, `null` allowed.
+            let shape = reference(self.shape(&f.ty, 0), false);
+            return call(c(&["Field", "nullable"]), [lit_str(&f.wire), shape]);
+        }
+        let kind = if required { "required" } else { "optional" };
+        let shape = self.check_shape(&f.ty, f.nullable, f.checks.as_deref(), table);
+        call(c(&["Field", kind]), [lit_str(&f.wire), shape])
     }
 
     /// A constant `__c::Shape` checking a value of `ty` (`null` allowed when `nullable`), with
@@ -182,60 +236,46 @@ impl Writer<'_> {
         nullable: bool,
         own: Option<&Checks>,
         table: &mut Table,
-    ) -> TokenStream {
-        let mut shape = self.shape(ty, 0, table);
+    ) -> Expr {
+        let mut shape = self.shape(ty, 0);
         if nullable {
-            let inner = moved(shape);
-            shape = quote!(__c::Shape::Nullable(&#inner));
+            shape = wrap("Nullable", shape);
         }
         let mut all: Vec<Checks> = own.cloned().into_iter().collect();
         all.extend(self.ty_checks(ty, 0));
         if all.is_empty() {
             return shape;
         }
-        let roots: Vec<TokenStream> = all
+        let roots = all
             .iter()
-            .map(|c| {
-                let name = static_checks(c, &mut table.statics);
-                quote!(&#name)
-            })
-            .collect();
-        let shape = moved(shape);
-        quote!(__c::Shape::Checked(&#shape, &[#(#roots),*]))
+            .map(|c| reference(var(&static_checks(c, &mut table.statics)), false));
+        call(
+            c(&["Shape", "Checked"]),
+            [reference(shape, false), reference(array(roots), false)],
+        )
     }
 
     /// The shape of a value type: leaves and generated types by their own `validate`,
     /// arrays and maps (and aliases of them) as data.
-    fn shape(&self, ty: &Ty, depth: usize, table: &mut Table) -> TokenStream {
+    fn shape(&self, ty: &Ty, depth: usize) -> Expr {
         match ty {
-            Ty::String => quote!(__c::STRING),
-            Ty::Bool => quote!(__c::BOOL),
-            Ty::I32 => quote!(__c::I32),
-            Ty::I64 => quote!(__c::I64),
-            Ty::F32 => quote!(__c::F32),
-            Ty::F64 => quote!(__c::F64),
-            Ty::Value => quote!(__c::ANY),
-            Ty::Array(t) => {
-                let inner = moved(self.shape(t, depth + 1, table));
-                quote!(__c::Shape::Array(&#inner))
-            }
-            Ty::Map(t) => {
-                let inner = moved(self.shape(t, depth + 1, table));
-                quote!(__c::Shape::Map(&#inner))
-            }
-            Ty::Nullable(t) => {
-                let inner = moved(self.shape(t, depth + 1, table));
-                quote!(__c::Shape::Nullable(&#inner))
-            }
+            Ty::String => c(&["STRING"]),
+            Ty::Bool => c(&["BOOL"]),
+            Ty::I32 => c(&["I32"]),
+            Ty::I64 => c(&["I64"]),
+            Ty::F32 => c(&["F32"]),
+            Ty::F64 => c(&["F64"]),
+            Ty::Value => c(&["ANY"]),
+            Ty::Array(t) => wrap("Array", self.shape(t, depth + 1)),
+            Ty::Map(t) => wrap("Map", self.shape(t, depth + 1)),
+            Ty::Nullable(t) => wrap("Nullable", self.shape(t, depth + 1)),
             Ty::Named(id) => {
                 if let Some(Kind::Alias(inner)) = self.ir.types.get(*id).map(|t| &t.kind) {
                     if depth <= MAX_ALIASES {
-                        return self.shape(inner, depth + 1, table);
+                        return self.shape(inner, depth + 1);
                     }
                 }
-                table.uses_v = true;
-                let ty = moved(self.named_ty(*id));
-                quote!(__c::Shape::Is(<#ty as __v::Validate>::validate))
+                qualified(self.named_ty(*id), false, &["__c", "Shaped"], "SHAPE")
             }
         }
     }
@@ -328,41 +368,42 @@ fn merge(into: &mut Checks, from: Checks) {
 }
 
 /// An `f64` literal (finite): `1.0_f64`, `1e300_f64`, `-2.5_f64`.
-fn float(v: f64) -> TokenStream {
+fn float(v: f64) -> Expr {
     let mut s = format!("{v:?}");
     if !s.contains(['.', 'e', 'E']) {
         s.push_str(".0");
     }
     s.push_str("_f64");
     // The text of a finite `f64` is always a literal; the suffixed token says the same.
-    match s.parse::<Literal>() {
-        Ok(lit) => quote!(#lit),
-        Err(_) => {
-            let lit = Literal::f64_suffixed(v);
-            quote!(#lit)
-        }
-    }
+    let lit = s
+        .parse::<Literal>()
+        .unwrap_or_else(|_| Literal::f64_suffixed(v));
+    literal(lit)
 }
 
 /// `key: ::std::option::Option::Some(value),`
-fn some(fields: &mut TokenStream, key: &str, value: TokenStream) {
-    let key = format_ident!("{}", key);
-    fields.extend(quote!(#key: ::std::option::Option::Some(#value),));
+fn some(fields: &mut Vec<(syn::Ident, Expr)>, key: &str, value: Expr) {
+    let some = path_expr(path(true, &["std", "option", "Option", "Some"]));
+    fields.push((ident(key), call(some, [value])));
 }
 
 /// Declares `c` (and what it nests) as statics `__C<n>` / `__P<n>` (numbered across the
 /// whole impl); returns the root's name.
-fn static_checks(c: &Checks, out: &mut Vec<TokenStream>) -> Ident {
+fn static_checks(c: &Checks, out: &mut Vec<Option<Stmt>>) -> String {
     let n = out.len();
-    let name = format_ident!("__C{}", n);
+    let name = format!("__C{n}");
     // Reserve the slot so nested statics get later numbers.
-    out.push(TokenStream::new());
-    let mut fields = TokenStream::new();
+    out.push(None);
+    let mut fields = Vec::new();
     if let Some(p) = &c.pattern {
-        let pname = format_ident!("__P{}", n);
-        let p = p.as_str();
-        out.push(quote!(static #pname: __v::Pattern = __v::Pattern::new(#p);));
-        some(&mut fields, "pattern", quote!(&#pname));
+        let pname = format!("__P{n}");
+        let new = path_expr(path(false, &["__v", "Pattern", "new"]));
+        out.push(Some(static_stmt(
+            &pname,
+            ty(path(false, &["__v", "Pattern"])),
+            call(new, [lit_str(p)]),
+        )));
+        some(&mut fields, "pattern", reference(var(&pname), false));
     }
     for (key, v) in [
         ("min_length", c.min_length),
@@ -371,36 +412,46 @@ fn static_checks(c: &Checks, out: &mut Vec<TokenStream>) -> Ident {
         ("max_items", c.max_items),
     ] {
         if let Some(v) = v {
-            let v = Literal::u64_unsuffixed(v);
-            some(&mut fields, key, quote!(#v));
+            some(&mut fields, key, literal(Literal::u64_unsuffixed(v)));
         }
     }
+    let yes = || {
+        Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit: Lit::Bool(syn::LitBool::new(true, Span::call_site())),
+        })
+    };
     if let Some(v) = c.minimum.filter(|v| v.is_finite()) {
         some(&mut fields, "minimum", float(v));
         if c.exclusive_minimum {
-            fields.extend(quote!(exclusive_minimum: true,));
+            fields.push((ident("exclusive_minimum"), yes()));
         }
     }
     if let Some(v) = c.maximum.filter(|v| v.is_finite()) {
         some(&mut fields, "maximum", float(v));
         if c.exclusive_maximum {
-            fields.extend(quote!(exclusive_maximum: true,));
+            fields.push((ident("exclusive_maximum"), yes()));
         }
     }
     if let Some(v) = &c.constant {
-        let text = v.to_string();
-        some(&mut fields, "constant", quote!(#text));
+        some(&mut fields, "constant", lit_str(&v.to_string()));
     }
     if let Some(items) = &c.items {
         let i = static_checks(items, out);
-        some(&mut fields, "items", quote!(&#i));
+        some(&mut fields, "items", reference(var(&i), false));
     }
     if let Some(values) = &c.values {
         let i = static_checks(values, out);
-        some(&mut fields, "values", quote!(&#i));
+        some(&mut fields, "values", reference(var(&i), false));
     }
+    let none = path_expr(path(false, &["__v", "Checks", "NONE"]));
+    let value = struct_expr(path(false, &["__v", "Checks"]), fields, Some(none));
     if let Some(slot) = out.get_mut(n) {
-        *slot = quote!(static #name: __v::Checks = __v::Checks { #fields ..__v::Checks::NONE };);
+        *slot = Some(static_stmt(
+            &name,
+            ty(path(false, &["__v", "Checks"])),
+            value,
+        ));
     }
     name
 }

@@ -29,24 +29,6 @@ impl ExternType {
     pub fn path(&self) -> Result<TypePath, String> {
         checked(&self.0)
     }
-
-    /// True when `ident` is the first segment of a relative path in it (`A`, `A::B`,
-    /// `Vec<A>`), where a generic parameter of that name would shadow it.
-    pub fn names_relative(&self, ident: &str) -> bool {
-        fn walk(path: &TypePath, ident: &str) -> bool {
-            let first = path.path.leading_colon.is_none()
-                && path.path.segments.first().is_some_and(|s| s.ident == ident);
-            first
-                || path.path.segments.iter().any(|seg| match &seg.arguments {
-                    PathArguments::AngleBracketed(args) => args.args.iter().any(|a| match a {
-                        GenericArgument::Type(Type::Path(p)) => walk(p, ident),
-                        _ => false,
-                    }),
-                    _ => false,
-                })
-        }
-        self.path().is_ok_and(|p| walk(&p, ident))
-    }
 }
 
 /// Parses and checks an `x-azml-type` value.
@@ -146,10 +128,6 @@ mod tests {
         let p = parse("::std::vec::Vec<A>").unwrap();
         let tokens = p.path().unwrap().into_token_stream().to_string();
         assert_eq!(tokens, ":: std :: vec :: Vec < A >");
-        assert!(p.names_relative("A"));
-        assert!(!p.names_relative("Vec"));
-        assert!(parse("A::B").unwrap().names_relative("A"));
-        assert!(!parse("::A").unwrap().names_relative("A"));
     }
 
     #[test]

@@ -5,15 +5,15 @@
 //! only `serde`, `serde_json` and `azml`.
 //!
 //! Stages, one module each: [`load`] → [`convert`] (IR, with the [`inherit`], [`poly`] and
-//! [`cycles`] passes) → [`naming`] → [`emit`] (tokens built with `quote`: structs, enums,
-//! unions and their serde impls, `azml::validate::Validate` impls) → [`pretty`] (the tokens
-//! parsed by `syn` and laid out by `prettyplease`). A second back end, [`json_schemas`],
-//! writes the JSON Schema of each document kind from the same IR ([`json_schema`]). Every
-//! problem is collected in [`Diagnostics`] with its file and JSON pointer; nothing panics on
-//! spec data, and tokens that do not parse are an error on the type that produced them.
-//! Spec text reaches the output only as string literal tokens or doc attributes, names only
-//! as [`naming::Name`]s, and hand-written types (`x-azml-type`) only as parsed type paths
-//! ([`extern_type`]): the emitter has no other way to write them.
+//! [`cycles`] passes) → [`naming`] → [`emit`] (structs, enums, unions and their serde impls,
+//! `azml::validate::Validate` impls, built as `syn` trees, the rarest as tokens with `quote`
+//! parsed by `syn`) → [`pretty`] (laid out by `prettyplease`). A second back end,
+//! [`json_schemas`], writes the JSON Schema of each document kind from the same IR
+//! ([`json_schema`]). Every problem is collected in [`Diagnostics`] with its file and JSON
+//! pointer; nothing panics on spec data, and tokens that do not parse are an error on the
+//! type that produced them. Spec text reaches the output only as string literals or doc
+//! attributes, names only as [`naming::Name`]s, and hand-written types (`x-azml-type`) only
+//! as parsed type paths ([`extern_type`]): the emitter has no other way to write them.
 //!
 //! The output is prettyplease's layout, with no tool needed; [`rustfmt()`] runs the
 //! toolchain's rustfmt over it where a repository checks `rustfmt --check` (`cargo xtask
@@ -39,6 +39,7 @@ pub mod dialect;
 pub mod emit;
 mod emit_docs;
 mod emit_enum;
+mod emit_serde;
 mod emit_struct;
 mod emit_validate;
 pub mod extern_type;
@@ -51,6 +52,7 @@ pub mod poly;
 pub mod pretty;
 pub mod report;
 mod rustfmt;
+mod syntax;
 mod yaml;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};

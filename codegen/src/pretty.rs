@@ -1,10 +1,20 @@
-//! Stage 5, printing: the emitter's tokens are parsed as Rust items (a failure is reported on
-//! the type that produced them, never a panic) and laid out by `prettyplease`. A brace macro
-//! call whose body is one item (`::azml::open_enum! { pub enum … }`) gets its body laid out as
-//! that item, which prettyplease leaves as a flat run of tokens.
+//! Stage 5, printing: the emitter's items are laid out by `prettyplease` (tokens are first
+//! parsed as Rust items; a failure is reported on the type that produced them, never a
+//! panic). An item that is the body of a brace macro call (`::azml::open_enum! { pub enum …
+//! }`) is laid out as that item inside the call, which prettyplease would leave as a flat run
+//! of tokens.
 
 use proc_macro2::TokenStream;
-use syn::{File, Item, ItemMacro, MacroDelimiter};
+use syn::{File, Item};
+
+/// An item to print.
+pub enum Printed {
+    /// An item.
+    Item(Item),
+    /// `path! { item }`: the body of a brace macro call (`path` is the generator's own text,
+    /// such as `::azml::open_enum`).
+    InMacro(&'static str, Item),
+}
 
 /// The items of one type's tokens, or syn's error.
 pub fn parse(tokens: TokenStream) -> Result<Vec<Item>, String> {
@@ -14,14 +24,14 @@ pub fn parse(tokens: TokenStream) -> Result<Vec<Item>, String> {
 }
 
 /// The items as formatted source text.
-pub fn unparse(items: Vec<Item>) -> String {
+pub fn unparse(items: Vec<Printed>) -> String {
     let mut out = String::new();
     let mut run = Vec::new();
     for item in items {
-        match item_in_macro(&item) {
-            Some((path, inner)) => {
+        match item {
+            Printed::InMacro(path, inner) => {
                 flush(&mut run, &mut out);
-                out.push_str(&path);
+                out.push_str(path);
                 out.push_str("! {\n");
                 for line in file(vec![inner]).lines() {
                     if !line.is_empty() {
@@ -32,7 +42,7 @@ pub fn unparse(items: Vec<Item>) -> String {
                 }
                 out.push_str("}\n");
             }
-            None => run.push(item),
+            Printed::Item(item) => run.push(item),
         }
     }
     flush(&mut run, &mut out);
@@ -48,43 +58,20 @@ fn file(items: Vec<Item>) -> String {
 }
 
 fn flush(run: &mut Vec<Item>, out: &mut String) {
-    if !run.is_empty() {
-        out.push_str(&file(std::mem::take(run)));
+    if run.is_empty() {
+        return;
     }
-}
-
-/// A `path! { item }` call without attributes: its path as text (identifiers and `::` only)
-/// and the item.
-fn item_in_macro(item: &Item) -> Option<(String, Item)> {
-    let Item::Macro(ItemMacro {
-        attrs, ident, mac, ..
-    }) = item
-    else {
-        return None;
-    };
-    if !attrs.is_empty() || ident.is_some() || !matches!(mac.delimiter, MacroDelimiter::Brace(_)) {
-        return None;
+    let text = file(std::mem::take(run));
+    if out.is_empty() {
+        *out = text;
+    } else {
+        out.push_str(&text);
     }
-    let mut path = String::new();
-    if mac.path.leading_colon.is_some() {
-        path.push_str("::");
-    }
-    for (i, seg) in mac.path.segments.iter().enumerate() {
-        if !seg.arguments.is_none() {
-            return None;
-        }
-        if i > 0 {
-            path.push_str("::");
-        }
-        path.push_str(&seg.ident.to_string());
-    }
-    let inner: Item = syn::parse2(mac.tokens.clone()).ok()?;
-    Some((path, inner))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{parse, unparse};
+    use super::{parse, unparse, Printed};
     use quote::quote;
 
     #[test]
@@ -98,17 +85,21 @@ mod tests {
 
     #[test]
     fn an_item_in_a_brace_macro_is_laid_out() {
-        let items = parse(quote! {
+        let mut items = parse(quote! {
             pub struct A;
-            ::azml::open_enum! {
-                #[doc = " Doc."]
-                pub enum E { A = "a", B = "b", }
-            }
+            #[doc = " Doc."]
+            pub enum E { A = "a", B = "b", }
             m!(x y);
         })
-        .expect("parses");
+        .expect("parses")
+        .into_iter();
+        let printed = vec![
+            Printed::Item(items.next().expect("A")),
+            Printed::InMacro("::azml::open_enum", items.next().expect("E")),
+            Printed::Item(items.next().expect("m!")),
+        ];
         assert_eq!(
-            unparse(items),
+            unparse(printed),
             "pub struct A;\n::azml::open_enum! {\n    /// Doc.\n    pub enum E {\n        A = \"a\",\n        B = \"b\",\n    }\n}\nm!(x y);\n"
         );
     }

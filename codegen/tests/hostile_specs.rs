@@ -94,7 +94,15 @@ fn assert_only_data(name: &str, code: &str) {
                     .iter()
                     .map(|s| s.ident.to_string())
                     .collect();
-                assert_eq!(path, ["azml", "open_enum"], "{name}: macro {path:?}");
+                match path.as_slice() {
+                    [a, b] if a == "azml" && b == "open_enum" => {}
+                    // The `Deserialize` impl of a struct: its name and nothing else.
+                    [a, b, c] if a == "azml" && b == "__codegen" && c == "deserialize_from_map" => {
+                        let ident: syn::Result<syn::Ident> = syn::parse2(m.mac.tokens.clone());
+                        assert!(ident.is_ok(), "{name}: {}", m.mac.tokens);
+                    }
+                    _ => panic!("{name}: macro {path:?}"),
+                }
             }
             other => panic!("{name}: unexpected item {}", quote_of(other)),
         }
@@ -333,15 +341,17 @@ fn equal_after_case_conversion() {
 }
 
 /// Regression: a spec type named `A` was shadowed by the generic parameter of `from_map`,
-/// so a struct with a field of type `A` did not compile.
+/// so a struct with a field of type `A` did not compile. The body of `from_map` names no
+/// field type (its slots' types are inferred), so the parameter can be `A`; the scratch
+/// crate of `every_accepted_spec_compiles` builds it.
 #[test]
 fn generic_parameter_names() {
     let (code, _) = accepted("generic_parameter_names");
     assert!(
-        code.contains("fn from_map<'de, __A: ::serde::de::MapAccess<'de>>("),
+        code.contains("fn from_map<'de, A: ::serde::de::MapAccess<'de>>("),
         "{code}"
     );
-    assert!(code.contains("::std::option::Option<A>"));
+    assert!(code.contains("pub a: A,"), "{code}");
 }
 
 #[test]

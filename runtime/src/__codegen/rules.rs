@@ -67,11 +67,14 @@ pub fn check_enum(cx: &mut Validator, read: Result<usize, String>) {
     }
 }
 
-/// A constructor default (`x-azml-default`), read from its JSON text by the
-/// field's own deserializer; `None` when the text does not fit the type
-/// (which the generator's tests rule out for the specs in this project).
-pub fn default_value<T: DeserializeOwned>(json: &str) -> Option<T> {
-    serde_json::from_str(json).ok()
+/// A constructor default (`x-azml-default`) for a field left `None`, read from
+/// its JSON text by the field's own deserializer; the field stays `None` when
+/// the text does not fit the type (which the generator's tests rule out for
+/// the specs in this project).
+pub fn default_into<T: DeserializeOwned>(field: &mut Option<T>, json: &str) {
+    if field.is_none() {
+        *field = serde_json::from_str(json).ok();
+    }
 }
 
 /// `x-azml-exclusive`: for each pair given together, Python's
