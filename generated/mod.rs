@@ -225,6 +225,359 @@ impl ::azml::validate::Validate for AssetType {
         );
     }
 }
+/// Early termination by slack from the best run (azure-ai-ml `BanditPolicy`), in its dump order. `slack_factor` and `slack_amount` default to the integer 0, which the constructor stores (dumped as 0.0, sent as 0): filled in by hand (entities/src/sweep/early_termination.rs).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct BanditPolicy {
+    pub evaluation_interval:
+        ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub delay_evaluation: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub r#type: BanditType,
+    pub slack_factor: ::std::option::Option<::std::option::Option<crate::fields::PythonFloat>>,
+    pub slack_amount: ::std::option::Option<::std::option::Option<crate::fields::PythonFloat>>,
+}
+impl<'de> ::serde::Deserialize<'de> for BanditPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for BanditPolicy {
+    const NAME: &'static str = "BanditPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "evaluation_interval",
+        "delay_evaluation",
+        "type",
+        "slack_factor",
+        "slack_amount",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>> =
+            ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>> =
+            ::std::option::Option::None;
+        let mut f2: ::std::option::Option<BanditType> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::std::option::Option<crate::fields::PythonFloat>> =
+            ::std::option::Option::None;
+        let mut f4: ::std::option::Option<::std::option::Option<crate::fields::PythonFloat>> =
+            ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "evaluation_interval"),
+                1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "delay_evaluation"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "type"),
+                3 => ::azml::__codegen::maybe_null(&mut map, &mut f3, "slack_factor"),
+                4 => ::azml::__codegen::maybe_null(&mut map, &mut f4, "slack_amount"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            evaluation_interval: f0
+                .or_else(|| ::azml::__codegen::default_value("0").map(::std::option::Option::Some)),
+            delay_evaluation: f1
+                .or_else(|| ::azml::__codegen::default_value("0").map(::std::option::Option::Some)),
+            r#type: ::azml::__codegen::required::<_, A::Error>(f2, "type")?,
+            slack_factor: f3,
+            slack_amount: f4,
+        })
+    }
+}
+impl ::azml::validate::Validate for BanditPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "evaluation_interval",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::LenientInt as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "delay_evaluation",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::LenientInt as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<BanditType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "slack_factor",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::PythonFloat as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "slack_amount",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::PythonFloat as __v::Validate>::validate,
+                )),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `bandit`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum BanditType {
+    #[serde(rename = "bandit")]
+    #[rest(rename = "Bandit")]
+    Bandit,
+}
+impl<'de> ::serde::Deserialize<'de> for BanditType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["bandit"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Bandit),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for BanditType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["bandit"], &[]));
+    }
+}
+/// Bayesian sampling (azure-ai-ml `BayesianSamplingAlgorithm`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct BayesianSamplingAlgorithm {
+    pub r#type: BayesianSamplingType,
+}
+impl<'de> ::serde::Deserialize<'de> for BayesianSamplingAlgorithm {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for BayesianSamplingAlgorithm {
+    const NAME: &'static str = "BayesianSamplingAlgorithm";
+    const FIELDS: &'static [&'static str] = &["type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<BayesianSamplingType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for BayesianSamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            __c::Shape::Is(<BayesianSamplingType as __v::Validate>::validate),
+        )];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `bayesian`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum BayesianSamplingType {
+    #[serde(rename = "bayesian")]
+    #[rest(rename = "Bayesian")]
+    Bayesian,
+}
+impl<'de> ::serde::Deserialize<'de> for BayesianSamplingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["bayesian"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Bayesian),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for BayesianSamplingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["bayesian"], &[]));
+    }
+}
+/// A choice among values (azure-ai-ml `Choice`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Choice {
+    pub values: ::std::option::Option<::std::vec::Vec<ChoiceValue>>,
+    pub r#type: ChoiceType,
+}
+impl<'de> ::serde::Deserialize<'de> for Choice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for Choice {
+    const NAME: &'static str = "Choice";
+    const FIELDS: &'static [&'static str] = &["values", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::vec::Vec<ChoiceValue>> =
+            ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<ChoiceType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "values"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            values: f0,
+            r#type: ::azml::__codegen::required::<_, A::Error>(f1, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Choice {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "values",
+                __c::Shape::Array(&__c::Shape::Is(<ChoiceValue as __v::Validate>::validate)),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<ChoiceType as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `choice`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum ChoiceType {
+    #[serde(rename = "choice")]
+    Choice,
+}
+impl<'de> ::serde::Deserialize<'de> for ChoiceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["choice"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Choice),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for ChoiceType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["choice"], &[]));
+    }
+}
+/// One value of a choice, tried in azure-ai-ml's order: an integer, text (kept as text, numeric or not), a float, or a mapping of names to nested search spaces or plain values.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum ChoiceValue {
+    Integer(i64),
+    String(::std::string::String),
+    SweepFloat(crate::fields::PythonFloat),
+    Map(::azml::OrderedMap<NestedChoiceValue>),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for ChoiceValue {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("integer", __c::I64),
+            ("string", __c::STRING),
+            (
+                "SweepFloat",
+                __c::Shape::Is(<crate::fields::PythonFloat as __v::Validate>::validate),
+            ),
+            (
+                "object",
+                __c::Shape::Map(&__c::Shape::Is(
+                    <NestedChoiceValue as __v::Validate>::validate,
+                )),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// A command node (azure-ai-ml `Command`): what `load_job` returns for a command job, and a `type: command` node of a pipeline; properties in the node schema's dump order. `command` and `code` are load-only (they go into the component a node without one is made of); `display_name`, `tags`, `description`, `experiment_name`, `name` and `parent_job_name` travel in the REST form only. Keys the node schema does not have are kept (`extra`).
 #[derive(
     Debug,
@@ -1563,6 +1916,7 @@ impl ::azml::validate::Validate for ComponentResourcesDockerArgs {
 #[dict(serialize)]
 pub struct ComponentTensorFlowDistribution {
     pub r#type: TensorFlowType,
+    /// 0 when absent (`TensorFlowDistribution.__init__`).
     pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
     pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
 }
@@ -1600,7 +1954,7 @@ impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
         }
         ::std::result::Result::Ok(Self {
             r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
-            parameter_server_count: f1,
+            parameter_server_count: f1.or_else(|| ::azml::__codegen::default_value("0")),
             worker_count: f2,
         })
     }
@@ -1947,6 +2301,46 @@ impl ::azml::validate::Validate for Distribution {
             (
                 "RayDistribution",
                 __c::Shape::Is(<RayDistribution as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// When trials are cancelled early (`EarlyTerminationField`), tried in azure-ai-ml's order.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum EarlyTerminationPolicy {
+    BanditPolicy(BanditPolicy),
+    MedianStoppingPolicy(MedianStoppingPolicy),
+    TruncationSelectionPolicy(TruncationSelectionPolicy),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for EarlyTerminationPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "BanditPolicy",
+                __c::Shape::Is(<BanditPolicy as __v::Validate>::validate),
+            ),
+            (
+                "MedianStoppingPolicy",
+                __c::Shape::Is(<MedianStoppingPolicy as __v::Validate>::validate),
+            ),
+            (
+                "TruncationSelectionPolicy",
+                __c::Shape::Is(<TruncationSelectionPolicy as __v::Validate>::validate),
             ),
         ];
         __c::any_of(cx, value, __MEMBERS);
@@ -2347,6 +2741,132 @@ impl ::azml::validate::Validate for GenericJobService {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// Whether the primary metric is minimized or maximized, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum Goal {
+    #[serde(rename = "minimize")]
+    Minimize,
+    #[serde(rename = "maximize")]
+    Maximize,
+}
+impl<'de> ::serde::Deserialize<'de> for Goal {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["minimize", "maximize"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Minimize),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Maximize),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for Goal {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["minimize", "maximize"], &[]),
+        );
+    }
+}
+/// Grid sampling (azure-ai-ml `GridSamplingAlgorithm`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct GridSamplingAlgorithm {
+    pub r#type: GridSamplingType,
+}
+impl<'de> ::serde::Deserialize<'de> for GridSamplingAlgorithm {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for GridSamplingAlgorithm {
+    const NAME: &'static str = "GridSamplingAlgorithm";
+    const FIELDS: &'static [&'static str] = &["type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<GridSamplingType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for GridSamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            __c::Shape::Is(<GridSamplingType as __v::Validate>::validate),
+        )];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `grid`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum GridSamplingType {
+    #[serde(rename = "grid")]
+    #[rest(rename = "Grid")]
+    Grid,
+}
+impl<'de> ::serde::Deserialize<'de> for GridSamplingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["grid"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Grid),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for GridSamplingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["grid"], &[]));
+    }
+}
 /// How a port's data reaches the job.
 #[derive(
     Debug,
@@ -2722,6 +3242,7 @@ pub struct JobOutput {
     pub name: ::std::option::Option<::std::string::String>,
     pub version: ::std::option::Option<crate::fields::Version>,
     pub mode: ::std::option::Option<JobOutputMode>,
+    /// uri_folder when absent (`Output.__init__`).
     pub r#type: ::std::option::Option<JobOutputType>,
     pub path: ::std::option::Option<::std::string::String>,
 }
@@ -2763,7 +3284,7 @@ impl ::azml::__codegen::FromMap for JobOutput {
             name: f0,
             version: f1,
             mode: f2,
-            r#type: f3,
+            r#type: f3.or_else(|| ::azml::__codegen::default_value("\"uri_folder\"")),
             path: f4,
         })
     }
@@ -3305,6 +3826,38 @@ impl ::azml::validate::Validate for JupyterLabType {
         );
     }
 }
+/// The log base of random sampling: a number (marshmallow `fields.Number`, numeric text included, kept as a float) or other text.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum Logbase {
+    SweepFloat(crate::fields::PythonFloat),
+    String(::std::string::String),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for Logbase {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "SweepFloat",
+                __c::Shape::Is(<crate::fields::PythonFloat as __v::Validate>::validate),
+            ),
+            ("string", __c::STRING),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// Logging level of the parallel run; case-sensitive.
 #[derive(
     Debug,
@@ -3444,6 +3997,118 @@ impl ::azml::validate::Validate for ManagedIdentityType {
                 &["managed_identity"],
                 &[("managed", "managed_identity")],
             ),
+        );
+    }
+}
+/// Early termination below the running median (azure-ai-ml `MedianStoppingPolicy`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct MedianStoppingPolicy {
+    pub evaluation_interval:
+        ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub delay_evaluation: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub r#type: MedianStoppingType,
+}
+impl<'de> ::serde::Deserialize<'de> for MedianStoppingPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for MedianStoppingPolicy {
+    const NAME: &'static str = "MedianStoppingPolicy";
+    const FIELDS: &'static [&'static str] = &["evaluation_interval", "delay_evaluation", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>> =
+            ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>> =
+            ::std::option::Option::None;
+        let mut f2: ::std::option::Option<MedianStoppingType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "evaluation_interval"),
+                1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "delay_evaluation"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "type"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            evaluation_interval: f0
+                .or_else(|| ::azml::__codegen::default_value("1").map(::std::option::Option::Some)),
+            delay_evaluation: f1
+                .or_else(|| ::azml::__codegen::default_value("0").map(::std::option::Option::Some)),
+            r#type: ::azml::__codegen::required::<_, A::Error>(f2, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for MedianStoppingPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "evaluation_interval",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::LenientInt as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "delay_evaluation",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::LenientInt as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<MedianStoppingType as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `median_stopping`, in any camelCase or snake_case spelling (`MedianStopping`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum MedianStoppingType {
+    #[serde(rename = "median_stopping")]
+    #[rest(rename = "MedianStopping")]
+    MedianStopping,
+}
+impl<'de> ::serde::Deserialize<'de> for MedianStoppingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["median_stopping"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::MedianStopping),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for MedianStoppingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["median_stopping"], &[]),
         );
     }
 }
@@ -3708,6 +4373,70 @@ impl ::azml::validate::Validate for MpiType {
         ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["mpi"], &[]));
     }
 }
+/// A value inside a choice's mapping, tried in azure-ai-ml's order: a nested search space, an integer, a float (numeric text included), or text.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum NestedChoiceValue {
+    Choice(Choice),
+    Normal(Normal),
+    QNormal(QNormal),
+    Randint(Randint),
+    Uniform(Uniform),
+    QUniform(QUniform),
+    Integer(i64),
+    SweepFloat(crate::fields::PythonFloat),
+    String(::std::string::String),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for NestedChoiceValue {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "Choice",
+                __c::Shape::Is(<Choice as __v::Validate>::validate),
+            ),
+            (
+                "Normal",
+                __c::Shape::Is(<Normal as __v::Validate>::validate),
+            ),
+            (
+                "QNormal",
+                __c::Shape::Is(<QNormal as __v::Validate>::validate),
+            ),
+            (
+                "Randint",
+                __c::Shape::Is(<Randint as __v::Validate>::validate),
+            ),
+            (
+                "Uniform",
+                __c::Shape::Is(<Uniform as __v::Validate>::validate),
+            ),
+            (
+                "QUniform",
+                __c::Shape::Is(<QUniform as __v::Validate>::validate),
+            ),
+            ("integer", __c::I64),
+            (
+                "SweepFloat",
+                __c::Shape::Is(<crate::fields::PythonFloat as __v::Validate>::validate),
+            ),
+            ("string", __c::STRING),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// A data input of a pipeline node, in its dump order.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -3914,6 +4643,158 @@ impl ::azml::validate::Validate for NodeOutput {
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// A normal or log-normal distribution (azure-ai-ml `Normal`, `LogNormal`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Normal {
+    pub r#type: NormalType,
+    pub mu: SpaceNumber,
+    pub sigma: SpaceNumber,
+}
+impl<'de> ::serde::Deserialize<'de> for Normal {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for Normal {
+    const NAME: &'static str = "Normal";
+    const FIELDS: &'static [&'static str] = &["type", "mu", "sigma"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<NormalType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "mu"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "sigma"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            mu: ::azml::__codegen::required::<_, A::Error>(f1, "mu")?,
+            sigma: ::azml::__codegen::required::<_, A::Error>(f2, "sigma")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Normal {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<NormalType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "mu",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "sigma",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `normal` or `lognormal`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum NormalType {
+    #[serde(rename = "normal")]
+    Normal,
+    #[serde(rename = "lognormal")]
+    Lognormal,
+}
+impl<'de> ::serde::Deserialize<'de> for NormalType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["normal", "lognormal"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Normal),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Lognormal),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for NormalType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["normal", "lognormal"], &[]),
+        );
+    }
+}
+/// The metric a sweep optimizes (azure-ai-ml `Objective`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Objective {
+    pub goal: Goal,
+    pub primary_metric: ::std::string::String,
+}
+impl<'de> ::serde::Deserialize<'de> for Objective {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for Objective {
+    const NAME: &'static str = "Objective";
+    const FIELDS: &'static [&'static str] = &["goal", "primary_metric"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<Goal> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "goal"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "primary_metric"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            goal: ::azml::__codegen::required::<_, A::Error>(f0, "goal")?,
+            primary_metric: ::azml::__codegen::required::<_, A::Error>(f1, "primary_metric")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Objective {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("goal", __c::Shape::Is(<Goal as __v::Validate>::validate)),
+            __c::Field::required("primary_metric", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// A parallel component (azure-ai-ml `ParallelComponent`), properties in its dump order. Unknown top-level keys are accepted and not kept.
@@ -4917,6 +5798,114 @@ impl ::azml::validate::Validate for ParameterType {
         ::azml::validate::Validator::one_of(cx, value, &["boolean", "integer", "number", "string"]);
     }
 }
+/// What a sweep job and a sweep node share (azure-ai-ml `ParameterizedSweepSchema`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ParameterizedSweep {
+    pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
+    /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
+    pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
+    pub objective: Objective,
+    pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
+    pub limits: SweepJobLimits,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+}
+impl<'de> ::serde::Deserialize<'de> for ParameterizedSweep {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for ParameterizedSweep {
+    const NAME: &'static str = "ParameterizedSweep";
+    const FIELDS: &'static [&'static str] = &[
+        "sampling_algorithm",
+        "search_space",
+        "objective",
+        "early_termination",
+        "limits",
+        "queue_settings",
+        "resources",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<SamplingAlgorithm> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::azml::OrderedMap<SearchSpace>> =
+            ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<Objective> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<EarlyTerminationPolicy> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<SweepJobLimits> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<QueueSettings> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
+        let mut s6 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "sampling_algorithm"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "search_space"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "objective"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "early_termination"),
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "limits"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "queue_settings"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "resources"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            sampling_algorithm: f0,
+            search_space: f1,
+            objective: ::azml::__codegen::required::<_, A::Error>(f2, "objective")?,
+            early_termination: f3,
+            limits: ::azml::__codegen::required::<_, A::Error>(f4, "limits")?,
+            queue_settings: f5,
+            resources: f6,
+        })
+    }
+}
+impl ::azml::validate::Validate for ParameterizedSweep {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "sampling_algorithm",
+                __c::Shape::Is(<SamplingAlgorithm as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "search_space",
+                __c::Shape::Map(&__c::Shape::Is(<SearchSpace as __v::Validate>::validate)),
+            ),
+            __c::Field::required(
+                "objective",
+                __c::Shape::Is(<Objective as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "early_termination",
+                __c::Shape::Is(<EarlyTerminationPolicy as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "limits",
+                __c::Shape::Is(<SweepJobLimits as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "queue_settings",
+                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 /// A parameter output of a command component (azure-ai-ml `PrimitiveOutputSchema`): other keys accepted and not kept.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -5075,6 +6064,232 @@ impl ::azml::validate::Validate for PyTorchType {
         ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["pytorch"], &[]));
     }
 }
+/// A quantized normal or log-normal distribution (azure-ai-ml `QNormal`, `QLogNormal`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct QNormal {
+    pub r#type: QNormalType,
+    pub mu: SpaceNumber,
+    pub sigma: SpaceNumber,
+    pub q: SpaceNumber,
+}
+impl<'de> ::serde::Deserialize<'de> for QNormal {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for QNormal {
+    const NAME: &'static str = "QNormal";
+    const FIELDS: &'static [&'static str] = &["type", "mu", "sigma", "q"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<QNormalType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "mu"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "sigma"),
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "q"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            mu: ::azml::__codegen::required::<_, A::Error>(f1, "mu")?,
+            sigma: ::azml::__codegen::required::<_, A::Error>(f2, "sigma")?,
+            q: ::azml::__codegen::required::<_, A::Error>(f3, "q")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for QNormal {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<QNormalType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "mu",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "sigma",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "q",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `qnormal` or `qlognormal`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum QNormalType {
+    #[serde(rename = "qnormal")]
+    Qnormal,
+    #[serde(rename = "qlognormal")]
+    Qlognormal,
+}
+impl<'de> ::serde::Deserialize<'de> for QNormalType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["qnormal", "qlognormal"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Qnormal),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Qlognormal),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for QNormalType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["qnormal", "qlognormal"], &[]),
+        );
+    }
+}
+/// A quantized uniform or log-uniform distribution (azure-ai-ml `QUniform`, `QLogUniform`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct QUniform {
+    pub r#type: QUniformType,
+    pub min_value: SpaceNumber,
+    pub max_value: SpaceNumber,
+    pub q: SpaceNumber,
+}
+impl<'de> ::serde::Deserialize<'de> for QUniform {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for QUniform {
+    const NAME: &'static str = "QUniform";
+    const FIELDS: &'static [&'static str] = &["type", "min_value", "max_value", "q"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<QUniformType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "min_value"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "max_value"),
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "q"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            min_value: ::azml::__codegen::required::<_, A::Error>(f1, "min_value")?,
+            max_value: ::azml::__codegen::required::<_, A::Error>(f2, "max_value")?,
+            q: ::azml::__codegen::required::<_, A::Error>(f3, "q")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for QUniform {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<QUniformType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "min_value",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "max_value",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "q",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `quniform` or `qloguniform`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum QUniformType {
+    #[serde(rename = "quniform")]
+    Quniform,
+    #[serde(rename = "qloguniform")]
+    Qloguniform,
+}
+impl<'de> ::serde::Deserialize<'de> for QUniformType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["quniform", "qloguniform"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Quniform),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Qloguniform),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for QUniformType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["quniform", "qloguniform"], &[]),
+        );
+    }
+}
 /// Queue settings of a job (azure-ai-ml `QueueSettings`).
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -5128,6 +6343,252 @@ impl ::azml::validate::Validate for QueueSettings {
             ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A random integer below `upper` (azure-ai-ml `Randint`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Randint {
+    pub r#type: RandintType,
+    pub upper: crate::fields::LenientInt,
+}
+impl<'de> ::serde::Deserialize<'de> for Randint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for Randint {
+    const NAME: &'static str = "Randint";
+    const FIELDS: &'static [&'static str] = &["type", "upper"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<RandintType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "upper"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            upper: ::azml::__codegen::required::<_, A::Error>(f1, "upper")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Randint {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<RandintType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "upper",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `randint`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RandintType {
+    #[serde(rename = "randint")]
+    Randint,
+}
+impl<'de> ::serde::Deserialize<'de> for RandintType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["randint"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Randint),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RandintType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["randint"], &[]));
+    }
+}
+/// Random sampling (azure-ai-ml `RandomSamplingAlgorithm`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct RandomSamplingAlgorithm {
+    pub r#type: RandomSamplingType,
+    pub seed: ::std::option::Option<crate::fields::LenientInt>,
+    pub logbase: ::std::option::Option<Logbase>,
+    pub rule: ::std::option::Option<RandomSamplingRule>,
+}
+impl<'de> ::serde::Deserialize<'de> for RandomSamplingAlgorithm {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for RandomSamplingAlgorithm {
+    const NAME: &'static str = "RandomSamplingAlgorithm";
+    const FIELDS: &'static [&'static str] = &["type", "seed", "logbase", "rule"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<RandomSamplingType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<Logbase> = ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<RandomSamplingRule> = ::std::option::Option::None;
+        let mut s3 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "seed"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "logbase"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "rule"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            seed: f1,
+            logbase: f2,
+            rule: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for RandomSamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<RandomSamplingType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "seed",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "logbase",
+                __c::Shape::Is(<Logbase as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "rule",
+                __c::Shape::Is(<RandomSamplingRule as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// How random sampling draws (`RandomSamplingAlgorithmRule`), in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RandomSamplingRule {
+    #[serde(rename = "random")]
+    Random,
+    #[serde(rename = "sobol")]
+    Sobol,
+}
+impl<'de> ::serde::Deserialize<'de> for RandomSamplingRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["random", "sobol"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Random),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Sobol),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RandomSamplingRule {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["random", "sobol"], &[]),
+        );
+    }
+}
+/// `random`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RandomSamplingType {
+    #[serde(rename = "random")]
+    #[rest(rename = "Random")]
+    Random,
+}
+impl<'de> ::serde::Deserialize<'de> for RandomSamplingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["random"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Random),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RandomSamplingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["random"], &[]));
     }
 }
 /// A Ray cluster run (azure-ai-ml `RayDistribution`).
@@ -5429,6 +6890,156 @@ impl ::azml::validate::Validate for RunFunction {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// How trials are sampled (`SamplingAlgorithmField`): a name, or an object, tried in azure-ai-ml's order.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum SamplingAlgorithm {
+    SamplingAlgorithmType(SamplingAlgorithmType),
+    RandomSamplingAlgorithm(RandomSamplingAlgorithm),
+    GridSamplingAlgorithm(GridSamplingAlgorithm),
+    BayesianSamplingAlgorithm(BayesianSamplingAlgorithm),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for SamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "SamplingAlgorithmType",
+                __c::Shape::Is(<SamplingAlgorithmType as __v::Validate>::validate),
+            ),
+            (
+                "RandomSamplingAlgorithm",
+                __c::Shape::Is(<RandomSamplingAlgorithm as __v::Validate>::validate),
+            ),
+            (
+                "GridSamplingAlgorithm",
+                __c::Shape::Is(<GridSamplingAlgorithm as __v::Validate>::validate),
+            ),
+            (
+                "BayesianSamplingAlgorithm",
+                __c::Shape::Is(<BayesianSamplingAlgorithm as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// A sampling algorithm named by a string (`SamplingAlgorithmTypeField`), any case; stored lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum SamplingAlgorithmType {
+    #[serde(rename = "bayesian")]
+    #[rest(rename = "Bayesian")]
+    Bayesian,
+    #[serde(rename = "grid")]
+    #[rest(rename = "Grid")]
+    Grid,
+    #[serde(rename = "random")]
+    #[rest(rename = "Random")]
+    Random,
+}
+impl<'de> ::serde::Deserialize<'de> for SamplingAlgorithmType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["bayesian", "grid", "random"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Bayesian),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Grid),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Random),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for SamplingAlgorithmType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["bayesian", "grid", "random"], &[]),
+        );
+    }
+}
+/// One hyperparameter's search space (`SearchSpaceField`), tried in azure-ai-ml's order.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum SearchSpace {
+    Choice(Choice),
+    Uniform(Uniform),
+    QUniform(QUniform),
+    Normal(Normal),
+    QNormal(QNormal),
+    Randint(Randint),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for SearchSpace {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "Choice",
+                __c::Shape::Is(<Choice as __v::Validate>::validate),
+            ),
+            (
+                "Uniform",
+                __c::Shape::Is(<Uniform as __v::Validate>::validate),
+            ),
+            (
+                "QUniform",
+                __c::Shape::Is(<QUniform as __v::Validate>::validate),
+            ),
+            (
+                "Normal",
+                __c::Shape::Is(<Normal as __v::Validate>::validate),
+            ),
+            (
+                "QNormal",
+                __c::Shape::Is(<QNormal as __v::Validate>::validate),
+            ),
+            (
+                "Randint",
+                __c::Shape::Is(<Randint as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// On which nodes an interactive service runs: `all` (absent: the first).
 #[derive(
     Debug,
@@ -5452,6 +7063,38 @@ pub enum ServiceNodes {
 impl ::azml::validate::Validate for ServiceNodes {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::validate::Validator::one_of(cx, value, &["all"]);
+    }
+}
+/// A search-space bound (`UnionField([DumpableIntegerField(strict=True), fields.Float()])`): an integer as written, else a float.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum SpaceNumber {
+    Integer(i64),
+    SweepFloat(crate::fields::PythonFloat),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for SpaceNumber {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("integer", __c::I64),
+            (
+                "SweepFloat",
+                __c::Shape::Is(<crate::fields::PythonFloat as __v::Validate>::validate),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
     }
 }
 /// An SSH service on the job's nodes (azure-ai-ml `SshJobService`), in its dump order.
@@ -5566,6 +7209,676 @@ impl<'de> ::serde::Deserialize<'de> for SshType {
 impl ::azml::validate::Validate for SshType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["ssh"], &[]));
+    }
+}
+/// A sweep node of a pipeline (azure-ai-ml `Sweep`, `SweepSchema`): the shared sweep fields, then the node's, in its dump order. `name`, `display_name`, `description`, `tags`, `experiment_name` and `identity` are constructor arguments no node schema dumps; other keys are kept and dumped last.
+#[derive(
+    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct Sweep {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
+    /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
+    pub objective: Objective,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
+    pub limits: SweepJobLimits,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    /// Inputs by name; a null input is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out of the dict.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub comment: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default = "Sweep::__default_type",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<SweepType>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub trial: crate::command::CommandComponentRef,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub identity: ::std::option::Option<JobIdentity>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Sweep {
+    #[doc(hidden)]
+    pub fn __default_type() -> ::std::option::Option<SweepType> {
+        ::azml::__codegen::default_value("\"sweep\"")
+    }
+}
+impl ::azml::validate::Validate for Sweep {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "sampling_algorithm",
+                __c::Shape::Is(<SamplingAlgorithm as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "search_space",
+                __c::Shape::Map(&__c::Shape::Is(<SearchSpace as __v::Validate>::validate)),
+            ),
+            __c::Field::required(
+                "objective",
+                __c::Shape::Is(<Objective as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "early_termination",
+                __c::Shape::Is(<EarlyTerminationPolicy as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "limits",
+                __c::Shape::Is(<SweepJobLimits as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "queue_settings",
+                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeInput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeOutput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("comment", __c::STRING),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<SweepType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "trial",
+                __c::Shape::Is(<crate::command::CommandComponentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// A standalone sweep job (azure-ai-ml `SweepJob`, `SweepJobSchema`): the shared sweep fields, then the job's, in its dump order. Unknown keys are refused.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SweepJob {
+    pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
+    /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
+    pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
+    pub objective: Objective,
+    pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
+    pub limits: SweepJobLimits,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub id: ::std::option::Option<::serde_json::Value>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dumped, but not sent: `SweepJob._to_rest_object` leaves them out.
+    pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub status: ::std::option::Option<::serde_json::Value>,
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub log_files: ::std::option::Option<::serde_json::Value>,
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub identity: ::std::option::Option<JobIdentity>,
+    pub r#type: SweepType,
+    pub trial: SweepTrial,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>>,
+    /// Dump-only: read and ignored.
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
+    #[dict(skip_dump)]
+    pub schema: ::std::option::Option<::std::string::String>,
+}
+impl<'de> ::serde::Deserialize<'de> for SweepJob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for SweepJob {
+    const NAME: &'static str = "SweepJob";
+    const FIELDS: &'static [&'static str] = &[
+        "sampling_algorithm",
+        "search_space",
+        "objective",
+        "early_termination",
+        "limits",
+        "queue_settings",
+        "resources",
+        "name",
+        "id",
+        "description",
+        "tags",
+        "creation_context",
+        "services",
+        "display_name",
+        "status",
+        "experiment_name",
+        "properties",
+        "log_files",
+        "compute",
+        "identity",
+        "type",
+        "trial",
+        "inputs",
+        "outputs",
+        "$schema",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<SamplingAlgorithm> = ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<::azml::OrderedMap<SearchSpace>> =
+            ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<Objective> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<EarlyTerminationPolicy> = ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<SweepJobLimits> = ::std::option::Option::None;
+        let mut f5: ::std::option::Option<QueueSettings> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
+        let mut s6 = false;
+        let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s7 = false;
+        let mut f8: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s8 = false;
+        let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s9 = false;
+        let mut f10: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
+        let mut s10 = false;
+        let mut f11: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s11 = false;
+        let mut f12: ::std::option::Option<::azml::OrderedMap<JobService>> =
+            ::std::option::Option::None;
+        let mut s12 = false;
+        let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s13 = false;
+        let mut f14: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s14 = false;
+        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s15 = false;
+        let mut f16: ::std::option::Option<
+            ::azml::OrderedMap<::std::option::Option<::std::string::String>>,
+        > = ::std::option::Option::None;
+        let mut s16 = false;
+        let mut f17: ::std::option::Option<::serde_json::Value> = ::std::option::Option::None;
+        let mut s17 = false;
+        let mut f18: ::std::option::Option<crate::fields::ComputeRef> = ::std::option::Option::None;
+        let mut s18 = false;
+        let mut f19: ::std::option::Option<JobIdentity> = ::std::option::Option::None;
+        let mut s19 = false;
+        let mut f20: ::std::option::Option<SweepType> = ::std::option::Option::None;
+        let mut f21: ::std::option::Option<SweepTrial> = ::std::option::Option::None;
+        let mut f22: ::std::option::Option<::azml::OrderedMap<JobInput>> =
+            ::std::option::Option::None;
+        let mut s22 = false;
+        let mut f23: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>> =
+            ::std::option::Option::None;
+        let mut s23 = false;
+        let mut f24: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut s24 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "sampling_algorithm"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "search_space"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "objective"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "early_termination"),
+                4 => ::azml::__codegen::field(&mut map, &mut f4, "limits"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "queue_settings"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "resources"),
+                7 => ::azml::__codegen::optional(&mut map, &mut f7, &mut s7, "name"),
+                8 => ::azml::__codegen::optional(&mut map, &mut f8, &mut s8, "id"),
+                9 => ::azml::__codegen::optional(&mut map, &mut f9, &mut s9, "description"),
+                10 => ::azml::__codegen::optional(&mut map, &mut f10, &mut s10, "tags"),
+                11 => ::azml::__codegen::optional(&mut map, &mut f11, &mut s11, "creation_context"),
+                12 => ::azml::__codegen::optional(&mut map, &mut f12, &mut s12, "services"),
+                13 => ::azml::__codegen::optional(&mut map, &mut f13, &mut s13, "display_name"),
+                14 => ::azml::__codegen::optional(&mut map, &mut f14, &mut s14, "status"),
+                15 => ::azml::__codegen::optional(&mut map, &mut f15, &mut s15, "experiment_name"),
+                16 => ::azml::__codegen::optional(&mut map, &mut f16, &mut s16, "properties"),
+                17 => ::azml::__codegen::optional(&mut map, &mut f17, &mut s17, "log_files"),
+                18 => ::azml::__codegen::optional(&mut map, &mut f18, &mut s18, "compute"),
+                19 => ::azml::__codegen::optional(&mut map, &mut f19, &mut s19, "identity"),
+                20 => ::azml::__codegen::field(&mut map, &mut f20, "type"),
+                21 => ::azml::__codegen::field(&mut map, &mut f21, "trial"),
+                22 => ::azml::__codegen::optional(&mut map, &mut f22, &mut s22, "inputs"),
+                23 => ::azml::__codegen::optional(&mut map, &mut f23, &mut s23, "outputs"),
+                24 => ::azml::__codegen::optional(&mut map, &mut f24, &mut s24, "$schema"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            sampling_algorithm: f0,
+            search_space: f1,
+            objective: ::azml::__codegen::required::<_, A::Error>(f2, "objective")?,
+            early_termination: f3,
+            limits: ::azml::__codegen::required::<_, A::Error>(f4, "limits")?,
+            queue_settings: f5,
+            resources: f6,
+            name: f7,
+            id: f8,
+            description: f9,
+            tags: f10.or_else(|| ::azml::__codegen::default_value("{}")),
+            creation_context: f11,
+            services: f12,
+            display_name: f13,
+            status: f14,
+            experiment_name: f15,
+            properties: f16.or_else(|| ::azml::__codegen::default_value("{}")),
+            log_files: f17,
+            compute: f18,
+            identity: f19,
+            r#type: ::azml::__codegen::required::<_, A::Error>(f20, "type")?,
+            trial: ::azml::__codegen::required::<_, A::Error>(f21, "trial")?,
+            inputs: f22.or_else(|| ::azml::__codegen::default_value("{}")),
+            outputs: f23.or_else(|| ::azml::__codegen::default_value("{}")),
+            schema: f24,
+        })
+    }
+}
+impl SweepJob {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "sweep job",
+        loader: "load_job",
+        markers: ::azml::document::Markers {
+            types: &["sweep"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for SweepJob {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "sampling_algorithm",
+                __c::Shape::Is(<SamplingAlgorithm as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "search_space",
+                __c::Shape::Map(&__c::Shape::Is(<SearchSpace as __v::Validate>::validate)),
+            ),
+            __c::Field::required(
+                "objective",
+                __c::Shape::Is(<Objective as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "early_termination",
+                __c::Shape::Is(<EarlyTerminationPolicy as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "limits",
+                __c::Shape::Is(<SweepJobLimits as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "queue_settings",
+                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("id", __c::ANY),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional(
+                "services",
+                __c::Shape::Map(&__c::Shape::Is(<JobService as __v::Validate>::validate)),
+            ),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("status", __c::ANY),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("log_files", __c::ANY),
+            __c::Field::optional(
+                "compute",
+                __c::Shape::Is(<crate::fields::ComputeRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "identity",
+                __c::Shape::Is(<JobIdentity as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<SweepType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "trial",
+                __c::Shape::Is(<SweepTrial as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<JobInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <JobOutput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional("$schema", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// Limits of a sweep (azure-ai-ml `SweepJobLimits`), integers read as marshmallow's `Int`; `timeout` and `trial_timeout` are seconds, floored to 60 when below it (`_get_floored_timeout`, entities/src/sweep/limits.rs) and sent as ISO 8601 durations. A pipeline node's may be `${{...}}` bindings; a standalone job refuses them.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SweepJobLimits {
+    pub max_concurrent_trials: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub max_total_trials: crate::fields::IntOrBinding,
+    pub timeout: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub trial_timeout: ::std::option::Option<crate::fields::IntOrBinding>,
+}
+impl<'de> ::serde::Deserialize<'de> for SweepJobLimits {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for SweepJobLimits {
+    const NAME: &'static str = "SweepJobLimits";
+    const FIELDS: &'static [&'static str] = &[
+        "max_concurrent_trials",
+        "max_total_trials",
+        "timeout",
+        "trial_timeout",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<crate::fields::IntOrBinding> =
+            ::std::option::Option::None;
+        let mut s0 = false;
+        let mut f1: ::std::option::Option<crate::fields::IntOrBinding> =
+            ::std::option::Option::None;
+        let mut f2: ::std::option::Option<crate::fields::IntOrBinding> =
+            ::std::option::Option::None;
+        let mut s2 = false;
+        let mut f3: ::std::option::Option<crate::fields::IntOrBinding> =
+            ::std::option::Option::None;
+        let mut s3 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => {
+                    ::azml::__codegen::optional(&mut map, &mut f0, &mut s0, "max_concurrent_trials")
+                }
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "max_total_trials"),
+                2 => ::azml::__codegen::optional(&mut map, &mut f2, &mut s2, "timeout"),
+                3 => ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "trial_timeout"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            max_concurrent_trials: f0,
+            max_total_trials: ::azml::__codegen::required::<_, A::Error>(f1, "max_total_trials")?,
+            timeout: f2,
+            trial_timeout: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for SweepJobLimits {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "max_concurrent_trials",
+                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "max_total_trials",
+                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "timeout",
+                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "trial_timeout",
+                __c::Shape::Is(<crate::fields::IntOrBinding as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The trial of a standalone sweep job: a command written in place (azure-ai-ml `ParameterizedCommandSchema`, loaded as a `ParameterizedCommand`), never a file or a registered component; in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SweepTrial {
+    pub command: ::std::string::String,
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    pub environment: crate::fields::EnvironmentRef,
+    /// Any values; `{}` when absent (`ParameterizedCommand.__init__`).
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    pub distribution: ::std::option::Option<Distribution>,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+}
+impl<'de> ::serde::Deserialize<'de> for SweepTrial {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for SweepTrial {
+    const NAME: &'static str = "SweepTrial";
+    const FIELDS: &'static [&'static str] = &[
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "queue_settings",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<crate::fields::CodeRef> = ::std::option::Option::None;
+        let mut s1 = false;
+        let mut f2: ::std::option::Option<crate::fields::EnvironmentRef> =
+            ::std::option::Option::None;
+        let mut f3: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>> =
+            ::std::option::Option::None;
+        let mut s3 = false;
+        let mut f4: ::std::option::Option<JobResourceConfiguration> = ::std::option::Option::None;
+        let mut s4 = false;
+        let mut f5: ::std::option::Option<Distribution> = ::std::option::Option::None;
+        let mut s5 = false;
+        let mut f6: ::std::option::Option<QueueSettings> = ::std::option::Option::None;
+        let mut s6 = false;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "command"),
+                1 => ::azml::__codegen::optional(&mut map, &mut f1, &mut s1, "code"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "environment"),
+                3 => {
+                    ::azml::__codegen::optional(&mut map, &mut f3, &mut s3, "environment_variables")
+                }
+                4 => ::azml::__codegen::optional(&mut map, &mut f4, &mut s4, "resources"),
+                5 => ::azml::__codegen::optional(&mut map, &mut f5, &mut s5, "distribution"),
+                6 => ::azml::__codegen::optional(&mut map, &mut f6, &mut s6, "queue_settings"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            command: ::azml::__codegen::required::<_, A::Error>(f0, "command")?,
+            code: f1,
+            environment: ::azml::__codegen::required::<_, A::Error>(f2, "environment")?,
+            environment_variables: f3.or_else(|| ::azml::__codegen::default_value("{}")),
+            resources: f4,
+            distribution: f5,
+            queue_settings: f6,
+        })
+    }
+}
+impl ::azml::validate::Validate for SweepTrial {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("command", __c::STRING),
+            __c::Field::optional(
+                "code",
+                __c::Shape::Is(<crate::fields::CodeRef as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "environment",
+                __c::Shape::Is(<crate::fields::EnvironmentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "resources",
+                __c::Shape::Is(<JobResourceConfiguration as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "distribution",
+                __c::Shape::Is(<Distribution as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "queue_settings",
+                __c::Shape::Is(<QueueSettings as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The type of a sweep job or node, `sweep`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum SweepType {
+    #[serde(rename = "sweep")]
+    Sweep,
+}
+impl<'de> ::serde::Deserialize<'de> for SweepType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["sweep"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Sweep),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for SweepType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["sweep"], &[]));
     }
 }
 /// What the task runs; matched case-insensitively and stored lower-cased.
@@ -5739,6 +8052,7 @@ impl ::azml::validate::Validate for TensorBoardType {
 #[dict(serialize)]
 pub struct TensorFlowDistribution {
     pub r#type: TensorFlowType,
+    /// 0 when absent (`TensorFlowDistribution.__init__`).
     pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
     pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
 }
@@ -5776,7 +8090,7 @@ impl ::azml::__codegen::FromMap for TensorFlowDistribution {
         }
         ::std::result::Result::Ok(Self {
             r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
-            parameter_server_count: f1,
+            parameter_server_count: f1.or_else(|| ::azml::__codegen::default_value("0")),
             worker_count: f2,
         })
     }
@@ -5841,6 +8155,239 @@ impl ::azml::validate::Validate for TensorFlowType {
         ::azml::__codegen::check_enum(
             cx,
             ::azml::__codegen::lower_enum(value, &["tensorflow"], &[]),
+        );
+    }
+}
+/// Early termination of the worst runs (azure-ai-ml `TruncationSelectionPolicy`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct TruncationSelectionPolicy {
+    pub evaluation_interval:
+        ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub delay_evaluation: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub r#type: TruncationSelectionType,
+    pub truncation_percentage: crate::fields::LenientInt,
+}
+impl<'de> ::serde::Deserialize<'de> for TruncationSelectionPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for TruncationSelectionPolicy {
+    const NAME: &'static str = "TruncationSelectionPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "evaluation_interval",
+        "delay_evaluation",
+        "type",
+        "truncation_percentage",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>> =
+            ::std::option::Option::None;
+        let mut f1: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>> =
+            ::std::option::Option::None;
+        let mut f2: ::std::option::Option<TruncationSelectionType> = ::std::option::Option::None;
+        let mut f3: ::std::option::Option<crate::fields::LenientInt> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::maybe_null(&mut map, &mut f0, "evaluation_interval"),
+                1 => ::azml::__codegen::maybe_null(&mut map, &mut f1, "delay_evaluation"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "type"),
+                3 => ::azml::__codegen::field(&mut map, &mut f3, "truncation_percentage"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            evaluation_interval: f0
+                .or_else(|| ::azml::__codegen::default_value("0").map(::std::option::Option::Some)),
+            delay_evaluation: f1
+                .or_else(|| ::azml::__codegen::default_value("0").map(::std::option::Option::Some)),
+            r#type: ::azml::__codegen::required::<_, A::Error>(f2, "type")?,
+            truncation_percentage: ::azml::__codegen::required::<_, A::Error>(
+                f3,
+                "truncation_percentage",
+            )?,
+        })
+    }
+}
+impl ::azml::validate::Validate for TruncationSelectionPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "evaluation_interval",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::LenientInt as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "delay_evaluation",
+                __c::Shape::Nullable(&__c::Shape::Is(
+                    <crate::fields::LenientInt as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<TruncationSelectionType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "truncation_percentage",
+                __c::Shape::Is(<crate::fields::LenientInt as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `truncation_selection`, in any camelCase or snake_case spelling (`TruncationSelection`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum TruncationSelectionType {
+    #[serde(rename = "truncation_selection")]
+    #[rest(rename = "TruncationSelection")]
+    TruncationSelection,
+}
+impl<'de> ::serde::Deserialize<'de> for TruncationSelectionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["truncation_selection"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::TruncationSelection),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for TruncationSelectionType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["truncation_selection"], &[]),
+        );
+    }
+}
+/// A uniform or log-uniform distribution (azure-ai-ml `Uniform`, `LogUniform`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Uniform {
+    pub r#type: UniformType,
+    pub min_value: SpaceNumber,
+    pub max_value: SpaceNumber,
+}
+impl<'de> ::serde::Deserialize<'de> for Uniform {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::deserialize_struct(deserializer)
+    }
+}
+impl ::azml::__codegen::FromMap for Uniform {
+    const NAME: &'static str = "Uniform";
+    const FIELDS: &'static [&'static str] = &["type", "min_value", "max_value"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut f0: ::std::option::Option<UniformType> = ::std::option::Option::None;
+        let mut f1: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        let mut f2: ::std::option::Option<SpaceNumber> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
+        {
+            match key {
+                0 => ::azml::__codegen::field(&mut map, &mut f0, "type"),
+                1 => ::azml::__codegen::field(&mut map, &mut f1, "min_value"),
+                2 => ::azml::__codegen::field(&mut map, &mut f2, "max_value"),
+                _ => ::azml::__codegen::skip(&mut map),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: ::azml::__codegen::required::<_, A::Error>(f0, "type")?,
+            min_value: ::azml::__codegen::required::<_, A::Error>(f1, "min_value")?,
+            max_value: ::azml::__codegen::required::<_, A::Error>(f2, "max_value")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Uniform {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required(
+                "type",
+                __c::Shape::Is(<UniformType as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "min_value",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+            __c::Field::required(
+                "max_value",
+                __c::Shape::Is(<SpaceNumber as __v::Validate>::validate),
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `uniform` or `loguniform`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum UniformType {
+    #[serde(rename = "uniform")]
+    Uniform,
+    #[serde(rename = "loguniform")]
+    Loguniform,
+}
+impl<'de> ::serde::Deserialize<'de> for UniformType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["uniform", "loguniform"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Uniform),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Loguniform),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for UniformType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["uniform", "loguniform"], &[]),
         );
     }
 }

@@ -227,6 +227,11 @@ impl Writer<'_> {
                     let json = default.to_string();
                     quote!(#n: #slot.or_else(|| ::azml::__codegen::default_value(#json)),)
                 }
+                // On a nullable property, only when absent: a `null` stays `None`.
+                (FieldKind::OptionalNullable, Some(default)) => {
+                    let json = default.to_string();
+                    quote!(#n: #slot.or_else(|| ::azml::__codegen::default_value(#json).map(::std::option::Option::Some)),)
+                }
                 _ => quote!(#n: #slot,),
             });
         }
@@ -303,17 +308,21 @@ impl Writer<'_> {
             .zip(fnames)
             .filter_map(|(f, n)| {
                 let default = f.ext.default.as_ref()?;
-                let (ty, kind) = self.field_ty(f);
-                if kind != FieldKind::Optional {
-                    return None;
-                }
                 let json = default.to_string();
+                let (ty, kind) = self.field_ty(f);
+                let value = match kind {
+                    FieldKind::Optional => quote!(::azml::__codegen::default_value(#json)),
+                    FieldKind::OptionalNullable => quote!(
+                        ::azml::__codegen::default_value(#json).map(::std::option::Option::Some)
+                    ),
+                    _ => return None,
+                };
                 let function = format_ident!("__default_{}", n.unraw());
                 let ty = moved(ty);
                 Some(quote! {
                     #[doc(hidden)]
                     pub fn #function() -> #ty {
-                        ::azml::__codegen::default_value(#json)
+                        #value
                     }
                 })
             })
@@ -349,13 +358,16 @@ impl Writer<'_> {
             if renamed {
                 serde.push(quote!(rename = #wire));
             }
-            if kind == FieldKind::Optional && f.ext.default.is_some() {
+            if kind.optional() && f.ext.default.is_some() {
                 // `x-azml-default`: the function `serde_defaults` writes.
                 let path = format!("{}::__default_{}", self.name(owner).as_str(), n.unraw());
                 serde.push(quote!(default = #path));
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
+                if kind == FieldKind::OptionalNullable {
+                    serde.push(quote!(deserialize_with = "::azml::__codegen::nullable"));
+                }
             } else if kind.optional() {
                 serde.push(quote!(default));
                 serde.push(quote!(

@@ -8,7 +8,7 @@
 
 use azml::document::{Document, Registry};
 
-use crate::generated::{Command, CommandComponent, ParallelComponent, ParallelTask};
+use crate::generated::{Command, CommandComponent, ParallelComponent, ParallelTask, SweepJob};
 use crate::pipeline::PipelineJob;
 
 /// Every kind azml models.
@@ -17,5 +17,6 @@ pub static REGISTRY: Registry = Registry::new(&[
     ParallelComponent::KIND,
     CommandComponent::KIND,
     Command::KIND,
+    SweepJob::KIND,
     ParallelTask::KIND,
 ]);

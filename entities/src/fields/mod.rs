@@ -20,6 +20,7 @@ pub mod job_rest;
 pub mod node_path;
 pub mod parameter_value;
 pub mod python_bool;
+pub mod python_float;
 pub(crate) mod real_path;
 pub(crate) mod sha;
 mod upload_hash;
@@ -35,6 +36,7 @@ pub use job_fields::{ComputeRef, DataPath, JobLiteral};
 pub use node_path::NodeDataPath;
 pub use parameter_value::ParameterValue;
 pub use python_bool::PythonBool;
+pub use python_float::PythonFloat;
 pub use version::Version;
 
 pub(crate) use value_type::read_with_from_value;

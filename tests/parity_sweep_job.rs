@@ -1,0 +1,103 @@
+//! Sweep job documents: azml against what azure-ai-ml 1.35.2 did with the
+//! same files (`load_job` accepting or rejecting, and the field of each
+//! error; `SweepJob._to_dict()`; the REST body of `_to_rest_object()`, or
+//! the reason Python could not build it offline; that body read back with
+//! `SweepJob._load_from_rest`).
+
+#[path = "support/parity.rs"]
+mod parity;
+
+use azml::entities::SweepJob;
+use azml::{DictMixin, Document};
+
+#[test]
+fn sweep_jobs_match_python() {
+    let root = parity::fixtures();
+    let goldens = parity::goldens("sweep_job");
+    assert!(
+        goldens.len() >= 160,
+        "only {} sweep job goldens",
+        goldens.len()
+    );
+    let mut failures = Vec::new();
+    for golden in &goldens {
+        let result = SweepJob::from_yaml_path(root.join(&golden.file));
+        failures.extend(parity::decision_failures(golden, &result));
+        let (true, Ok(job)) = (golden.accepted(), result) else {
+            continue;
+        };
+        let expected = &golden.record["dict"];
+        let got = job.to_dict();
+        if !parity::same_json(&got, expected) {
+            failures.push(format!(
+                "{}: dict\n  python: {expected}\n  azml:   {got}",
+                golden.file
+            ));
+        }
+        failures.extend(rest_failures(golden, job.to_rest()));
+    }
+    parity::report("sweep job", goldens.len(), &failures);
+}
+
+/// The REST body where Python built one, and that body read back; where it
+/// could not, azml must not invent one: a validation error carries
+/// Python's message, and an inline environment (a TypeError in Python: the
+/// `Environment` would be registered first) says so, naming the
+/// environment Python writes out.
+fn rest_failures(
+    golden: &parity::Golden,
+    rest: Result<serde_json::Value, azml::RestError>,
+) -> Vec<String> {
+    let file = &golden.file;
+    let record = &golden.record;
+    match (&record["rest_error"], rest) {
+        (serde_json::Value::Null, Ok(got)) if parity::same_json(&got, &record["rest"]) => {
+            read_back_failures(golden, &got)
+        }
+        (serde_json::Value::Null, Ok(got)) => vec![format!(
+            "{file}: REST body\n  python: {}\n  azml:   {got}",
+            record["rest"]
+        )],
+        (serde_json::Value::Null, Err(e)) => vec![format!("{file}: REST body: {e}")],
+        (error, Ok(got)) => vec![format!(
+            "{file}: Python could not build the body ({error}), azml did: {got}"
+        )],
+        (error, Err(e)) => {
+            let message = e.to_string();
+            let explained = if error["error_type"] == "TypeError" {
+                // The environment the body holds, as the harness writes it out.
+                let unresolved = record["rest"]["properties"]["trial"]["environmentId"]
+                    .get("$environment")
+                    .is_some();
+                let version = record["dict"]["trial"]["environment"]["version"]
+                    .as_str()
+                    .unwrap_or("?");
+                unresolved
+                    && message.contains("inline environment would be registered first")
+                    && message.contains(version)
+            } else {
+                message.contains(error["message"].as_str().unwrap_or("?"))
+            };
+            if explained {
+                vec![]
+            } else {
+                vec![format!("{file}: REST error {message:?}, Python {error}")]
+            }
+        }
+    }
+}
+
+/// `SweepJob._load_from_rest(body)._to_dict()` where the golden records it.
+fn read_back_failures(golden: &parity::Golden, body: &serde_json::Value) -> Vec<String> {
+    let file = &golden.file;
+    let record = &golden.record;
+    match (&record["rest_read_back"], SweepJob::from_rest(body)) {
+        (serde_json::Value::Null, _) => vec![],
+        (expected, Ok(back)) if parity::same_json(&back.to_dict(), expected) => vec![],
+        (expected, Ok(back)) => vec![format!(
+            "{file}: read back from REST\n  python: {expected}\n  azml:   {}",
+            back.to_dict()
+        )],
+        (_, Err(e)) => vec![format!("{file}: read back from REST: {e}")],
+    }
+}
