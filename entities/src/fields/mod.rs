@@ -15,6 +15,7 @@ pub mod integer;
 pub mod io_dict;
 pub mod io_rest;
 pub mod job_fields;
+pub mod job_from_rest;
 pub mod job_io;
 pub mod job_rest;
 pub mod node_path;

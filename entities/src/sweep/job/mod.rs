@@ -96,9 +96,23 @@ impl Document for SweepJob {
         rest::job_body(self)
     }
 
-    /// `SweepJob._load_from_rest`: the job a REST body describes.
+    /// `SweepJob._load_from_rest`: the job a REST body describes, a local
+    /// trial `codeId` looked up against the working directory, as
+    /// `_to_dict()` then does (see [`SweepJob::from_rest_against`]).
     fn from_rest(rest: &Value) -> Result<Self, RestError> {
-        read_back::job(rest)
+        read_back::job(rest, Path::new("."))
+    }
+}
+
+impl SweepJob {
+    /// [`Document::from_rest`] with a local trial `codeId` (`./src`) looked
+    /// up against `base` instead of the working directory: dumped as its
+    /// absolute path when it exists there, else as `azureml:<id>`.
+    ///
+    /// # Errors
+    /// A [`RestError`] naming the part of the body that cannot be read.
+    pub fn from_rest_against(rest: &Value, base: &Path) -> Result<Self, RestError> {
+        read_back::job(rest, base)
     }
 }
 
