@@ -7,7 +7,7 @@
 #[path = "support/parity.rs"]
 mod parity;
 
-use azml::entities::SweepJob;
+use azml::entities::{Sweep, SweepJob};
 use azml::{DictMixin, Document};
 
 #[test]
@@ -113,4 +113,78 @@ fn read_back_failures(golden: &parity::Golden, body: &serde_json::Value) -> Vec<
         )],
         (_, Err(e)) => vec![format!("{file}: read back from REST: {e}")],
     }
+}
+
+/// The `type: sweep` nodes of the pipeline goldens: the node loaded on its
+/// own (`Sweep::from_node_value`) gives the entry Python's pipeline
+/// `_to_dict()` holds for it; where Python refused the pipeline at such a
+/// node, azml refuses the node at the same field.
+#[test]
+fn sweep_nodes_of_pipelines_match_python() {
+    let root = parity::fixtures();
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for golden in parity::goldens("pipeline_job") {
+        let file = root.join(&golden.file);
+        let Ok(doc) = azml::yaml::parse_path(&file) else {
+            continue;
+        };
+        let base = file.parent().unwrap();
+        let jobs = doc.value.get("jobs").and_then(|j| j.as_object());
+        for (name, node) in jobs.into_iter().flatten() {
+            let ty = node.get("type").and_then(|t| t.as_str());
+            if !ty.is_some_and(|t| t.eq_ignore_ascii_case("sweep")) {
+                continue;
+            }
+            let at = format!("jobs.{name}");
+            let refused_here: Vec<String> = golden
+                .error_paths()
+                .into_iter()
+                .filter_map(|p| {
+                    p.strip_prefix(&at)
+                        .filter(|rest| rest.is_empty() || rest.starts_with('.'))
+                        .map(|rest| rest.trim_start_matches('.').to_owned())
+                })
+                .collect();
+            let loaded = Sweep::from_node_value(node, base);
+            let place = format!("{}: jobs.{name}", golden.file);
+            compared += 1;
+            match (golden.accepted(), loaded) {
+                (true, Ok(node)) => {
+                    let expected = &golden.record["dict"]["jobs"][name];
+                    let got = node.pipeline_dict();
+                    if !parity::same_json(&got, expected) {
+                        failures.push(format!(
+                            "{place}: dict\n  python: {expected}\n  azml:   {got}"
+                        ));
+                    }
+                }
+                (true, Err(issues)) => {
+                    failures.push(format!("{place}: Python accepts, azml refuses: {issues:?}"))
+                }
+                (false, Ok(_)) if !refused_here.is_empty() => failures.push(format!(
+                    "{place}: Python refuses at {refused_here:?}, azml accepts"
+                )),
+                (false, Ok(_)) => {}
+                (false, Err(issues)) => {
+                    let ours: Vec<String> = issues
+                        .iter()
+                        .map(|i| azml::load::dotted(&i.pointer))
+                        .collect();
+                    let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
+                    let missed: Vec<&String> = refused_here
+                        .iter()
+                        .filter(|p| !parity::path_reported(&ours, p))
+                        .collect();
+                    if refused_here.is_empty() || !missed.is_empty() {
+                        failures.push(format!(
+                            "{place}: azml refuses at {ours:?}, Python at {refused_here:?}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared >= 15, "only {compared} sweep nodes compared");
+    parity::report("sweep node", compared, &failures);
 }
