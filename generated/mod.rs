@@ -294,6 +294,196 @@ impl ::azml::validate::Validate for AutoDeleteSetting {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// Early termination by slack from the best run (azure-ai-ml `BanditPolicy`), in its dump order. `slack_factor` and `slack_amount` default to the integer 0, which the constructor stores (dumped as 0.0, sent as 0): filled in by hand (entities/src/sweep/early_termination.rs).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct BanditPolicy {
+    pub evaluation_interval:
+        ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub delay_evaluation: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub r#type: BanditType,
+    pub slack_factor: ::std::option::Option<::std::option::Option<crate::fields::PythonFloat>>,
+    pub slack_amount: ::std::option::Option<::std::option::Option<crate::fields::PythonFloat>>,
+}
+::azml::__codegen::deserialize_from_map!(BanditPolicy);
+impl ::azml::__codegen::FromMap for BanditPolicy {
+    const NAME: &'static str = "BanditPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "evaluation_interval",
+        "delay_evaluation",
+        "type",
+        "slack_factor",
+        "slack_amount",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                _ => r.skip(),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f0, "0");
+        ::azml::__codegen::default_into(&mut f1, "0");
+        ::std::result::Result::Ok(Self {
+            evaluation_interval: f0,
+            delay_evaluation: f1,
+            r#type: r.required(f2, "type")?,
+            slack_factor: f3,
+            slack_amount: f4,
+        })
+    }
+}
+impl ::azml::validate::Validate for BanditPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::nullable(
+                "evaluation_interval",
+                &<crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::nullable(
+                "delay_evaluation",
+                &<crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required("type", <BanditType as __c::Shaped>::SHAPE),
+            __c::Field::nullable(
+                "slack_factor",
+                &<crate::fields::PythonFloat as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::nullable(
+                "slack_amount",
+                &<crate::fields::PythonFloat as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `bandit`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum BanditType {
+    #[serde(rename = "bandit")]
+    #[rest(rename = "Bandit")]
+    Bandit,
+}
+impl<'de> ::serde::Deserialize<'de> for BanditType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["bandit"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Bandit),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for BanditType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["bandit"], &[]));
+    }
+}
+/// Bayesian sampling (azure-ai-ml `BayesianSamplingAlgorithm`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct BayesianSamplingAlgorithm {
+    pub r#type: BayesianSamplingType,
+}
+::azml::__codegen::deserialize_from_map!(BayesianSamplingAlgorithm);
+impl ::azml::__codegen::FromMap for BayesianSamplingAlgorithm {
+    const NAME: &'static str = "BayesianSamplingAlgorithm";
+    const FIELDS: &'static [&'static str] = &["type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for BayesianSamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            <BayesianSamplingType as __c::Shaped>::SHAPE,
+        )];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `bayesian`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum BayesianSamplingType {
+    #[serde(rename = "bayesian")]
+    #[rest(rename = "Bayesian")]
+    Bayesian,
+}
+impl<'de> ::serde::Deserialize<'de> for BayesianSamplingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["bayesian"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Bayesian),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for BayesianSamplingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["bayesian"], &[]));
+    }
+}
 /// A Docker build context (`BuildContextSchema`).
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -329,6 +519,125 @@ impl ::azml::validate::Validate for BuildContext {
             __c::Field::optional("path", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A choice among values (azure-ai-ml `Choice`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Choice {
+    pub values: ::std::option::Option<::std::vec::Vec<ChoiceValue>>,
+    pub r#type: ChoiceType,
+}
+::azml::__codegen::deserialize_from_map!(Choice);
+impl ::azml::__codegen::FromMap for Choice {
+    const NAME: &'static str = "Choice";
+    const FIELDS: &'static [&'static str] = &["values", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.value(&mut f1),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            values: f0,
+            r#type: r.required(f1, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Choice {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "values",
+                __c::Shape::Array(&<ChoiceValue as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::required("type", <ChoiceType as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `choice`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum ChoiceType {
+    #[serde(rename = "choice")]
+    Choice,
+}
+impl<'de> ::serde::Deserialize<'de> for ChoiceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["choice"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Choice),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for ChoiceType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["choice"], &[]));
+    }
+}
+/// One value of a choice, tried in azure-ai-ml's order: an integer, text (kept as text, numeric or not), a float, or a mapping of names to nested search spaces or plain values.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum ChoiceValue {
+    Integer(i64),
+    String(::std::string::String),
+    SweepFloat(crate::fields::PythonFloat),
+    Map(::azml::OrderedMap<NestedChoiceValue>),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for ChoiceValue {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("integer", __c::I64),
+            ("string", __c::STRING),
+            (
+                "SweepFloat",
+                <crate::fields::PythonFloat as __c::Shaped>::SHAPE,
+            ),
+            (
+                "object",
+                __c::Shape::Map(&<NestedChoiceValue as __c::Shaped>::SHAPE),
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
     }
 }
 /// A code asset (`load_code`: `CodeAssetSchema`, then `Code.__init__`).
@@ -1615,6 +1924,7 @@ impl ::azml::validate::Validate for ComponentResourcesDockerArgs {
 #[dict(serialize)]
 pub struct ComponentTensorFlowDistribution {
     pub r#type: TensorFlowType,
+    /// 0 when absent (`TensorFlowDistribution.__init__`).
     pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
     pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
 }
@@ -1637,6 +1947,7 @@ impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
                 _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f1, "0");
         ::std::result::Result::Ok(Self {
             r#type: r.required(f0, "type")?,
             parameter_server_count: f1,
@@ -2243,6 +2554,42 @@ impl ::azml::validate::Validate for Distribution {
         __c::any_of(cx, value, __MEMBERS);
     }
 }
+/// When trials are cancelled early (`EarlyTerminationField`), tried in azure-ai-ml's order.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum EarlyTerminationPolicy {
+    BanditPolicy(BanditPolicy),
+    MedianStoppingPolicy(MedianStoppingPolicy),
+    TruncationSelectionPolicy(TruncationSelectionPolicy),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for EarlyTerminationPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("BanditPolicy", <BanditPolicy as __c::Shaped>::SHAPE),
+            (
+                "MedianStoppingPolicy",
+                <MedianStoppingPolicy as __c::Shaped>::SHAPE,
+            ),
+            (
+                "TruncationSelectionPolicy",
+                <TruncationSelectionPolicy as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// An inline (anonymous) environment, dumped as `CliV2AnonymousEnvironment` with a content-hash version; its own name and version are ignored. Property order is azure-ai-ml's dump order.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -2811,6 +3158,125 @@ impl ::azml::validate::Validate for GenericJobService {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// Whether the primary metric is minimized or maximized, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum Goal {
+    #[serde(rename = "minimize")]
+    Minimize,
+    #[serde(rename = "maximize")]
+    Maximize,
+}
+impl<'de> ::serde::Deserialize<'de> for Goal {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["minimize", "maximize"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Minimize),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Maximize),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for Goal {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["minimize", "maximize"], &[]),
+        );
+    }
+}
+/// Grid sampling (azure-ai-ml `GridSamplingAlgorithm`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct GridSamplingAlgorithm {
+    pub r#type: GridSamplingType,
+}
+::azml::__codegen::deserialize_from_map!(GridSamplingAlgorithm);
+impl ::azml::__codegen::FromMap for GridSamplingAlgorithm {
+    const NAME: &'static str = "GridSamplingAlgorithm";
+    const FIELDS: &'static [&'static str] = &["type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for GridSamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[__c::Field::required(
+            "type",
+            <GridSamplingType as __c::Shaped>::SHAPE,
+        )];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `grid`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum GridSamplingType {
+    #[serde(rename = "grid")]
+    #[rest(rename = "Grid")]
+    Grid,
+}
+impl<'de> ::serde::Deserialize<'de> for GridSamplingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["grid"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Grid),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for GridSamplingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["grid"], &[]));
+    }
+}
 /// The routes of an inference server (`InferenceConfigSchema`), in the schema's order.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -3185,6 +3651,7 @@ pub struct JobOutput {
     pub name: ::std::option::Option<::std::string::String>,
     pub version: ::std::option::Option<crate::fields::Version>,
     pub mode: ::std::option::Option<JobOutputMode>,
+    /// uri_folder when absent (`Output.__init__`).
     pub r#type: ::std::option::Option<JobOutputType>,
     pub path: ::std::option::Option<::std::string::String>,
 }
@@ -3206,6 +3673,7 @@ impl ::azml::__codegen::FromMap for JobOutput {
                 _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut v.r#type, "\"uri_folder\"");
         ::std::result::Result::Ok(v)
     }
 }
@@ -3668,6 +4136,37 @@ impl ::azml::validate::Validate for JupyterLabType {
         );
     }
 }
+/// The log base of random sampling: a number (marshmallow `fields.Number`, numeric text included, kept as a float) or other text.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum Logbase {
+    SweepFloat(crate::fields::PythonFloat),
+    String(::std::string::String),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for Logbase {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "SweepFloat",
+                <crate::fields::PythonFloat as __c::Shaped>::SHAPE,
+            ),
+            ("string", __c::STRING),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// Logging level of the parallel run; case-sensitive.
 #[derive(
     Debug,
@@ -3794,6 +4293,102 @@ impl ::azml::validate::Validate for ManagedIdentityType {
                 &["managed_identity"],
                 &[("managed", "managed_identity")],
             ),
+        );
+    }
+}
+/// Early termination below the running median (azure-ai-ml `MedianStoppingPolicy`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct MedianStoppingPolicy {
+    pub evaluation_interval:
+        ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub delay_evaluation: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub r#type: MedianStoppingType,
+}
+::azml::__codegen::deserialize_from_map!(MedianStoppingPolicy);
+impl ::azml::__codegen::FromMap for MedianStoppingPolicy {
+    const NAME: &'static str = "MedianStoppingPolicy";
+    const FIELDS: &'static [&'static str] = &["evaluation_interval", "delay_evaluation", "type"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                _ => r.skip(),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f0, "1");
+        ::azml::__codegen::default_into(&mut f1, "0");
+        ::std::result::Result::Ok(Self {
+            evaluation_interval: f0,
+            delay_evaluation: f1,
+            r#type: r.required(f2, "type")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for MedianStoppingPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::nullable(
+                "evaluation_interval",
+                &<crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::nullable(
+                "delay_evaluation",
+                &<crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required("type", <MedianStoppingType as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `median_stopping`, in any camelCase or snake_case spelling (`MedianStopping`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum MedianStoppingType {
+    #[serde(rename = "median_stopping")]
+    #[rest(rename = "MedianStopping")]
+    MedianStopping,
+}
+impl<'de> ::serde::Deserialize<'de> for MedianStoppingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["median_stopping"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::MedianStopping),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for MedianStoppingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["median_stopping"], &[]),
         );
     }
 }
@@ -4398,6 +4993,51 @@ impl ::azml::validate::Validate for MpiType {
         ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["mpi"], &[]));
     }
 }
+/// A value inside a choice's mapping, tried in azure-ai-ml's order: a nested search space, an integer, a float (numeric text included), or text.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum NestedChoiceValue {
+    Choice(Choice),
+    Normal(Normal),
+    QNormal(QNormal),
+    Randint(Randint),
+    Uniform(Uniform),
+    QUniform(QUniform),
+    Integer(i64),
+    SweepFloat(crate::fields::PythonFloat),
+    String(::std::string::String),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for NestedChoiceValue {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("Choice", <Choice as __c::Shaped>::SHAPE),
+            ("Normal", <Normal as __c::Shaped>::SHAPE),
+            ("QNormal", <QNormal as __c::Shaped>::SHAPE),
+            ("Randint", <Randint as __c::Shaped>::SHAPE),
+            ("Uniform", <Uniform as __c::Shaped>::SHAPE),
+            ("QUniform", <QUniform as __c::Shaped>::SHAPE),
+            ("integer", __c::I64),
+            (
+                "SweepFloat",
+                <crate::fields::PythonFloat as __c::Shaped>::SHAPE,
+            ),
+            ("string", __c::STRING),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// A data input of a pipeline node, in its dump order.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -4537,6 +5177,135 @@ impl ::azml::validate::Validate for NodeOutput {
             ("string", __c::STRING),
         ];
         __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// A normal or log-normal distribution (azure-ai-ml `Normal`, `LogNormal`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Normal {
+    pub r#type: NormalType,
+    pub mu: SpaceNumber,
+    pub sigma: SpaceNumber,
+}
+::azml::__codegen::deserialize_from_map!(Normal);
+impl ::azml::__codegen::FromMap for Normal {
+    const NAME: &'static str = "Normal";
+    const FIELDS: &'static [&'static str] = &["type", "mu", "sigma"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+            mu: r.required(f1, "mu")?,
+            sigma: r.required(f2, "sigma")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Normal {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", <NormalType as __c::Shaped>::SHAPE),
+            __c::Field::required("mu", <SpaceNumber as __c::Shaped>::SHAPE),
+            __c::Field::required("sigma", <SpaceNumber as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `normal` or `lognormal`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum NormalType {
+    #[serde(rename = "normal")]
+    Normal,
+    #[serde(rename = "lognormal")]
+    Lognormal,
+}
+impl<'de> ::serde::Deserialize<'de> for NormalType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["normal", "lognormal"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Normal),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Lognormal),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for NormalType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["normal", "lognormal"], &[]),
+        );
+    }
+}
+/// The metric a sweep optimizes (azure-ai-ml `Objective`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Objective {
+    pub goal: Goal,
+    pub primary_metric: ::std::string::String,
+}
+::azml::__codegen::deserialize_from_map!(Objective);
+impl ::azml::__codegen::FromMap for Objective {
+    const NAME: &'static str = "Objective";
+    const FIELDS: &'static [&'static str] = &["goal", "primary_metric"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            goal: r.required(f0, "goal")?,
+            primary_metric: r.required(f1, "primary_metric")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Objective {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("goal", <Goal as __c::Shaped>::SHAPE),
+            __c::Field::required("primary_metric", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
 /// The environment's operating system, any case; dumped lower-cased.
@@ -5389,6 +6158,92 @@ impl ::azml::validate::Validate for ParameterType {
         ::azml::validate::Validator::one_of(cx, value, &["boolean", "integer", "number", "string"]);
     }
 }
+/// What a sweep job and a sweep node share (azure-ai-ml `ParameterizedSweepSchema`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct ParameterizedSweep {
+    pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
+    /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
+    pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
+    pub objective: Objective,
+    pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
+    pub limits: SweepJobLimits,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+}
+::azml::__codegen::deserialize_from_map!(ParameterizedSweep);
+impl ::azml::__codegen::FromMap for ParameterizedSweep {
+    const NAME: &'static str = "ParameterizedSweep";
+    const FIELDS: &'static [&'static str] = &[
+        "sampling_algorithm",
+        "search_space",
+        "objective",
+        "early_termination",
+        "limits",
+        "queue_settings",
+        "resources",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            sampling_algorithm: f0,
+            search_space: f1,
+            objective: r.required(f2, "objective")?,
+            early_termination: f3,
+            limits: r.required(f4, "limits")?,
+            queue_settings: f5,
+            resources: f6,
+        })
+    }
+}
+impl ::azml::validate::Validate for ParameterizedSweep {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "sampling_algorithm",
+                <SamplingAlgorithm as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "search_space",
+                __c::Shape::Map(&<SearchSpace as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::required("objective", <Objective as __c::Shaped>::SHAPE),
+            __c::Field::optional(
+                "early_termination",
+                <EarlyTerminationPolicy as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required("limits", <SweepJobLimits as __c::Shaped>::SHAPE),
+            __c::Field::optional("queue_settings", <QueueSettings as __c::Shaped>::SHAPE),
+            __c::Field::optional(
+                "resources",
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
 /// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order. Unknown top-level keys are refused, as every job's.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -5711,6 +6566,194 @@ impl ::azml::validate::Validate for PyTorchType {
         ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["pytorch"], &[]));
     }
 }
+/// A quantized normal or log-normal distribution (azure-ai-ml `QNormal`, `QLogNormal`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct QNormal {
+    pub r#type: QNormalType,
+    pub mu: SpaceNumber,
+    pub sigma: SpaceNumber,
+    pub q: SpaceNumber,
+}
+::azml::__codegen::deserialize_from_map!(QNormal);
+impl ::azml::__codegen::FromMap for QNormal {
+    const NAME: &'static str = "QNormal";
+    const FIELDS: &'static [&'static str] = &["type", "mu", "sigma", "q"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+            mu: r.required(f1, "mu")?,
+            sigma: r.required(f2, "sigma")?,
+            q: r.required(f3, "q")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for QNormal {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", <QNormalType as __c::Shaped>::SHAPE),
+            __c::Field::required("mu", <SpaceNumber as __c::Shaped>::SHAPE),
+            __c::Field::required("sigma", <SpaceNumber as __c::Shaped>::SHAPE),
+            __c::Field::required("q", <SpaceNumber as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `qnormal` or `qlognormal`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum QNormalType {
+    #[serde(rename = "qnormal")]
+    Qnormal,
+    #[serde(rename = "qlognormal")]
+    Qlognormal,
+}
+impl<'de> ::serde::Deserialize<'de> for QNormalType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["qnormal", "qlognormal"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Qnormal),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Qlognormal),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for QNormalType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["qnormal", "qlognormal"], &[]),
+        );
+    }
+}
+/// A quantized uniform or log-uniform distribution (azure-ai-ml `QUniform`, `QLogUniform`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct QUniform {
+    pub r#type: QUniformType,
+    pub min_value: SpaceNumber,
+    pub max_value: SpaceNumber,
+    pub q: SpaceNumber,
+}
+::azml::__codegen::deserialize_from_map!(QUniform);
+impl ::azml::__codegen::FromMap for QUniform {
+    const NAME: &'static str = "QUniform";
+    const FIELDS: &'static [&'static str] = &["type", "min_value", "max_value", "q"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+            min_value: r.required(f1, "min_value")?,
+            max_value: r.required(f2, "max_value")?,
+            q: r.required(f3, "q")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for QUniform {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", <QUniformType as __c::Shaped>::SHAPE),
+            __c::Field::required("min_value", <SpaceNumber as __c::Shaped>::SHAPE),
+            __c::Field::required("max_value", <SpaceNumber as __c::Shaped>::SHAPE),
+            __c::Field::required("q", <SpaceNumber as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `quniform` or `qloguniform`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum QUniformType {
+    #[serde(rename = "quniform")]
+    Quniform,
+    #[serde(rename = "qloguniform")]
+    Qloguniform,
+}
+impl<'de> ::serde::Deserialize<'de> for QUniformType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["quniform", "qloguniform"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Quniform),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Qloguniform),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for QUniformType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["quniform", "qloguniform"], &[]),
+        );
+    }
+}
 /// Queue settings of a job (azure-ai-ml `QueueSettings`).
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -5744,6 +6787,217 @@ impl ::azml::validate::Validate for QueueSettings {
             __c::Field::optional("priority", <JobPriority as __c::Shaped>::SHAPE),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// A random integer below `upper` (azure-ai-ml `Randint`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Randint {
+    pub r#type: RandintType,
+    pub upper: crate::fields::LenientInt,
+}
+::azml::__codegen::deserialize_from_map!(Randint);
+impl ::azml::__codegen::FromMap for Randint {
+    const NAME: &'static str = "Randint";
+    const FIELDS: &'static [&'static str] = &["type", "upper"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+            upper: r.required(f1, "upper")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Randint {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", <RandintType as __c::Shaped>::SHAPE),
+            __c::Field::required("upper", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `randint`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RandintType {
+    #[serde(rename = "randint")]
+    Randint,
+}
+impl<'de> ::serde::Deserialize<'de> for RandintType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["randint"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Randint),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RandintType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["randint"], &[]));
+    }
+}
+/// Random sampling (azure-ai-ml `RandomSamplingAlgorithm`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct RandomSamplingAlgorithm {
+    pub r#type: RandomSamplingType,
+    pub seed: ::std::option::Option<crate::fields::LenientInt>,
+    pub logbase: ::std::option::Option<Logbase>,
+    pub rule: ::std::option::Option<RandomSamplingRule>,
+}
+::azml::__codegen::deserialize_from_map!(RandomSamplingAlgorithm);
+impl ::azml::__codegen::FromMap for RandomSamplingAlgorithm {
+    const NAME: &'static str = "RandomSamplingAlgorithm";
+    const FIELDS: &'static [&'static str] = &["type", "seed", "logbase", "rule"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+            seed: f1,
+            logbase: f2,
+            rule: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for RandomSamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", <RandomSamplingType as __c::Shaped>::SHAPE),
+            __c::Field::optional("seed", <crate::fields::LenientInt as __c::Shaped>::SHAPE),
+            __c::Field::optional("logbase", <Logbase as __c::Shaped>::SHAPE),
+            __c::Field::optional("rule", <RandomSamplingRule as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// How random sampling draws (`RandomSamplingAlgorithmRule`), in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RandomSamplingRule {
+    #[serde(rename = "random")]
+    Random,
+    #[serde(rename = "sobol")]
+    Sobol,
+}
+impl<'de> ::serde::Deserialize<'de> for RandomSamplingRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["random", "sobol"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Random),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Sobol),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RandomSamplingRule {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["random", "sobol"], &[]),
+        );
+    }
+}
+/// `random`, in any camelCase or snake_case spelling.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum RandomSamplingType {
+    #[serde(rename = "random")]
+    #[rest(rename = "Random")]
+    Random,
+}
+impl<'de> ::serde::Deserialize<'de> for RandomSamplingType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["random"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Random),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for RandomSamplingType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::snake_enum(value, &["random"], &[]));
     }
 }
 /// A Ray cluster run (azure-ai-ml `RayDistribution`).
@@ -6135,6 +7389,136 @@ impl ::azml::validate::Validate for RunFunction {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
+/// How trials are sampled (`SamplingAlgorithmField`): a name, or an object, tried in azure-ai-ml's order.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum SamplingAlgorithm {
+    SamplingAlgorithmType(SamplingAlgorithmType),
+    RandomSamplingAlgorithm(RandomSamplingAlgorithm),
+    GridSamplingAlgorithm(GridSamplingAlgorithm),
+    BayesianSamplingAlgorithm(BayesianSamplingAlgorithm),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for SamplingAlgorithm {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            (
+                "SamplingAlgorithmType",
+                <SamplingAlgorithmType as __c::Shaped>::SHAPE,
+            ),
+            (
+                "RandomSamplingAlgorithm",
+                <RandomSamplingAlgorithm as __c::Shaped>::SHAPE,
+            ),
+            (
+                "GridSamplingAlgorithm",
+                <GridSamplingAlgorithm as __c::Shaped>::SHAPE,
+            ),
+            (
+                "BayesianSamplingAlgorithm",
+                <BayesianSamplingAlgorithm as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
+/// A sampling algorithm named by a string (`SamplingAlgorithmTypeField`), any case; stored lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum SamplingAlgorithmType {
+    #[serde(rename = "bayesian")]
+    #[rest(rename = "Bayesian")]
+    Bayesian,
+    #[serde(rename = "grid")]
+    #[rest(rename = "Grid")]
+    Grid,
+    #[serde(rename = "random")]
+    #[rest(rename = "Random")]
+    Random,
+}
+impl<'de> ::serde::Deserialize<'de> for SamplingAlgorithmType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["bayesian", "grid", "random"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Bayesian),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Grid),
+            ::std::result::Result::Ok(2) => ::std::result::Result::Ok(Self::Random),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for SamplingAlgorithmType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["bayesian", "grid", "random"], &[]),
+        );
+    }
+}
+/// One hyperparameter's search space (`SearchSpaceField`), tried in azure-ai-ml's order.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum SearchSpace {
+    Choice(Choice),
+    Uniform(Uniform),
+    QUniform(QUniform),
+    Normal(Normal),
+    QNormal(QNormal),
+    Randint(Randint),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for SearchSpace {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("Choice", <Choice as __c::Shaped>::SHAPE),
+            ("Uniform", <Uniform as __c::Shaped>::SHAPE),
+            ("QUniform", <QUniform as __c::Shaped>::SHAPE),
+            ("Normal", <Normal as __c::Shaped>::SHAPE),
+            ("QNormal", <QNormal as __c::Shaped>::SHAPE),
+            ("Randint", <Randint as __c::Shaped>::SHAPE),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
+    }
+}
 /// On which nodes an interactive service runs: `all` (absent: the first).
 #[derive(
     Debug,
@@ -6158,6 +7542,37 @@ pub enum ServiceNodes {
 impl ::azml::validate::Validate for ServiceNodes {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::validate::Validator::one_of(cx, value, &["all"]);
+    }
+}
+/// A search-space bound (`UnionField([DumpableIntegerField(strict=True), fields.Float()])`): an integer as written, else a float.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum SpaceNumber {
+    Integer(i64),
+    SweepFloat(crate::fields::PythonFloat),
+    /// Any other JSON value, kept as is.
+    Other(::serde_json::Value),
+}
+impl ::azml::validate::Validate for SpaceNumber {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("integer", __c::I64),
+            (
+                "SweepFloat",
+                <crate::fields::PythonFloat as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::any_of(cx, value, __MEMBERS);
     }
 }
 /// An SSH service on the job's nodes (azure-ai-ml `SshJobService`), in its dump order.
@@ -6246,6 +7661,557 @@ impl ::azml::validate::Validate for SshType {
 }
 /// `Dict[Str, Str(allow_none=True)]`: text values, `null` kept.
 pub type StringOrNullMap = ::azml::OrderedMap<::std::option::Option<::std::string::String>>;
+/// A sweep node of a pipeline (azure-ai-ml `Sweep`, `SweepSchema`): the shared sweep fields, then the node's, in its dump order. `name`, `display_name`, `description`, `tags`, `experiment_name` and `identity` are constructor arguments no node schema dumps; other keys are kept and dumped last.
+#[derive(
+    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct Sweep {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
+    /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
+    pub objective: Objective,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
+    pub limits: SweepJobLimits,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    /// Inputs by name; a null input is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out of the dict.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub comment: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default = "Sweep::__default_type",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<SweepType>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub trial: crate::command::CommandComponentRef,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub identity: ::std::option::Option<JobIdentity>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Sweep {
+    #[doc(hidden)]
+    pub fn __default_type() -> ::std::option::Option<SweepType> {
+        let mut value = ::std::option::Option::None;
+        ::azml::__codegen::default_into(&mut value, "\"sweep\"");
+        value
+    }
+}
+impl ::azml::validate::Validate for Sweep {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "sampling_algorithm",
+                <SamplingAlgorithm as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "search_space",
+                __c::Shape::Map(&<SearchSpace as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::required("objective", <Objective as __c::Shaped>::SHAPE),
+            __c::Field::optional(
+                "early_termination",
+                <EarlyTerminationPolicy as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required("limits", <SweepJobLimits as __c::Shaped>::SHAPE),
+            __c::Field::optional("queue_settings", <QueueSettings as __c::Shaped>::SHAPE),
+            __c::Field::optional(
+                "resources",
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeOutput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("comment", __c::STRING),
+            __c::Field::optional("type", <SweepType as __c::Shaped>::SHAPE),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::required(
+                "trial",
+                <crate::command::CommandComponentRef as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// A standalone sweep job (azure-ai-ml `SweepJob`, `SweepJobSchema`): the shared sweep fields, then the job's, in its dump order. Unknown keys are refused.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SweepJob {
+    pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
+    /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
+    pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
+    pub objective: Objective,
+    pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
+    pub limits: SweepJobLimits,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub id: ::std::option::Option<::serde_json::Value>,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dumped, but not sent: `SweepJob._to_rest_object` leaves them out.
+    pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub status: ::std::option::Option<::serde_json::Value>,
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub log_files: ::std::option::Option<::serde_json::Value>,
+    pub compute: ::std::option::Option<crate::fields::ComputeRef>,
+    pub identity: ::std::option::Option<JobIdentity>,
+    pub r#type: SweepType,
+    pub trial: SweepTrial,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>>,
+    /// Dump-only: read and ignored.
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
+    #[dict(skip_dump)]
+    pub schema: ::std::option::Option<::std::string::String>,
+}
+::azml::__codegen::deserialize_from_map!(SweepJob);
+impl ::azml::__codegen::FromMap for SweepJob {
+    const NAME: &'static str = "SweepJob";
+    const FIELDS: &'static [&'static str] = &[
+        "sampling_algorithm",
+        "search_space",
+        "objective",
+        "early_termination",
+        "limits",
+        "queue_settings",
+        "resources",
+        "name",
+        "id",
+        "description",
+        "tags",
+        "creation_context",
+        "services",
+        "display_name",
+        "status",
+        "experiment_name",
+        "properties",
+        "log_files",
+        "compute",
+        "identity",
+        "type",
+        "trial",
+        "inputs",
+        "outputs",
+        "$schema",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.value(&mut f21),
+                22 => r.option(&mut f22),
+                23 => r.option(&mut f23),
+                24 => r.option(&mut f24),
+                _ => r.skip(),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f10, "{}");
+        ::azml::__codegen::default_into(&mut f16, "{}");
+        ::azml::__codegen::default_into(&mut f22, "{}");
+        ::azml::__codegen::default_into(&mut f23, "{}");
+        ::std::result::Result::Ok(Self {
+            sampling_algorithm: f0,
+            search_space: f1,
+            objective: r.required(f2, "objective")?,
+            early_termination: f3,
+            limits: r.required(f4, "limits")?,
+            queue_settings: f5,
+            resources: f6,
+            name: f7,
+            id: f8,
+            description: f9,
+            tags: f10,
+            creation_context: f11,
+            services: f12,
+            display_name: f13,
+            status: f14,
+            experiment_name: f15,
+            properties: f16,
+            log_files: f17,
+            compute: f18,
+            identity: f19,
+            r#type: r.required(f20, "type")?,
+            trial: r.required(f21, "trial")?,
+            inputs: f22,
+            outputs: f23,
+            schema: f24,
+        })
+    }
+}
+impl SweepJob {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "sweep job",
+        loader: "load_job",
+        markers: ::azml::document::Markers {
+            types: &["sweep"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for SweepJob {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "sampling_algorithm",
+                <SamplingAlgorithm as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "search_space",
+                __c::Shape::Map(&<SearchSpace as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::required("objective", <Objective as __c::Shaped>::SHAPE),
+            __c::Field::optional(
+                "early_termination",
+                <EarlyTerminationPolicy as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required("limits", <SweepJobLimits as __c::Shaped>::SHAPE),
+            __c::Field::optional("queue_settings", <QueueSettings as __c::Shaped>::SHAPE),
+            __c::Field::optional(
+                "resources",
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("id", __c::ANY),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional(
+                "services",
+                __c::Shape::Map(&<JobService as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("status", __c::ANY),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("log_files", __c::ANY),
+            __c::Field::optional("compute", <crate::fields::ComputeRef as __c::Shaped>::SHAPE),
+            __c::Field::optional("identity", <JobIdentity as __c::Shaped>::SHAPE),
+            __c::Field::required("type", <SweepType as __c::Shaped>::SHAPE),
+            __c::Field::required("trial", <SweepTrial as __c::Shaped>::SHAPE),
+            __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<JobOutput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional("$schema", __c::STRING),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// Limits of a sweep (azure-ai-ml `SweepJobLimits`), integers read as marshmallow's `Int`; `timeout` and `trial_timeout` are seconds, floored to 60 when below it (`_get_floored_timeout`, entities/src/sweep/limits.rs) and sent as ISO 8601 durations. A pipeline node's may be `${{...}}` bindings; a standalone job refuses them.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SweepJobLimits {
+    pub max_concurrent_trials: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub max_total_trials: crate::fields::IntOrBinding,
+    pub timeout: ::std::option::Option<crate::fields::IntOrBinding>,
+    pub trial_timeout: ::std::option::Option<crate::fields::IntOrBinding>,
+}
+::azml::__codegen::deserialize_from_map!(SweepJobLimits);
+impl ::azml::__codegen::FromMap for SweepJobLimits {
+    const NAME: &'static str = "SweepJobLimits";
+    const FIELDS: &'static [&'static str] = &[
+        "max_concurrent_trials",
+        "max_total_trials",
+        "timeout",
+        "trial_timeout",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            max_concurrent_trials: f0,
+            max_total_trials: r.required(f1, "max_total_trials")?,
+            timeout: f2,
+            trial_timeout: f3,
+        })
+    }
+}
+impl ::azml::validate::Validate for SweepJobLimits {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "max_concurrent_trials",
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required(
+                "max_total_trials",
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "timeout",
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "trial_timeout",
+                <crate::fields::IntOrBinding as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The trial of a standalone sweep job: a command written in place (azure-ai-ml `ParameterizedCommandSchema`, loaded as a `ParameterizedCommand`), never a file or a registered component; in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct SweepTrial {
+    pub command: ::std::string::String,
+    pub code: ::std::option::Option<crate::fields::CodeRef>,
+    pub environment: crate::fields::EnvironmentRef,
+    /// Any values; `{}` when absent (`ParameterizedCommand.__init__`).
+    pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    pub resources: ::std::option::Option<JobResourceConfiguration>,
+    pub distribution: ::std::option::Option<Distribution>,
+    pub queue_settings: ::std::option::Option<QueueSettings>,
+}
+::azml::__codegen::deserialize_from_map!(SweepTrial);
+impl ::azml::__codegen::FromMap for SweepTrial {
+    const NAME: &'static str = "SweepTrial";
+    const FIELDS: &'static [&'static str] = &[
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "queue_settings",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                _ => r.skip(),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f3, "{}");
+        ::std::result::Result::Ok(Self {
+            command: r.required(f0, "command")?,
+            code: f1,
+            environment: r.required(f2, "environment")?,
+            environment_variables: f3,
+            resources: f4,
+            distribution: f5,
+            queue_settings: f6,
+        })
+    }
+}
+impl ::azml::validate::Validate for SweepTrial {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("command", __c::STRING),
+            __c::Field::optional("code", <crate::fields::CodeRef as __c::Shaped>::SHAPE),
+            __c::Field::required(
+                "environment",
+                <crate::fields::EnvironmentRef as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional("environment_variables", __c::Shape::Map(&__c::ANY)),
+            __c::Field::optional(
+                "resources",
+                <JobResourceConfiguration as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional("distribution", <Distribution as __c::Shaped>::SHAPE),
+            __c::Field::optional("queue_settings", <QueueSettings as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// The type of a sweep job or node, `sweep`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum SweepType {
+    #[serde(rename = "sweep")]
+    Sweep,
+}
+impl<'de> ::serde::Deserialize<'de> for SweepType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["sweep"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Sweep),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for SweepType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["sweep"], &[]));
+    }
+}
 /// What the task runs; matched case-insensitively and stored lower-cased.
 #[derive(
     Debug,
@@ -6384,6 +8350,7 @@ impl ::azml::validate::Validate for TensorBoardType {
 #[dict(serialize)]
 pub struct TensorFlowDistribution {
     pub r#type: TensorFlowType,
+    /// 0 when absent (`TensorFlowDistribution.__init__`).
     pub parameter_server_count: ::std::option::Option<crate::fields::LenientInt>,
     pub worker_count: ::std::option::Option<crate::fields::LenientInt>,
 }
@@ -6406,6 +8373,7 @@ impl ::azml::__codegen::FromMap for TensorFlowDistribution {
                 _ => r.skip(),
             }?;
         }
+        ::azml::__codegen::default_into(&mut f1, "0");
         ::std::result::Result::Ok(Self {
             r#type: r.required(f0, "type")?,
             parameter_server_count: f1,
@@ -6469,6 +8437,204 @@ impl ::azml::validate::Validate for TensorFlowType {
         ::azml::__codegen::check_enum(
             cx,
             ::azml::__codegen::lower_enum(value, &["tensorflow"], &[]),
+        );
+    }
+}
+/// Early termination of the worst runs (azure-ai-ml `TruncationSelectionPolicy`), in its dump order.
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct TruncationSelectionPolicy {
+    pub evaluation_interval:
+        ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub delay_evaluation: ::std::option::Option<::std::option::Option<crate::fields::LenientInt>>,
+    pub r#type: TruncationSelectionType,
+    pub truncation_percentage: crate::fields::LenientInt,
+}
+::azml::__codegen::deserialize_from_map!(TruncationSelectionPolicy);
+impl ::azml::__codegen::FromMap for TruncationSelectionPolicy {
+    const NAME: &'static str = "TruncationSelectionPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "evaluation_interval",
+        "delay_evaluation",
+        "type",
+        "truncation_percentage",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.skip(),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f0, "0");
+        ::azml::__codegen::default_into(&mut f1, "0");
+        ::std::result::Result::Ok(Self {
+            evaluation_interval: f0,
+            delay_evaluation: f1,
+            r#type: r.required(f2, "type")?,
+            truncation_percentage: r.required(f3, "truncation_percentage")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for TruncationSelectionPolicy {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::nullable(
+                "evaluation_interval",
+                &<crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::nullable(
+                "delay_evaluation",
+                &<crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::required("type", <TruncationSelectionType as __c::Shaped>::SHAPE),
+            __c::Field::required(
+                "truncation_percentage",
+                <crate::fields::LenientInt as __c::Shaped>::SHAPE,
+            ),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `truncation_selection`, in any camelCase or snake_case spelling (`TruncationSelection`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum TruncationSelectionType {
+    #[serde(rename = "truncation_selection")]
+    #[rest(rename = "TruncationSelection")]
+    TruncationSelection,
+}
+impl<'de> ::serde::Deserialize<'de> for TruncationSelectionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::snake_enum(&value, &["truncation_selection"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::TruncationSelection),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for TruncationSelectionType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::snake_enum(value, &["truncation_selection"], &[]),
+        );
+    }
+}
+/// A uniform or log-uniform distribution (azure-ai-ml `Uniform`, `LogUniform`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+pub struct Uniform {
+    pub r#type: UniformType,
+    pub min_value: SpaceNumber,
+    pub max_value: SpaceNumber,
+}
+::azml::__codegen::deserialize_from_map!(Uniform);
+impl ::azml::__codegen::FromMap for Uniform {
+    const NAME: &'static str = "Uniform";
+    const FIELDS: &'static [&'static str] = &["type", "min_value", "max_value"];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                _ => r.skip(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r.required(f0, "type")?,
+            min_value: r.required(f1, "min_value")?,
+            max_value: r.required(f2, "max_value")?,
+        })
+    }
+}
+impl ::azml::validate::Validate for Uniform {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("type", <UniformType as __c::Shaped>::SHAPE),
+            __c::Field::required("min_value", <SpaceNumber as __c::Shaped>::SHAPE),
+            __c::Field::required("max_value", <SpaceNumber as __c::Shaped>::SHAPE),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Deny);
+    }
+}
+/// `uniform` or `loguniform`, any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum UniformType {
+    #[serde(rename = "uniform")]
+    Uniform,
+    #[serde(rename = "loguniform")]
+    Loguniform,
+}
+impl<'de> ::serde::Deserialize<'de> for UniformType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["uniform", "loguniform"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Uniform),
+            ::std::result::Result::Ok(1) => ::std::result::Result::Ok(Self::Loguniform),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for UniformType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(
+            cx,
+            ::azml::__codegen::lower_enum(value, &["uniform", "loguniform"], &[]),
         );
     }
 }

@@ -52,4 +52,9 @@ pub const SCHEMAS: &[(&str, &str, &str)] = &[
         "pipelineJob.schema.json",
         include_str!("../schemas/pipelineJob.schema.json"),
     ),
+    (
+        "sweep job",
+        "sweepJob.schema.json",
+        include_str!("../schemas/sweepJob.schema.json"),
+    ),
 ];

@@ -13,7 +13,9 @@ mod parity;
 use std::path::{Path, PathBuf};
 
 use azml::entities::PipelineJob;
-use azml::entities::{Command, CommandComponent, ParallelComponent, ParallelJob, ParallelTask};
+use azml::entities::{
+    Command, CommandComponent, ParallelComponent, ParallelJob, ParallelTask, SweepJob,
+};
 use azml::{DictMixin, Document};
 use serde_json::Value;
 
@@ -66,6 +68,9 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
             .map(|c| (c.to_dict(), Some(rest_or_error(c.to_rest()))))
             .map_err(|e| e.to_string()),
         "command_job" => Command::from_yaml_path(file)
+            .map(|j| (j.to_dict(), Some(rest_or_error(j.to_rest()))))
+            .map_err(|e| e.to_string()),
+        "sweep_job" => SweepJob::from_yaml_path(file)
             .map(|j| (j.to_dict(), Some(rest_or_error(j.to_rest()))))
             .map_err(|e| e.to_string()),
         _ => unreachable!(),
@@ -221,7 +226,13 @@ fn corpus_matches_python() {
         }
         if !matches!(
             kind,
-            "component" | "job" | "pipeline" | "task" | "command_component" | "command_job"
+            "component"
+                | "job"
+                | "pipeline"
+                | "task"
+                | "command_component"
+                | "command_job"
+                | "sweep_job"
         ) {
             *not_yet.entry(kind.to_owned()).or_default() += 1;
             continue;

@@ -102,6 +102,10 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
         ),
         (&["equal ignore case"], "input names equal but for case"),
         (
+            &["Special numeric values", "SweepFloat], got string"],
+            "a float Python reads as NaN or an infinity (`.nan`, numeric text beyond a double's range)",
+        ),
+        (
             &["Invalid data binding expression"],
             "a `${{...}}` expression in `command` that names nothing the component declares",
         ),

@@ -116,8 +116,9 @@ impl Writer<'_> {
                     } else if let Some((_, value)) = values.last_mut() {
                         *value = try_(method(r(), "required", [place, lit_str(&f.wire)]));
                     }
-                } else if let (FieldKind::Optional, Some(default)) = (kind, &f.ext.default) {
-                    // `x-azml-default`: the constructor's value, read from its JSON text.
+                } else if let (true, Some(default)) = (kind.optional(), &f.ext.default) {
+                    // `x-azml-default`: the constructor's value, read from its JSON text; on
+                    // a nullable field only when absent (a `null` read is `Some(None)`).
                     let fill = path_expr(path(true, &["azml", "__codegen", "default_into"]));
                     let json = lit_str(&default.to_string());
                     after.push(semi(call(fill, [reference(place, true), json])));

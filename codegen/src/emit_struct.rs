@@ -176,13 +176,16 @@ impl Writer<'_> {
             if renamed {
                 serde.push(quote!(rename = #wire));
             }
-            if kind == FieldKind::Optional && f.ext.default.is_some() {
+            if kind.optional() && f.ext.default.is_some() {
                 // `x-azml-default`: the function `rule_items` writes.
                 let path = format!("{}::__default_{}", self.name(owner).as_str(), n.unraw());
                 serde.push(quote!(default = #path));
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
+                if kind == FieldKind::OptionalNullable {
+                    serde.push(quote!(deserialize_with = "::azml::__codegen::nullable"));
+                }
             } else if kind.optional() {
                 serde.push(quote!(default));
                 serde.push(quote!(
@@ -244,7 +247,9 @@ impl Writer<'_> {
                     let Some(default) = &f.ext.default else {
                         continue;
                     };
-                    if FieldKind::of(f) != FieldKind::Optional {
+                    // On a nullable property the default fills only an absent value (a
+                    // `null` read is `Some(None)`): `default_into` reads `Option<T>`.
+                    if !FieldKind::of(f).optional() {
                         continue;
                     }
                     let json = default.to_string();

@@ -5,7 +5,7 @@
 //! what no declaration can express, written by hand beside them — field
 //! types several kinds share in [`fields`], behaviour every component kind
 //! shares in [`component`], then one folder per family ([`command`],
-//! [`parallel`], [`pipeline`], [`assets`]).
+//! [`parallel`], [`pipeline`], [`sweep`], [`assets`]).
 //!
 //! Generated code and the derives name the runtime `::azml`; this crate
 //! binds that name to `azml-runtime` (see `docs/architecture.md`).
@@ -21,6 +21,7 @@ pub mod generated;
 pub mod parallel;
 pub mod pipeline;
 mod registry;
+pub mod sweep;
 
 pub use generated::*;
 pub use registry::REGISTRY;

@@ -10,7 +10,7 @@ use azml::document::{Document, Registry};
 
 use crate::generated::{
     CodeAsset, Command, CommandComponent, DataAsset, EnvironmentAsset, ModelAsset,
-    ParallelComponent, ParallelTask, PipelineJob,
+    ParallelComponent, ParallelTask, PipelineJob, SweepJob,
 };
 
 /// Every kind azml models.
@@ -19,6 +19,7 @@ pub static REGISTRY: Registry = Registry::new(&[
     ParallelComponent::KIND,
     CommandComponent::KIND,
     Command::KIND,
+    SweepJob::KIND,
     ParallelTask::KIND,
     EnvironmentAsset::KIND,
     ModelAsset::KIND,

@@ -18,9 +18,10 @@ always had. The command family, whole pipelines and assets (`FAMILY_KINDS`)
 are recorded by `record_family`, as issue 12's table says: `_to_dict()`,
 the REST body (the stated REST object through `SdkJSONEncoder` with
 `exclude_readonly=True`, or the error when it cannot be built offline) and
-`_validate()` where the entity has it; for command components also the
-body read back (`rest_read_back`: `Component._from_rest_object(...)._to_dict()`,
-or `rest_read_back_error`).
+`_validate()` where the entity has it; for command components and sweep
+jobs also the body read back (`rest_read_back`:
+`Component._from_rest_object(...)._to_dict()`,
+`Job._from_rest_object(...)._to_dict()`, or `rest_read_back_error`).
 """
 
 import copy
@@ -49,7 +50,8 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
     from azure.ai.ml.entities._job.parallel.parallel_job import ParallelJob
     from azure.ai.ml.entities._builders.parallel import Parallel
     from azure.ai.ml._restclient.arm_ml_service._utils.model_base import SdkJSONEncoder
-    from azure.ai.ml._restclient.arm_ml_service.models import ComponentVersion
+    from azure.ai.ml._restclient.arm_ml_service.models import ComponentVersion, JobBase
+    from azure.ai.ml.entities import Job
 
 KINDS = ("component", "task", "job", "pipeline")
 # Issue 12's kinds: the command family, whole pipelines and the assets.
@@ -344,6 +346,13 @@ def record_family(kind: str, path: Path, out: dict) -> None:
         # The body read back (`Component._from_rest_object`), as its dict.
         try:
             back = Component._from_rest_object(ComponentVersion(copy.deepcopy(out["rest"])))
+            out["rest_read_back"] = plain(back._to_dict())
+        except Exception as exc:
+            out["rest_read_back_error"] = failure(exc)
+    if kind == "sweep_job" and "rest" in out and "rest_error" not in out:
+        # The body read back (`Job._from_rest_object`: `SweepJob._load_from_rest`), as its dict.
+        try:
+            back = Job._from_rest_object(JobBase(copy.deepcopy(out["rest"])))
             out["rest_read_back"] = plain(back._to_dict())
         except Exception as exc:
             out["rest_read_back_error"] = failure(exc)

@@ -38,6 +38,48 @@ pub fn iso_duration(seconds: i64) -> Result<Option<String>, String> {
     Ok(Some(out))
 }
 
+/// `from_iso_duration_format(text)`: the whole seconds of a duration in
+/// the form [`iso_duration`] writes (`-P1DT1H1M1S`), as
+/// `int(isodate.parse_duration(text).total_seconds())` gives them.
+///
+/// # Errors
+/// What is not such a duration.
+pub fn from_iso_duration(text: &str) -> Result<i64, String> {
+    let bad = || format!("not an ISO 8601 duration of days, hours, minutes and seconds: {text:?}");
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text),
+    };
+    let rest = rest.strip_prefix('P').ok_or_else(bad)?;
+    let (days, time) = rest.split_once('T').unwrap_or((rest, ""));
+    let mut seconds: i64 = 0;
+    let mut read = |part: &str, units: &[(char, i64)]| -> Result<(), String> {
+        let mut number = String::new();
+        let mut next = units.iter();
+        for c in part.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let factor = next.find(|(u, _)| *u == c).ok_or_else(bad)?.1;
+            let n: i64 = number.parse().map_err(|_| bad())?;
+            seconds = n
+                .checked_mul(factor)
+                .and_then(|v| seconds.checked_add(v))
+                .ok_or_else(bad)?;
+            number.clear();
+        }
+        if number.is_empty() {
+            Ok(())
+        } else {
+            Err(bad())
+        }
+    };
+    read(days, &[('D', 86_400)])?;
+    read(time, &[('H', 3600), ('M', 60), ('S', 1)])?;
+    Ok(sign * seconds)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +105,12 @@ mod tests {
             );
         }
         assert_eq!(iso_duration(0), Ok(None));
+        for seconds in [7200, 90, 86_400, 86_401, -5, -90_061, 3661, 60] {
+            let text = iso_duration(seconds).unwrap().unwrap();
+            assert_eq!(from_iso_duration(&text), Ok(seconds), "{text}");
+        }
+        assert!(from_iso_duration("PT1X").is_err());
+        assert!(from_iso_duration("1H").is_err());
         assert!(iso_duration(1_000_000_000_000_000).is_err());
     }
 }

@@ -90,6 +90,28 @@ impl EnvironmentRef {
         Ok(())
     }
 
+    /// The id a job's REST body names it by (`environmentId`): the reference
+    /// without `azureml:`, or the registry URI.
+    ///
+    /// # Errors
+    /// For an inline environment, which azure-ai-ml registers before it can
+    /// send the body (offline, encoding the body fails with "Object of type
+    /// Environment is not JSON serializable"): a [`RestError`](azml::RestError)
+    /// naming the environment that would be registered, at `environmentId`.
+    pub fn rest_id(&self) -> Result<Value, azml::RestError> {
+        match self {
+            EnvironmentRef::Asset(id) => Ok(Value::String(id.clone())),
+            EnvironmentRef::Registry(uri) => Ok(Value::String(uri.clone())),
+            EnvironmentRef::Inline(env) => {
+                let version = env.version.as_ref().map_or("", |v| v.0.as_str());
+                Err(azml::RestError::new(format!(
+                    "the inline environment would be registered first as the environment {ANONYMOUS_ENV_NAME}:{version}; the body then names it by its id"
+                ))
+                .at("environmentId"))
+            }
+        }
+    }
+
     /// The dumped form: `azureml:<ref>`, the registry URI, or the anonymous
     /// environment dict (with `tags: {}`; component dumps drop empty dicts).
     pub fn dump(&self) -> Value {

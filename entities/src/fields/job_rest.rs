@@ -17,6 +17,47 @@ use crate::generated::{
 };
 use azml::{OrderedMap, RestError, RestTranslatable, Value};
 
+/// `validate_key_contains_allowed_characters` (`^[a-zA-Z_]+[a-zA-Z0-9_]*$`)
+/// of an input, output or search-space name, before a job's REST body is
+/// built; the error is at `at.name`.
+///
+/// # Errors
+/// Python's message for another name.
+pub fn check_key(name: &str, at: &str) -> Result<(), RestError> {
+    let mut chars = name.chars();
+    let ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(RestError::new(format!(
+            "Key name  {name} must be composed letters, numbers, and underscore"
+        ))
+        .at(name)
+        .at(at))
+    }
+}
+
+/// `validate_inputs_for_command`: each `${{inputs.x}}` of a job's command
+/// outside an optional `$[[...]]` must name an input that is `given`.
+///
+/// # Errors
+/// Python's message for the first that is not.
+pub fn check_command_inputs(command: &str, given: impl Fn(&str) -> bool) -> Result<(), RestError> {
+    let (all, optional) = crate::fields::binding::command_input_refs(command);
+    match all
+        .into_iter()
+        .find(|name| !given(name) && !optional.contains(name))
+    {
+        Some(name) => Err(RestError::new(format!(
+            "Inputs to job does not contain '{name}' referenced in command"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The compute property that marks a local run (`LOCAL_COMPUTE_PROPERTY`).
 pub const LOCAL_COMPUTE_PROPERTY: &str = "IsLocal";
 

@@ -5,31 +5,14 @@
 use serde_json::Map;
 
 use crate::command::CommandComponentRef;
-use crate::fields::binding::{command_input_refs, map_single_brackets};
+use crate::fields::binding::map_single_brackets;
+use crate::fields::job_rest::{check_command_inputs, check_key};
 use crate::fields::{io_rest, job_rest, EnvironmentRef};
 use crate::generated::Command;
 use azml::{RestError, Value};
 
 /// The property the service sets on local runs, dropped from the body.
 const COMPUTE_TARGET_TYPE: &str = "_azureml.ComputeTargetType";
-
-/// `validate_key_contains_allowed_characters`: `^[a-zA-Z_]+[a-zA-Z0-9_]*$`.
-fn check_key(name: &str, at: &str) -> Result<(), RestError> {
-    let mut chars = name.chars();
-    let ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(RestError::new(format!(
-            "Key name  {name} must be composed letters, numbers, and underscore"
-        ))
-        .at(name)
-        .at(at))
-    }
-}
 
 /// `CommandJob._validate()` and what makes a body impossible offline.
 fn validated<'a>(
@@ -42,21 +25,12 @@ fn validated<'a>(
     let Some(environment) = node.environment.as_ref() else {
         return Err(RestError::new("environment is required for non-local runs"));
     };
-    // `validate_inputs_for_command`: each `${{inputs.x}}` outside an
-    // optional `[...]` must name an input that is given.
-    let (all, optional) = command_input_refs(command);
-    for name in all {
-        let given = node
-            .inputs
+    check_command_inputs(command, |name| {
+        node.inputs
             .as_ref()
             .and_then(|m| m.get(name))
-            .is_some_and(Option::is_some);
-        if !given && !optional.contains(&name) {
-            return Err(RestError::new(format!(
-                "Inputs to job does not contain '{name}' referenced in command"
-            )));
-        }
-    }
+            .is_some_and(Option::is_some)
+    })?;
     Ok(environment)
 }
 
@@ -68,18 +42,7 @@ pub(super) fn job_body(node: &Command) -> Result<Value, RestError> {
         .and_then(CommandComponentRef::component);
     let command = component.map(|c| c.command.as_str());
     let environment = validated(node, command)?;
-    let environment_id = match environment {
-        EnvironmentRef::Asset(id) => Value::String(id.clone()),
-        EnvironmentRef::Registry(uri) => Value::String(uri.clone()),
-        EnvironmentRef::Inline(env) => {
-            let version = env.version.as_ref().map_or("", |v| v.0.as_str());
-            return Err(RestError::new(format!(
-                "the inline environment would be registered first as the environment {}:{version}; the body then names it by its id",
-                crate::fields::environment::ANONYMOUS_ENV_NAME
-            ))
-            .at("environmentId"));
-        }
-    };
+    let environment_id = environment.rest_id()?;
     let local = node.compute.as_ref().is_some_and(|c| c.is_local());
     let mut p = Map::new();
     let mut put = |key: &str, value: Option<Value>| {
