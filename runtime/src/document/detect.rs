@@ -160,11 +160,22 @@ fn other_kind(
     by_schema().or_else(by_keys).or(candidates.first()).copied()
 }
 
-/// The kinds that may judge `value`.
+/// The kinds that may judge `value`. A file whose `$schema` names a
+/// deployment or an endpoint is none of them, whatever its `type` (a batch
+/// deployment's `type: pipeline`): the CLI reads it with its own loader.
 pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
     let Some(map) = value.as_object() else {
         return Candidates::default();
     };
+    let schema_file = map
+        .get("$schema")
+        .and_then(Value::as_str)
+        .and_then(|s| s.rsplit('/').next())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if schema_file.contains("deployment") || schema_file.contains("endpoint") {
+        return Candidates::default();
+    }
     let component = component_type(map).and_then(|ty| {
         kinds
             .iter()
@@ -377,6 +388,11 @@ mod tests {
             ),
             (json!({"type": "command", "image": "i"}), Some("command")),
             (json!({"type": "foo", "image": "i"}), None),
+            // A deployment's `type` is not a component's or a job's.
+            (
+                json!({"$schema": "https://x/latest/pipelineComponentBatchDeployment.schema.json", "type": "command", "command": "x"}),
+                None,
+            ),
             (
                 json!({"$schema": "https://x/latest/modelBatchDeployment.schema.json", "type": "foo"}),
                 None,
