@@ -100,9 +100,12 @@ fn modelled(loader: &str, doc: &Value) -> Option<bool> {
             if schema.starts_with("https://componentsdk.azureedge.net/jsonschema/") {
                 return None;
             }
+            let flow = schema.contains("/promptflow/");
             match ty.map(str::to_lowercase).as_deref() {
-                Some("parallel") => Some(true),
-                Some("command" | "pipeline" | "promptflow_parallel") | None => Some(false),
+                // A flow (its `$schema`, no `type`) is not modelled standalone.
+                None if flow => Some(false),
+                Some("parallel" | "command") | None => Some(true),
+                Some("pipeline" | "promptflow_parallel") => Some(false),
                 _ => None,
             }
         }
@@ -115,10 +118,32 @@ fn modelled(loader: &str, doc: &Value) -> Option<bool> {
                         .all(|n| n.get("type").and_then(Value::as_str) == Some("parallel"))
                 },
             )),
-            Some("command" | "sweep") | None => Some(false),
+            Some("command" | "sweep") | None => Some(true),
             _ => None,
         },
     }
+}
+
+/// A file 2.4 leaves to no loader when both refuse it: no `type`, no
+/// `$schema` naming a component or a job, no `command`, and an asset's,
+/// conda file's or flow's key, or only the keys every asset has.
+fn asset_like(doc: &Value) -> bool {
+    let has = |k: &str| doc.get(k).is_some();
+    let generic = [
+        "$schema",
+        "name",
+        "version",
+        "description",
+        "tags",
+        "display_name",
+    ];
+    let only_generic = doc
+        .as_object()
+        .is_some_and(|m| m.keys().all(|k| generic.contains(&k.as_str())));
+    doc.get("type").is_none_or(Value::is_null)
+        && preferred(doc).is_empty()
+        && !has("command")
+        && (has("path") || has("dependencies") || has("nodes") || only_generic)
 }
 
 /// Which loader 2.4 takes when both accept or both refuse the content.
@@ -158,6 +183,10 @@ fn detection_case(dir: &Path, golden: &Value) -> Result<bool, String> {
             "load_component" => "load_component",
             _ => "load_job",
         }),
+        // azml's choice (docs/layout-rules.md 2.4): without `type`, `$schema`
+        // hint or `command`, an asset's `path`, a conda file's
+        // `dependencies` or a flow's `nodes` make it no command document.
+        (false, false) if asset_like(&doc.value) => None,
         (false, false) => match (type_level(lc), type_level(lj)) {
             (true, true) => None,
             (true, false) => Some("load_job"),

@@ -176,7 +176,15 @@ pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
     if schema_file.contains("deployment") || schema_file.contains("endpoint") {
         return Candidates::default();
     }
-    let component = component_type(map).and_then(|ty| {
+    let has = |key: &str| map.contains_key(key);
+    let component_ty = component_type(map);
+    // A prompt flow or flow run (its `$schema`, no `type`) is
+    // `load_component`'s, which azml does not model standalone; with a
+    // `command` it may still be a command job, which `load_job` reads.
+    if component_ty.as_deref() == Some("promptflow_parallel") && !has("command") {
+        return Candidates::default();
+    }
+    let component = component_ty.and_then(|ty| {
         kinds
             .iter()
             .filter(|k| k.loader == LOAD_COMPONENT)
@@ -195,10 +203,19 @@ pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
         None
     };
     // Without `type`, both loaders read a command, which requires `command`:
-    // a document without one is no command document (an asset file whose
-    // kind nothing names is then no known kind's).
+    // a document without one that has an asset's `path`, a conda file's
+    // `dependencies` or a flow's `nodes`, or only the keys every asset has,
+    // is such a file, whose kind nothing else names, not a broken command.
+    let generic = |k: &String| {
+        matches!(
+            k.as_str(),
+            "$schema" | "name" | "version" | "description" | "tags" | "display_name"
+        )
+    };
+    let not_command = !has("command")
+        && (has("path") || has("dependencies") || has("nodes") || map.keys().all(generic));
     match other {
-        _ if typeless && !map.contains_key("command") => Candidates {
+        _ if typeless && not_command => Candidates {
             component: None,
             job: None,
             other,
@@ -373,9 +390,11 @@ mod tests {
                 json!({"$schema": "https://x/latest/code.schema.json", "path": "p"}),
                 Some("code"),
             ),
-            // No telling key, `$schema` or `command`: no kind's (both
-            // loaders would read a command, which requires `command`).
+            // An asset's `path` without `type`, `$schema` or `command`: no
+            // kind's (both loaders would read a command, which requires
+            // `command`); without such a key, a broken command.
             (json!({"name": "c", "path": "p"}), None),
+            (json!({"name": "c", "task": {}}), Some("command")),
             (json!({"name": "c", "command": "p"}), Some("command")),
             // Excluded keys, a component's `$schema`, an explicit type.
             (
