@@ -6883,9 +6883,175 @@ impl ::azml::validate::Validate for ParameterType {
         ::azml::validate::Validator::one_of(cx, value, &["boolean", "integer", "number", "string"]);
     }
 }
-/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order. Unknown top-level keys are refused, as every job's.
+/// A pipeline component (azure-ai-ml `PipelineComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first, as every component's; `settings` is one of them.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct PipelineComponent {
+    pub name: ComponentName,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub version: ::std::option::Option<crate::fields::Version>,
+    /// The schema URL the file declares.
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Whether the same inputs give the same outputs (reuse); not set unless written.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
+    #[serde(
+        default = "PipelineComponent::__default_type",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<PipelineComponentType>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
+    /// Dump-only: read and ignored.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<::serde_json::Value>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra_first)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl PipelineComponent {
+    #[doc(hidden)]
+    pub fn __default_type() -> ::std::option::Option<PipelineComponentType> {
+        ::azml::__codegen::default_value("\"pipeline\"")
+    }
+}
+impl PipelineComponent {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "pipeline component",
+        loader: "load_component",
+        markers: ::azml::document::Markers {
+            types: &["pipeline"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for PipelineComponent {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
+        static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
+            __c::Field::optional(
+                "version",
+                __c::Shape::Is(<crate::fields::Version as __v::Validate>::validate),
+            ),
+            __c::Field::optional("$schema", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional(
+                "is_deterministic",
+                __c::Shape::Is(<crate::fields::PythonBool as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Is(<ComponentInput as __v::Validate>::validate)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Is(
+                    <CommandComponentOutput as __v::Validate>::validate,
+                )),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<PipelineComponentType as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "jobs",
+                __c::Shape::Is(<crate::pipeline::Jobs as __v::Validate>::validate),
+            ),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional("latest_version", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// The component type, `pipeline`, matched case-insensitively and stored lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum PipelineComponentType {
+    #[serde(rename = "pipeline")]
+    Pipeline,
+}
+impl<'de> ::serde::Deserialize<'de> for PipelineComponentType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["pipeline"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Pipeline),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for PipelineComponentType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["pipeline"], &[]));
+    }
+}
+/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order (no `None` and no empty dict at any depth). Unknown top-level keys are refused, as every job's.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
+#[dict(prune)]
 pub struct PipelineJob {
     /// Read and dropped: a job keeps no `$schema` (`PathAwareSchema.trim_dump_only`).
     #[dict(rename = "$schema")]
@@ -6904,10 +7070,10 @@ pub struct PipelineJob {
     pub r#type: ::std::option::Option<PipelineJobType>,
     pub settings: ::std::option::Option<PipelineJobSettings>,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
-    pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>>,
     pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
-    /// A pipeline component the job runs (`azureml:<name>:<version>` or a file).
-    pub component: ::std::option::Option<::std::string::String>,
+    /// The pipeline component the job runs instead of `jobs`: registered (`azureml:<name>:<version>`, a registry URI) or a file; its jobs, inputs and outputs become the job's.
+    pub component: ::std::option::Option<crate::pipeline::PipelineComponentRef>,
 }
 impl<'de> ::serde::Deserialize<'de> for PipelineJob {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -6967,12 +7133,13 @@ impl ::azml::__codegen::FromMap for PipelineJob {
         let mut f12: ::std::option::Option<::azml::OrderedMap<JobInput>> =
             ::std::option::Option::None;
         let mut s12 = false;
-        let mut f13: ::std::option::Option<::azml::OrderedMap<JobOutput>> =
+        let mut f13: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>> =
             ::std::option::Option::None;
         let mut s13 = false;
         let mut f14: ::std::option::Option<crate::pipeline::Jobs> = ::std::option::Option::None;
         let mut s14 = false;
-        let mut f15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut f15: ::std::option::Option<crate::pipeline::PipelineComponentRef> =
+            ::std::option::Option::None;
         let mut s15 = false;
         while let ::std::option::Option::Some(key) = ::azml::__codegen::key(&mut map, Self::FIELDS)?
         {
@@ -7072,13 +7239,18 @@ impl ::azml::validate::Validate for PipelineJob {
             ),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&__c::Shape::Is(<JobOutput as __v::Validate>::validate)),
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <JobOutput as __v::Validate>::validate,
+                ))),
             ),
             __c::Field::optional(
                 "jobs",
                 __c::Shape::Is(<crate::pipeline::Jobs as __v::Validate>::validate),
             ),
-            __c::Field::optional("component", __c::STRING),
+            __c::Field::optional(
+                "component",
+                __c::Shape::Is(<crate::pipeline::PipelineComponentRef as __v::Validate>::validate),
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
         __c::exclusive(cx, value, &[("jobs", "component")]);
@@ -7154,6 +7326,103 @@ pub enum PipelineJobType {
 impl ::azml::validate::Validate for PipelineJobType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
+    }
+}
+/// A `type: pipeline` node (azure-ai-ml `Pipeline`, `PipelineSchema`), properties in its dump order. `display_name`, `tags` and `compute` travel in the REST form only (`compute` as written); `description`, `experiment_name`, `name` and `settings` are read and dropped. Keys the node schema does not have are kept (`extra`).
+#[derive(
+    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct PipelineNode {
+    /// Inputs by name; a null input is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub comment: ::std::option::Option<::std::string::String>,
+    pub component: crate::pipeline::PipelineComponentRef,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<PipelineComponentType>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Sent in the REST form only, as written (a pipeline node's compute is no `ComputeField`).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub compute: ::std::option::Option<::std::string::String>,
+    /// Read and dropped.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Read and dropped.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    /// Read and replaced by the node's key.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Read and dropped: a node's settings only take effect for a root pipeline job.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub settings: ::std::option::Option<::serde_json::Value>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ::azml::validate::Validate for PipelineNode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeInput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::Shape::Is(
+                    <NodeOutput as __v::Validate>::validate,
+                ))),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("comment", __c::STRING),
+            __c::Field::required(
+                "component",
+                __c::Shape::Is(<crate::pipeline::PipelineComponentRef as __v::Validate>::validate),
+            ),
+            __c::Field::optional(
+                "type",
+                __c::Shape::Is(<PipelineComponentType as __v::Validate>::validate),
+            ),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("compute", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("settings", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
 }
 /// A parameter output of a command component (azure-ai-ml `PrimitiveOutputSchema`): other keys accepted and not kept.

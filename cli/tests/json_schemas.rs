@@ -102,6 +102,14 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
         ),
         (&["equal ignore case"], "input names equal but for case"),
         (
+            &["read as a command job written in place, which fails"],
+            "`CommandSchema`'s complaint that a failing command job written in a pipeline names no component (its own problems are classed on their own)",
+        ),
+        (
+            &["Compute not set", "Pipeline optional Input binding", "for pipeline"],
+            "what a pipeline's `_validate()` checks across its nodes (a compute for each node when the pipeline names none, the inputs its nodes require)",
+        ),
+        (
             &["Invalid data binding expression"],
             "a `${{...}}` expression in `command` that names nothing the component declares",
         ),
