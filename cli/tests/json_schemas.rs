@@ -97,17 +97,26 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
             &[
                 "Failed to find top level definition",
                 "Failed to find referenced source",
+                "can bind only to a job output or a pipeline input",
             ],
             "a binding to an input or output the pipeline does not declare",
         ),
         (&["equal ignore case"], "input names equal but for case"),
         (
-            &["read as a command job written in place, which fails"],
-            "`CommandSchema`'s complaint that a failing command job written in a pipeline names no component (its own problems are classed on their own)",
+            &["read as a job written in place, which fails"],
+            "`CommandSchema`'s (`ParallelSchema`'s) complaint that a failing job written in a pipeline names no component (its own problems are classed on their own)",
         ),
         (
-            &["Compute not set", "Pipeline optional Input binding", "for pipeline"],
-            "what a pipeline's `_validate()` checks across its nodes (a compute for each node when the pipeline names none, the inputs its nodes require)",
+            &[
+                "Compute not set",
+                "Pipeline optional Input binding",
+                "for pipeline",
+                "on_init",
+                "on_finalize",
+                "On_init",
+                "On_finalize",
+            ],
+            "what a pipeline's `_validate()` checks across its nodes (a compute for each node when the pipeline names none, the inputs its nodes require, the on_init and on_finalize nodes)",
         ),
         (
             &["Invalid data binding expression"],

@@ -39,11 +39,6 @@ const PICKED: [&str; 5] = [
     "queue_settings",
 ];
 
-/// `CommandSchema`'s complaint when a node names no component: a node
-/// without one is read as a command job instead, and when that fails too
-/// both schemas' errors are reported.
-const NO_COMPONENT: &str = "Missing data for required field. (A node without a component is read as a command job written in place, which fails; see its other problems.)";
-
 impl Command {
     /// Loads a command node held as a JSON value (`jobs.<name>` of a
     /// pipeline) that names its component; relative paths resolve against
@@ -100,14 +95,10 @@ impl Command {
     /// outputs may also be text); nothing is built yet.
     ///
     /// # Errors
-    /// Every issue, with its JSON pointer relative to the node, and
-    /// `CommandSchema`'s complaint that the node names no component.
+    /// Every issue, with its JSON pointer relative to the node.
     pub fn check_pipeline_job(value: &Value, base: &Path) -> Result<(), Vec<Issue>> {
         let (job, _) = without_text_outputs(value);
-        load_job(&job, base).map(drop).map_err(|mut issues| {
-            issues.insert(0, Issue::new("/component", NO_COMPONENT));
-            issues
-        })
+        load_job(&job, base).map(drop)
     }
 
     /// `CommandJob._to_node`: the node a command job written in a pipeline

@@ -14,6 +14,7 @@ use azml::document::{Document, Kind};
 use azml::validate::{Issue, Validator};
 use azml::{DictMixin, RestError, Value};
 
+use super::Jobs;
 use crate::component::{ComponentSource, NodeComponentKind};
 use crate::fields::component_inputs::convert_inputs;
 use crate::generated::PipelineComponent;
@@ -40,7 +41,12 @@ impl Document for PipelineComponent {
                 },
             );
         }
-        let mut component: Self = azml::load::from_value(value)?;
+        let mut component: Self = azml::load::from_value(value).map_err(|mut issues| {
+            if let Some(jobs) = value.get("jobs") {
+                issues.extend(Jobs::schema_issues(jobs, base));
+            }
+            issues
+        })?;
         let mut issues = Vec::new();
         convert_inputs(component.inputs.as_mut(), &mut issues);
         if let Some(jobs) = component.jobs.as_mut() {
@@ -101,10 +107,12 @@ impl PipelineComponent {
         };
         for (input, bound) in jobs.required_bindings() {
             if optional(&input) {
+                // Filed under `inputs.None`: `_port_name` is never set on
+                // an input read from YAML.
                 issues.push(Issue::new(
-                    format!("/inputs/{}", azml::validate::escape_segment(&input)),
+                    "/inputs/None",
                     format!(
-                        "Pipeline optional Input binding to required inputs: {}",
+                        "Pipeline optional Input binding to required inputs: {} (the optional input {input})",
                         azml_pyio::py_repr::repr(&Value::Array(
                             bound.into_iter().map(Value::String).collect()
                         ))

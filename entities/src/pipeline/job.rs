@@ -40,7 +40,12 @@ impl Document for PipelineJob {
                 )],
             });
         }
-        let mut job: Self = azml::load::from_value(value)?;
+        let mut job: Self = azml::load::from_value(value).map_err(|mut issues| {
+            if let Some(jobs) = value.get("jobs") {
+                issues.extend(Jobs::schema_issues(jobs, base));
+            }
+            issues
+        })?;
         // `PipelineJob._build_inputs_dict`: a binding given as an input is
         // the input bound to it (dumped `{path: ...}`, sent as a literal).
         for input in job.inputs.iter_mut().flat_map(|m| m.values_mut()) {
@@ -122,6 +127,7 @@ impl Document for PipelineJob {
             issues.extend(jobs.compute_issues(""));
         }
         issues.extend(self.missing_inputs());
+        issues.extend(self.init_finalize_issues(jobs));
         issues
     }
 }
@@ -213,15 +219,19 @@ impl PipelineJob {
     /// fitted to the component's (an unset one left out), the component's
     /// outputs with the job's over them.
     fn adopt(&mut self, component: PipelineComponent) {
-        if let Some(inputs) = self.inputs.take() {
-            let declared: Vec<&String> = component.inputs.iter().flat_map(|m| m.keys()).collect();
-            self.inputs = Some(
-                inputs
-                    .into_iter()
-                    .filter(|(name, _)| declared.contains(&name))
-                    .collect(),
-            );
-        }
+        // `_build_inputs_dict` with the component's inputs: each in its
+        // order, given or defaulted (an unset one is removed).
+        let mut given = self.inputs.take().unwrap_or_default();
+        let inputs: OrderedMap<JobInput> = component
+            .inputs
+            .iter()
+            .flatten()
+            .filter_map(|(name, input)| {
+                let value = given.shift_remove(name).or_else(|| default_input(input))?;
+                Some((name.clone(), value))
+            })
+            .collect();
+        self.inputs = (!inputs.is_empty()).then_some(inputs);
         let mut outputs: OrderedMap<Option<JobOutput>> = component
             .outputs
             .iter()
@@ -328,6 +338,89 @@ impl PipelineJob {
         Value::Object(out)
     }
 
+    /// `PipelineJob._validate_init_finalize_job`: the `on_init` and
+    /// `on_finalize` settings (kept as unknown settings: the schema declares
+    /// them only in private preview) name two other, isolated nodes of the
+    /// pipeline; a pipeline node takes neither.
+    fn init_finalize_issues(&self, jobs: &Jobs) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        for (name, node) in &jobs.nodes {
+            let super::Node::Pipeline(p) = node else {
+                continue;
+            };
+            for (key, what) in [("on_init", "On_init"), ("on_finalize", "On_finalize")] {
+                if p.settings
+                    .as_ref()
+                    .and_then(|s| s.get(key))
+                    .is_some_and(|v| !v.is_null())
+                {
+                    issues.push(Issue::new(
+                        format!("/jobs/{}/settings/{key}", escape_segment(name)),
+                        format!("{what} is not supported for pipeline component."),
+                    ));
+                }
+            }
+        }
+        let setting = |key: &str| {
+            self.settings
+                .as_ref()
+                .and_then(|s| s.additional_properties.get(key))
+                .filter(|v| !v.is_null())
+        };
+        let (init, finalize) = (setting("on_init"), setting("on_finalize"));
+        if init.is_none() && finalize.is_none() {
+            return issues;
+        }
+        let text =
+            |v: Option<&Value>| v.map_or_else(|| "None".to_owned(), azml_pyio::py_repr::str_of);
+        if init == finalize {
+            issues.push(Issue::new(
+                "/settings/on_init",
+                format!(
+                    "Invalid on_init job {}, it should be different from on_finalize.",
+                    text(init)
+                ),
+            ));
+            issues.push(Issue::new(
+                "/settings/on_finalize",
+                format!(
+                    "Invalid on_finalize job {}, it should be different from on_init.",
+                    text(finalize)
+                ),
+            ));
+        }
+        let named = |v: Option<&Value>, name: &str| v.and_then(Value::as_str) == Some(name);
+        if jobs
+            .nodes
+            .keys()
+            .all(|n| named(init, n) || named(finalize, n))
+        {
+            issues.push(Issue::new(
+                "/jobs",
+                "No other job except for on_init/on_finalize job.",
+            ));
+        }
+        for (key, what, value) in [
+            ("on_init", "On_init", init),
+            ("on_finalize", "On_finalize", finalize),
+        ] {
+            let Some(value) = value else { continue };
+            let at = format!("/settings/{key}");
+            match value.as_str().filter(|n| jobs.nodes.contains_key(*n)) {
+                None => issues.push(Issue::new(
+                    at,
+                    format!("{what} job name {} not exists in jobs.", text(Some(value))),
+                )),
+                Some(name) if !jobs.isolated(name) => issues.push(Issue::new(
+                    at,
+                    format!("{what} job should not have connection to other execution node."),
+                )),
+                Some(_) => {}
+            }
+        }
+        issues
+    }
+
     /// `PipelineJob._validate_input`: an input of the pipeline component
     /// it runs that a node binds, required, without default, and not given.
     fn missing_inputs(&self) -> Vec<Issue> {
@@ -364,6 +457,17 @@ impl PipelineJob {
             })
             .collect()
     }
+}
+
+/// A component input's default as the job input it gives (a literal).
+fn default_input(input: &crate::generated::ComponentInput) -> Option<JobInput> {
+    let crate::generated::ComponentInput::ParameterInput(p) = input else {
+        return None;
+    };
+    let value = azml::DictValue::to_value(p.default.as_ref()?);
+    JobLiteral::from_value(&value)
+        .ok()
+        .map(JobInput::JobLiteral)
 }
 
 /// A map as its JSON, `{}` when absent.

@@ -13,6 +13,11 @@ use super::binding_types::{JobView, PipelineScope};
 use super::node::Node;
 use crate::generated::{Command, ParallelNode, PipelineComponent, PipelineNode};
 
+/// `CommandSchema`'s (`ParallelSchema`'s) complaint when a node names no
+/// component: such a node is read as a job written in place instead, and
+/// when that fails too, both schemas' errors are reported.
+const NO_COMPONENT: &str = "Missing data for required field. (A node without a component is read as a job written in place, which fails; see its other problems.)";
+
 /// The node types `PipelineJobsField` accepts (`Value 'x' passed is not in
 /// set [...]` for others).
 const NODE_TYPES: [&str; 8] = [
@@ -72,9 +77,33 @@ impl Jobs {
     /// inputs and outputs type the bindings of a job written in place).
     /// Issues carry their pointer in the pipeline (`/jobs/<name>/...`).
     pub fn resolve(&mut self, base: &Path, pipeline: &Value) -> Vec<Issue> {
+        match self.read(base) {
+            Ok(written) => self.translate(base, pipeline, &written),
+            Err(issues) => issues,
+        }
+    }
+
+    /// The nodes' problems as the pipeline's schema finds them, for a
+    /// pipeline whose own fields fail too (marshmallow reports every
+    /// field's errors at once; nothing is translated then).
+    pub fn schema_issues(jobs: &Value, base: &Path) -> Vec<Issue> {
+        match <Self as azml::DictValue>::from_value(jobs.clone()) {
+            Ok(mut jobs) => jobs.read(base).err().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The schema (`TypeSensitiveUnionField` per node): every node read by
+    /// its kind, a job written in place (a command or parallel node naming
+    /// no component) only checked; the names of those jobs.
+    ///
+    /// # Errors
+    /// Every node's problems; a job written in place that fails also gets
+    /// `CommandSchema`'s (`ParallelSchema`'s) complaint that it names no
+    /// component, as Python reports both schemas' errors.
+    fn read(&mut self, base: &Path) -> Result<Vec<String>, Vec<Issue>> {
         self.base = base.to_path_buf();
         let mut issues = Vec::new();
-        // The schema: every node read, a job written in place only checked.
         let mut written = Vec::new();
         for (name, node) in self.nodes.iter_mut() {
             let Node::Other(raw) = node else { continue };
@@ -87,10 +116,7 @@ impl Jobs {
                 Some("command") => Command::check_pipeline_job(raw, base).map(|()| None),
                 Some("parallel") => match ParallelNode::from_node_value(raw, base) {
                     // Its component made in place, below.
-                    Ok(p) if p.component.is_none() => {
-                        written.push(name.clone());
-                        Ok(Some(Node::Parallel(Box::new(p))))
-                    }
+                    Ok(p) if p.component.is_none() => Ok(Some(Node::Parallel(Box::new(p)))),
                     Ok(p) => p
                         .translate(base, &PipelineScope::default())
                         .map(|p| Some(Node::Parallel(Box::new(p)))),
@@ -101,16 +127,34 @@ impl Jobs {
                 _ => continue,
             };
             match read {
-                Ok(Some(read)) => *node = read,
-                Ok(None) => written.push(name.clone()),
-                Err(more) => issues.extend(under(name, more)),
+                Ok(read) => {
+                    if !named {
+                        written.push(name.clone());
+                    }
+                    if let Some(read) = read {
+                        *node = read;
+                    }
+                }
+                Err(mut more) => {
+                    if !named {
+                        more.insert(0, Issue::new("/component", NO_COMPONENT));
+                    }
+                    issues.extend(under(name, more));
+                }
             }
         }
-        if !issues.is_empty() {
-            return issues;
+        if issues.is_empty() {
+            Ok(written)
+        } else {
+            Err(issues)
         }
-        // `_post_load_pipeline_jobs`: in order, each job written in place
-        // becomes a node; the first that cannot stops the load.
+    }
+
+    /// `_post_load_pipeline_jobs`: in order, each job written in place
+    /// becomes a node, its bindings typed by the pipeline's ports and the
+    /// other jobs as they are at that moment; the first that cannot stops
+    /// the load.
+    fn translate(&mut self, base: &Path, pipeline: &Value, written: &[String]) -> Vec<Issue> {
         for (i, name) in written.iter().enumerate() {
             let scope = self.scope(pipeline, &written[i..]);
             let raw = &pipeline["jobs"][name.as_str()];
@@ -245,6 +289,23 @@ impl Jobs {
             }
         }
         names
+    }
+
+    /// Whether the node `name` binds no other node's port and no other node
+    /// binds one of its ports (`_is_isolated_job`).
+    pub fn isolated(&self, name: &str) -> bool {
+        let bindings = |node: &Node| node.input_bindings().into_iter().map(|(_, b, _)| b);
+        let own = self.nodes.get(name).into_iter().flat_map(bindings);
+        let mut own = own;
+        if own.any(|b| b.starts_with("${{parent.jobs")) {
+            return false;
+        }
+        let prefix = format!("parent.jobs.{name}");
+        !self.nodes.values().flat_map(bindings).any(|b| {
+            crate::fields::binding::binding_expressions(&b)
+                .iter()
+                .any(|e| e.starts_with(&prefix))
+        })
     }
 
     /// The pipeline inputs each node binds as a whole
