@@ -232,9 +232,9 @@ impl Jobs {
             .nodes
             .iter()
             .filter_map(|(name, node)| {
-                let (kind, origin) = node.pending_component()?;
+                let (origin, what) = node.pending_component()?;
                 Some(format!(
-                    "jobs.{name}.component {origin} would be registered as an anonymous {kind} component first"
+                    "jobs.{name}.component {origin} would be registered as {what} first"
                 ))
             })
             .collect();

@@ -65,32 +65,35 @@ impl Node {
         }
     }
 
-    /// What must be registered before the node can be sent, as
-    /// `(kind, origin)`: a component read from a file, written in place or
-    /// made of the node's fields.
-    pub fn pending_component(&self) -> Option<(&'static str, String)> {
+    /// What must be registered before the node can be sent, as `(where it
+    /// was written, what it becomes)`: a component read from a file,
+    /// written in place or made of the node's fields.
+    pub fn pending_component(&self) -> Option<(String, &'static str)> {
+        const COMMAND: &str = "an anonymous command component";
         match self {
             Node::Command(node) => node
                 .component
                 .as_ref()
                 .and_then(|c| c.pending_origin())
-                .map(|o| ("command", o.describe())),
+                .map(|o| (o.describe(), COMMAND)),
             Node::Pipeline(node) => node
                 .component
                 .pending_origin()
-                .map(|o| ("pipeline", o.describe())),
+                .map(|o| (o.describe(), "an anonymous pipeline component")),
             Node::Parallel(node) => match &node.component {
                 Some(NodeComponent::Loaded(_, source)) => Some((
-                    "parallel",
                     match source {
                         crate::component::ComponentSource::YamlComponent => "(a component file)",
                         _ => "(named with file:, written in place or made of the node's own settings)",
                     }
                     .to_owned(),
+                    "an anonymous parallel component",
                 )),
                 Some(NodeComponent::Flow(flow)) => Some((
-                    "prompt flow",
-                    flow.flow_dir.as_ref().map_or_else(String::new, |d| format!("({})", d.display())),
+                    flow.flow_dir
+                        .as_ref()
+                        .map_or_else(String::new, |d| format!("({})", d.display())),
+                    "the component of its prompt flow",
                 )),
                 _ => None,
             },
