@@ -6244,9 +6244,164 @@ impl ::azml::validate::Validate for ParameterizedSweep {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order. Unknown top-level keys are refused, as every job's.
+/// A pipeline component (azure-ai-ml `PipelineComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first, as every component's; `settings` is one of them.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::serde::Deserialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct PipelineComponent {
+    pub name: ComponentName,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub version: ::std::option::Option<crate::fields::Version>,
+    /// The schema URL the file declares.
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Whether the same inputs give the same outputs (reuse); not set unless written.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
+    #[serde(
+        default = "PipelineComponent::__default_type",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<PipelineComponentType>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
+    /// Dump-only: read and ignored.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<::serde_json::Value>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra_first)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl PipelineComponent {
+    #[doc(hidden)]
+    pub fn __default_type() -> ::std::option::Option<PipelineComponentType> {
+        let mut value = ::std::option::Option::None;
+        ::azml::__codegen::default_into(&mut value, "\"pipeline\"");
+        value
+    }
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "pipeline component",
+        loader: "load_component",
+        markers: ::azml::document::Markers {
+            types: &["pipeline"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for PipelineComponent {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
+        static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
+            __c::Field::optional("$schema", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional(
+                "is_deterministic",
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&<ComponentInput as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&<CommandComponentOutput as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::optional("type", <PipelineComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("jobs", <crate::pipeline::Jobs as __c::Shaped>::SHAPE),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional("latest_version", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// The component type, `pipeline`, matched case-insensitively and stored lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum PipelineComponentType {
+    #[serde(rename = "pipeline")]
+    Pipeline,
+}
+impl<'de> ::serde::Deserialize<'de> for PipelineComponentType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["pipeline"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Pipeline),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for PipelineComponentType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["pipeline"], &[]));
+    }
+}
+/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order (no `None` and no empty dict at any depth). Unknown top-level keys are refused, as every job's.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
+#[dict(prune)]
 pub struct PipelineJob {
     /// Read and dropped: a job keeps no `$schema` (`PathAwareSchema.trim_dump_only`).
     #[dict(rename = "$schema")]
@@ -6265,10 +6420,10 @@ pub struct PipelineJob {
     pub r#type: ::std::option::Option<PipelineJobType>,
     pub settings: ::std::option::Option<PipelineJobSettings>,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
-    pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>>,
     pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
-    /// A pipeline component the job runs (`azureml:<name>:<version>` or a file).
-    pub component: ::std::option::Option<::std::string::String>,
+    /// The pipeline component the job runs instead of `jobs`: registered (`azureml:<name>:<version>`, a registry URI) or a file; its jobs, inputs and outputs become the job's.
+    pub component: ::std::option::Option<crate::pipeline::PipelineComponentRef>,
 }
 ::azml::__codegen::deserialize_from_map!(PipelineJob);
 impl ::azml::__codegen::FromMap for PipelineJob {
@@ -6359,10 +6514,13 @@ impl ::azml::validate::Validate for PipelineJob {
             __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&<JobOutput as __c::Shaped>::SHAPE),
+                __c::Shape::Map(&__c::Shape::Nullable(&<JobOutput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional("jobs", <crate::pipeline::Jobs as __c::Shaped>::SHAPE),
-            __c::Field::optional("component", __c::STRING),
+            __c::Field::optional(
+                "component",
+                <crate::pipeline::PipelineComponentRef as __c::Shaped>::SHAPE,
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
         __c::exclusive(cx, value, &[("jobs", "component")]);
@@ -6437,6 +6595,95 @@ pub enum PipelineJobType {
 impl ::azml::validate::Validate for PipelineJobType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
+    }
+}
+/// A `type: pipeline` node (azure-ai-ml `Pipeline`, `PipelineSchema`), properties in its dump order. `display_name`, `tags` and `compute` travel in the REST form only (`compute` as written); `description`, `experiment_name`, `name` and `settings` are read and dropped. Keys the node schema does not have are kept (`extra`).
+#[derive(
+    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
+)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct PipelineNode {
+    /// Inputs by name; a null input is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub comment: ::std::option::Option<::std::string::String>,
+    pub component: crate::pipeline::PipelineComponentRef,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<PipelineComponentType>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Sent in the REST form only, as written (a pipeline node's compute is no `ComputeField`).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub compute: ::std::option::Option<::std::string::String>,
+    /// Read and dropped.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Read and dropped.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    /// Read and replaced by the node's key.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Read and dropped: a node's settings only take effect for a root pipeline job.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[dict(skip_dump)]
+    pub settings: ::std::option::Option<::serde_json::Value>,
+    /// Properties not declared above (`additionalProperties`).
+    #[serde(flatten)]
+    #[dict(extra)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ::azml::validate::Validate for PipelineNode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeOutput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("comment", __c::STRING),
+            __c::Field::required(
+                "component",
+                <crate::pipeline::PipelineComponentRef as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional("type", <PipelineComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("compute", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("settings", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
 }
 /// A parameter output of a command component (azure-ai-ml `PrimitiveOutputSchema`): other keys accepted and not kept.
@@ -7681,9 +7928,9 @@ pub struct Sweep {
     pub queue_settings: ::std::option::Option<QueueSettings>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
-    /// Inputs by name; a null input is left out.
+    /// Inputs by name (`InputsField` takes no null input).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<NodeInput>>,
     /// Outputs by name; a null output is left out of the dict.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
@@ -7758,7 +8005,7 @@ impl ::azml::validate::Validate for Sweep {
             ),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
+                __c::Shape::Map(&<NodeInput as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "outputs",
