@@ -38,12 +38,19 @@ use divan::{black_box, Bencher};
 
 /// The kinds measured: azml's name, and the harness's (`tests/parity/harness.py`
 /// `kind_of`), which the Python side and the report use.
-const KINDS: [(&str, &str); 4] = [
+const KINDS: [(&str, &str); 6] = [
     ("parallel component", "component"),
     ("command component", "command_component"),
     ("command job", "command_job"),
     ("pipeline job", "pipeline_job"),
+    ("pipeline component", "pipeline_component"),
+    ("sweep job", "sweep_job"),
 ];
+
+/// The kinds whose output is their dict: whole pipelines (their REST body
+/// needs their components registered first) and sweep jobs (their trial's
+/// local code would be uploaded first).
+const DICT_KINDS: [&str; 3] = ["pipeline_job", "pipeline_component", "sweep_job"];
 
 /// One corpus document with what the split benchmarks start from.
 struct Doc {
@@ -58,9 +65,9 @@ struct Doc {
 }
 
 /// What azure-ai-ml's side of the comparison outputs for the kind: the
-/// dict of a pipeline job, else the REST body.
+/// dict of `DICT_KINDS`, else the REST body.
 fn output(kind: &str, document: &dyn AnyDocument) -> Result<Value, RestError> {
-    if kind == "pipeline_job" {
+    if DICT_KINDS.contains(&kind) {
         Ok(document.to_dict())
     } else {
         document.to_rest()

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# azml against azure-ai-ml 1.35.2 on the corpus's parallel components,
-# command components, command jobs and pipeline jobs, in one run on one
+# azml against azure-ai-ml 1.35.2 on the corpus's parallel components, command
+# components, command jobs, pipeline jobs, pipeline components and sweep jobs, in one run on one
 # machine:
 #
 #   1. `cargo bench --bench corpus`: per document, read + load + validate +
 #      output as a JSON string (`full`: the REST body of a component or a
-#      command job, the dict of a pipeline job), and the split (`parse`,
+#      command job, the dict of a pipeline, a pipeline component or a sweep job), and the split (`parse`,
 #      `load`, `output_json`); divan's medians.
 #   2. azure-ai-ml over the same files in one warm process: the loader, the
 #      same output, `json.dumps` (REST bodies with the SdkJSONEncoder);

@@ -59,7 +59,7 @@ def corpus_files(corpus: Path):
 
 
 # The kinds measured (the harness's names) and what is timed for each.
-KINDS = ("component", "command_component", "command_job", "pipeline_job")
+KINDS = ("component", "command_component", "command_job", "pipeline_job", "pipeline_component", "sweep_job")
 
 
 def measure(args) -> None:
@@ -84,6 +84,9 @@ def measure(args) -> None:
             return dumps(load_component(path)._to_rest_object())
         if kind == "command_job":
             return dumps(load_job(path)._to_job()._to_rest_object())
+        if kind == "pipeline_component":
+            return json.dumps(load_component(path)._to_dict())
+        # pipeline and sweep jobs: their dict (the REST body needs uploads first)
         return json.dumps(load_job(path)._to_dict())
 
     corpus = Path(args.corpus).resolve()

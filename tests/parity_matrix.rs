@@ -79,8 +79,7 @@ fn type_level(record: &Value) -> bool {
 
 /// The class a loader builds for a document, as far as azml models it:
 /// `Some(true)` modelled, `Some(false)` pending, `None` when the loader
-/// refuses the type. Pending: standalone prompt flow components, sweep
-/// jobs and pipelines with sweep nodes (another kind, not merged yet).
+/// refuses the type. Pending: standalone prompt flow components.
 fn modelled(loader: &str, doc: &Value) -> Option<bool> {
     let ty = doc.get("type").and_then(Value::as_str);
     match loader {
@@ -98,13 +97,7 @@ fn modelled(loader: &str, doc: &Value) -> Option<bool> {
             }
         }
         _ => match ty {
-            Some("pipeline") => Some(doc.get("jobs").and_then(Value::as_object).is_none_or(
-                |jobs| {
-                    jobs.values()
-                        .all(|n| n.get("type").and_then(Value::as_str) != Some("sweep"))
-                },
-            )),
-            Some("command" | "sweep") | None => Some(true),
+            Some("command" | "sweep" | "pipeline") | None => Some(true),
             _ => None,
         },
     }
