@@ -9,7 +9,7 @@ use azml::{DictMixin, Document};
 use proptest::prelude::*;
 
 fn base() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("azml-roundtrip-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("azml-roundtrip");
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(dir.join("src/score.py"), "def run(b): return b\n").unwrap();
     dir

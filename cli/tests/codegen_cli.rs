@@ -1,11 +1,12 @@
 //! `azml codegen` run as a user runs it: a spec on disk, the binary, its exit code and files.
 
-use std::path::PathBuf;
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
 use std::process::Command;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("azml-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch(name: &str) -> Scratch {
+    let dir = Scratch::new("azml-cli", name);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

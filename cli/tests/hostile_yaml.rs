@@ -6,16 +6,18 @@
 //! on stderr): `no_input_makes_the_cli_panic` runs every case again with every
 //! command form.
 
-use std::path::{Path, PathBuf};
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// Wall time bound of one run of the binary (debug build, busy machine).
 const BOUND: Duration = Duration::from_secs(20);
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("azml-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch(name: &str) -> Scratch {
+    let dir = Scratch::new("azml-hostile", name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(dir.join("src/score.py"), "def run(batch): return batch\n").unwrap();
     dir

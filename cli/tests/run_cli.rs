@@ -2,13 +2,15 @@
 //! choices in `--help`, and `--resume` after azml itself is killed or
 //! interrupted mid-run.
 
-use std::path::{Path, PathBuf};
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn scratch(name: &str, files: usize, script: &str, settings: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("azml-run-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch(name: &str, files: usize, script: &str, settings: &str) -> Scratch {
+    let dir = Scratch::new("azml-run", name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::create_dir_all(dir.join("data")).unwrap();
     std::fs::create_dir_all(dir.join("state")).unwrap();
@@ -251,8 +253,8 @@ fn resume_after_ctrl_c() {
 fn the_readme_example_runs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let example = root.join("examples/parallel-score");
-    let run_dir = std::env::temp_dir().join(format!("azml-run-{}-example", std::process::id()));
-    let _ = std::fs::remove_dir_all(&run_dir);
+    let scratch = Scratch::new("azml-run", "example");
+    let run_dir = scratch.join("run");
     let out = Command::new(env!("CARGO_BIN_EXE_azml"))
         .current_dir(&example)
         .args([

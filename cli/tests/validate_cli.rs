@@ -1,12 +1,13 @@
 //! `azml validate` and `azml dump` run as a user runs them, on files in a
 //! scratch folder: exit codes, `file:line:col: field: message` lines, JSON.
 
-use std::path::PathBuf;
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
 use std::process::{Command, Output};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("azml-validate-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch(name: &str) -> Scratch {
+    let dir = Scratch::new("azml-validate", name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(dir.join("src/score.py"), "def run(batch): return batch\n").unwrap();
     dir

@@ -108,7 +108,7 @@ fn the_validator_accepts_and_refuses_what_the_rules_say() {
 }
 
 fn errors_of(spec: Value) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("azml-json-schema-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("azml-json-schema");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(format!("{:x}.json", fxhash(&spec.to_string())));
     std::fs::write(&path, spec.to_string()).expect("write spec");
