@@ -7,8 +7,6 @@
 #[path = "support/parity.rs"]
 mod parity;
 
-use std::collections::BTreeSet;
-
 use azml::entities::Command;
 use azml::{DictMixin, Document};
 
@@ -28,32 +26,9 @@ fn command_jobs_match_python() {
         let (true, Ok(job)) = (golden.accepted(), result) else {
             continue;
         };
-        let expected = &golden.record["dict"];
-        let got = job.to_dict();
-        if !parity::same_json(&got, expected) {
-            failures.push(format!(
-                "{}: dict\n  python: {expected}\n  azml:   {got}",
-                golden.file
-            ));
-        }
+        failures.extend(golden.dict_failure(&job.to_dict()));
         failures.extend(rest_failures(golden, job.to_rest()));
-        let ours: BTreeSet<String> = job
-            .validate()
-            .iter()
-            .map(|i| azml::load::dotted(&i.pointer))
-            .collect();
-        let python: BTreeSet<String> = golden.record["validate"]["errors"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|e| e["path"].as_str().unwrap_or("").to_owned())
-            .collect();
-        if ours != python {
-            failures.push(format!(
-                "{}: validate() {ours:?}, Python {python:?}",
-                golden.file
-            ));
-        }
+        failures.extend(golden.validate_failure(&job.validate(), &golden.validate_paths()));
     }
     parity::report("command job", goldens.len(), &failures);
 }

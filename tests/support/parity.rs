@@ -3,9 +3,11 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
+use azml::validate::Issue;
 use serde_json::Value;
 
 /// Where `cargo xtask parity` placed the fixtures when it made the goldens;
@@ -59,6 +61,35 @@ impl Golden {
     /// Whether azure-ai-ml accepted the document.
     pub fn accepted(&self) -> bool {
         self.record["accepted"] == Value::Bool(true)
+    }
+
+    /// The failure, when azml's dict is not the `_to_dict()` Python gave.
+    pub fn dict_failure(&self, got: &Value) -> Option<String> {
+        let expected = &self.record["dict"];
+        (!same_json(got, expected))
+            .then(|| format!("{}: dict\n  python: {expected}\n  azml:   {got}", self.file))
+    }
+
+    /// The dotted field paths Python's `_validate()` reported (it keys its
+    /// messages by field path, one per path).
+    pub fn validate_paths(&self) -> BTreeSet<String> {
+        self.record["validate"]["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| e["path"].as_str().unwrap_or("").to_owned())
+            .collect()
+    }
+
+    /// The failure, when azml's `validate()` names other fields than
+    /// Python's `_validate()` (`python`: [`Golden::validate_paths`], mapped
+    /// where azml names a field differently on purpose).
+    pub fn validate_failure(&self, ours: &[Issue], python: &BTreeSet<String>) -> Option<String> {
+        let ours: BTreeSet<String> = ours
+            .iter()
+            .map(|i| azml::load::dotted(&i.pointer))
+            .collect();
+        (&ours != python).then(|| format!("{}: validate() {ours:?}, Python {python:?}", self.file))
     }
 
     /// The field paths of Python's errors (`""` for the document).

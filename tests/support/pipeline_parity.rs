@@ -21,16 +21,6 @@ pub struct Outcome {
     pub placeholder_body: bool,
 }
 
-/// The dotted paths `_validate()` reported.
-pub fn validate_paths(golden: &Golden) -> BTreeSet<String> {
-    golden.record["validate"]["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| e["path"].as_str().unwrap_or("").to_owned())
-        .collect()
-}
-
 /// The nodes whose `componentId` the golden body writes out as a
 /// component still to be registered (`{"$component": ...}`).
 pub fn pending_nodes(jobs: &Value) -> Vec<String> {
@@ -59,15 +49,9 @@ pub fn compare(
         return out;
     }
     let Ok(loaded) = loaded else { return out };
-    let expected = &record["dict"];
-    let got = loaded.dict;
-    if !parity::same_json(&got, expected) {
-        out.failures.push(format!(
-            "{file}: dict\n  python: {expected}\n  azml:   {got}"
-        ));
-    }
+    out.failures.extend(golden.dict_failure(&loaded.dict));
     let ours = loaded.validate;
-    let python = validate_paths(golden);
+    let python = golden.validate_paths();
     if ours != python {
         out.failures
             .push(format!("{file}: validate() {ours:?}, Python {python:?}"));
