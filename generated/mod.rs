@@ -18,7 +18,7 @@ impl ::azml::__codegen::FromMap for AmlTokenIdentity {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -111,7 +111,7 @@ impl ::azml::__codegen::FromMap for AssetInput {
                 2 => r.option(&mut f2),
                 3 => r.option(&mut f3),
                 4 => r.option(&mut f4),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -165,7 +165,6 @@ impl ::azml::validate::Validate for AssetProvisioningState {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -185,6 +184,33 @@ pub enum AssetType {
     UriFile,
     #[serde(rename = "uri_folder")]
     UriFolder,
+}
+impl<'de> ::serde::Deserialize<'de> for AssetType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &[
+                "path",
+                "custom_model",
+                "mlflow_model",
+                "mltable",
+                "triton_model",
+                "uri_file",
+                "uri_folder",
+            ],
+            &[
+                Self::Path,
+                Self::CustomModel,
+                Self::MlflowModel,
+                Self::Mltable,
+                Self::TritonModel,
+                Self::UriFile,
+                Self::UriFolder,
+            ],
+        )
+    }
 }
 impl ::azml::validate::Validate for AssetType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -277,7 +303,7 @@ impl ::azml::__codegen::FromMap for AutoDeleteSetting {
             match r.index() {
                 0 => r.option(&mut v.value),
                 1 => r.option(&mut v.condition),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.condition, "\"created_greater_than\"");
@@ -331,7 +357,7 @@ impl ::azml::__codegen::FromMap for BanditPolicy {
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f0, "0");
@@ -427,7 +453,7 @@ impl ::azml::__codegen::FromMap for BayesianSamplingAlgorithm {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -505,7 +531,7 @@ impl ::azml::__codegen::FromMap for BuildContext {
             match r.index() {
                 0 => r.option(&mut v.dockerfile_path),
                 1 => r.option(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -542,7 +568,7 @@ impl ::azml::__codegen::FromMap for Choice {
             match r.index() {
                 0 => r.option(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -699,7 +725,7 @@ impl ::azml::__codegen::FromMap for CodeAsset {
                 8 => r.option(&mut v.auto_delete_setting),
                 9 => r.option(&mut v.datastore),
                 10 => r.option(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.tags, "{}");
@@ -774,7 +800,7 @@ impl ::azml::__codegen::FromMap for CodeVersionProperties {
                 0 => r.option(&mut v.code_uri),
                 1 => r.option(&mut v.is_anonymous),
                 2 => r.option(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -810,7 +836,7 @@ impl ::azml::__codegen::FromMap for CodeVersionResource {
             match r.index() {
                 0 => r.option(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -828,100 +854,123 @@ impl ::azml::validate::Validate for CodeVersionResource {
     }
 }
 /// A command node (azure-ai-ml `Command`): what `load_job` returns for a command job, and a `type: command` node of a pipeline; properties in the node schema's dump order. `command` and `code` are load-only (they go into the component a node without one is made of); `display_name`, `tags`, `description`, `experiment_name`, `name` and `parent_job_name` travel in the REST form only. Keys the node schema does not have are kept (`extra`).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::serde::Deserialize,
-    ::azml::DictMixin,
-    ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct Command {
     /// Load-only: the command of the component a node written without one is made of.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub command: ::std::option::Option<::std::string::String>,
     /// Load-only: the code of the component a node written without one is made of.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub code: ::std::option::Option<crate::fields::CodeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment: ::std::option::Option<crate::fields::EnvironmentRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub distribution: ::std::option::Option<Distribution>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub queue_settings: ::std::option::Option<QueueSettings>,
     /// Inputs by name; a null input is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out of the dict.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub component: ::std::option::Option<crate::command::CommandComponentRef>,
-    #[serde(
-        default = "Command::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<CommandType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub compute: ::std::option::Option<crate::fields::ComputeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub limits: ::std::option::Option<CommandJobLimits>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<JobIdentity>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub description: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub experiment_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub parent_job_name: ::std::option::Option<::std::string::String>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl Command {
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<CommandType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"command\"");
-        value
+::azml::__codegen::deserialize_from_map!(Command);
+impl ::azml::__codegen::FromMap for Command {
+    const NAME: &'static str = "Command";
+    const FIELDS: &'static [&'static str] = &[
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "queue_settings",
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "component",
+        "type",
+        "compute",
+        "limits",
+        "services",
+        "identity",
+        "name",
+        "display_name",
+        "description",
+        "tags",
+        "experiment_name",
+        "parent_job_name",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.command),
+                1 => r.option(&mut v.code),
+                2 => r.option(&mut v.environment),
+                3 => r.option(&mut v.environment_variables),
+                4 => r.option(&mut v.resources),
+                5 => r.option(&mut v.distribution),
+                6 => r.option(&mut v.queue_settings),
+                7 => r.option(&mut v.inputs),
+                8 => r.option(&mut v.outputs),
+                9 => r.option(&mut v.properties),
+                10 => r.option(&mut v.comment),
+                11 => r.option(&mut v.component),
+                12 => r.option(&mut v.r#type),
+                13 => r.option(&mut v.compute),
+                14 => r.option(&mut v.limits),
+                15 => r.option(&mut v.services),
+                16 => r.option(&mut v.identity),
+                17 => r.option(&mut v.name),
+                18 => r.option(&mut v.display_name),
+                19 => r.option(&mut v.description),
+                20 => r.option(&mut v.tags),
+                21 => r.option(&mut v.experiment_name),
+                22 => r.option(&mut v.parent_job_name),
+                _ => r.extra(&mut v.additional_properties),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut v.r#type, "\"command\"");
+        ::std::result::Result::Ok(v)
     }
+}
+impl Command {
     /// Python's `value or other.value` for the fields this type takes from
     /// another (`x-azml-inherit`), each converted through its dict form.
     pub fn inherit_from(&mut self, from: &CommandComponent) {
@@ -987,94 +1036,159 @@ impl ::azml::validate::Validate for Command {
     }
 }
 /// A command component (azure-ai-ml `CommandComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first.
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct CommandComponent {
     /// The command line; `${{inputs.<name>}}` and `${{outputs.<name>}}` name the component's ports.
     pub command: ::std::string::String,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<crate::fields::CodeRef>,
     pub environment: crate::fields::EnvironmentRef,
     /// Only on a component made from a job or node; a component file's is dropped, as azure-ai-ml's schema excludes it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<ComponentResources>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub distribution: ::std::option::Option<ComponentDistribution>,
     pub name: ComponentName,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<crate::fields::Version>,
     /// The schema URL the file declares.
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
     pub schema: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Whether the same inputs give the same outputs (reuse); true when absent.
-    #[serde(
-        default = "CommandComponent::__default_is_deterministic",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
-    #[serde(
-        default = "CommandComponent::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<CommandType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<::azml::OrderedMap<ComponentProperty>>,
     /// Files and folders copied next to `code` when the component is registered.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub additional_includes: ::std::option::Option<::std::vec::Vec<crate::fields::IncludePath>>,
     /// Shorthand for `resources.instance_count` (a constructor argument, not a schema field); not allowed together with `resources`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
     /// Dump-only: read and ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub creation_context: ::std::option::Option<::serde_json::Value>,
     /// Dump-only: read and ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub latest_version: ::std::option::Option<::serde_json::Value>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra_first)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+::azml::__codegen::deserialize_from_map!(CommandComponent);
+impl ::azml::__codegen::FromMap for CommandComponent {
+    const NAME: &'static str = "CommandComponent";
+    const FIELDS: &'static [&'static str] = &[
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "name",
+        "description",
+        "tags",
+        "version",
+        "$schema",
+        "display_name",
+        "is_deterministic",
+        "inputs",
+        "outputs",
+        "type",
+        "properties",
+        "additional_includes",
+        "instance_count",
+        "creation_context",
+        "latest_version",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut m21 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                _ => r.extra(&mut m21),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f12, "true");
+        ::azml::__codegen::default_into(&mut f15, "\"command\"");
+        ::std::result::Result::Ok(Self {
+            command: r.required(f0, "command")?,
+            code: f1,
+            environment: r.required(f2, "environment")?,
+            environment_variables: f3,
+            resources: f4,
+            distribution: f5,
+            name: r.required(f6, "name")?,
+            description: f7,
+            tags: f8,
+            version: f9,
+            schema: f10,
+            display_name: f11,
+            is_deterministic: f12,
+            inputs: f13,
+            outputs: f14,
+            r#type: f15,
+            properties: f16,
+            additional_includes: f17,
+            instance_count: f18,
+            creation_context: f19,
+            latest_version: f20,
+            additional_properties: m21,
+        })
+    }
+}
 impl CommandComponent {
-    #[doc(hidden)]
-    pub fn __default_is_deterministic() -> ::std::option::Option<crate::fields::PythonBool> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "true");
-        value
-    }
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<CommandType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"command\"");
-        value
-    }
     /// This kind of document as its spec declares it (`x-azml-kind`).
     pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
         name: "command component",
@@ -1306,12 +1420,12 @@ impl ::azml::__codegen::FromMap for CommandJob {
                 19 => r.option(&mut f19),
                 20 => r.option(&mut f20),
                 21 => r.option(&mut f21),
-                22 => r.option(&mut f22),
-                23 => r.option(&mut f23),
-                24 => r.option(&mut f24),
-                25 => r.option(&mut f25),
-                26 => r.option(&mut f26),
-                _ => r.skip(),
+                22 => r.value(&mut f22),
+                23 => r.value(&mut f23),
+                24 => r.value(&mut f24),
+                25 => r.value(&mut f25),
+                26 => r.value(&mut f26),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -1427,7 +1541,7 @@ impl ::azml::__codegen::FromMap for CommandJobLimits {
         while r.next_key()? {
             match r.index() {
                 0 => r.option(&mut v.timeout),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -1612,7 +1726,6 @@ impl ::serde::Serialize for ComponentOutput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         let mut s = ::azml::__codegen::StructWriter::new(
             serializer,
-            "ComponentOutput",
             1,
             &[self.description.is_some(), self.mode.is_some()],
         );
@@ -1638,7 +1751,7 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
                 0 => r.value(&mut f0),
                 1 => r.option(&mut f1),
                 2 => r.option(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -2017,7 +2130,8 @@ pub struct ComponentVersion {
     /// The component definition, as the YAML document with snake_case keys.
     #[dict(rename = "componentSpec")]
     #[rest(rename = "componentSpec")]
-    pub component_spec: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
+    pub component_spec:
+        ::std::option::Option<::std::option::Option<::azml::OrderedMap<::serde_json::Value>>>,
     /// The asset description text.
     pub description: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Whether the name and version are system generated (anonymous registration).
@@ -2070,7 +2184,7 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
                 4 => r.value(&mut v.properties),
                 5 => r.option(&mut v.provisioning_state),
                 6 => r.value(&mut v.tags),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2080,7 +2194,7 @@ impl ::azml::validate::Validate for ComponentVersion {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::nullable("componentSpec", &__c::ANY),
+            __c::Field::nullable("componentSpec", &__c::Shape::Map(&__c::ANY)),
             __c::Field::nullable("description", &__c::STRING),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
@@ -2133,7 +2247,7 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
                 1 => r.option(&mut v.name),
                 2 => r.option(&mut v.r#type),
                 3 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[3])?;
@@ -2228,7 +2342,7 @@ impl ::azml::__codegen::FromMap for DataAsset {
                 10 => r.value(&mut f10),
                 11 => r.option(&mut f11),
                 12 => r.option(&mut f12),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f4, "{}");
@@ -2359,7 +2473,6 @@ impl ::azml::validate::Validate for DataInputMode {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -2371,6 +2484,17 @@ pub enum DataType {
     UriFolder,
     #[serde(rename = "mltable")]
     Mltable,
+}
+impl<'de> ::serde::Deserialize<'de> for DataType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &["uri_file", "uri_folder", "mltable"],
+            &[Self::UriFile, Self::UriFolder, Self::Mltable],
+        )
+    }
 }
 impl ::azml::validate::Validate for DataType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -2428,7 +2552,7 @@ impl ::azml::__codegen::FromMap for DataVersionProperties {
                 5 => r.option(&mut v.data_uri),
                 6 => r.option(&mut v.data_type),
                 7 => r.option(&mut v.auto_delete_setting),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2469,7 +2593,7 @@ impl ::azml::__codegen::FromMap for DataVersionResource {
             match r.index() {
                 0 => r.option(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -2503,7 +2627,7 @@ impl ::azml::__codegen::FromMap for DeploymentTemplateReference {
         while r.next_key()? {
             match r.index() {
                 0 => r.option(&mut v.asset_id),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2606,7 +2730,7 @@ pub struct Environment {
     pub conda_file: ::std::option::Option<EnvironmentCondaFile>,
     pub build: ::std::option::Option<EnvironmentBuild>,
     /// Routes of an inference server (liveness_route, readiness_route, scoring_route).
-    pub inference_config: ::std::option::Option<::serde_json::Value>,
+    pub inference_config: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
     /// linux or windows, any case; dumped lower-cased.
     pub os_type: ::std::option::Option<::std::string::String>,
 }
@@ -2656,7 +2780,7 @@ impl ::azml::validate::Validate for Environment {
             __c::Field::optional("image", __c::STRING),
             __c::Field::optional("conda_file", <EnvironmentCondaFile as __c::Shaped>::SHAPE),
             __c::Field::optional("build", <EnvironmentBuild as __c::Shaped>::SHAPE),
-            __c::Field::optional("inference_config", __c::ANY),
+            __c::Field::optional("inference_config", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("os_type", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -2737,7 +2861,7 @@ impl ::azml::__codegen::FromMap for EnvironmentAsset {
                 13 => r.option(&mut v.os_type),
                 14 => r.option(&mut v.datastore),
                 15 => r.option(&mut v.intellectual_property),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -2854,15 +2978,17 @@ impl ::azml::validate::Validate for EnvironmentBuild {
 #[allow(clippy::large_enum_variant)]
 pub enum EnvironmentCondaFile {
     String(::std::string::String),
-    Value(::serde_json::Value),
+    Map(::azml::OrderedMap<::serde_json::Value>),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
 impl ::azml::validate::Validate for EnvironmentCondaFile {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        static __MEMBERS: &[(&str, __c::Shape)] =
-            &[("string", __c::STRING), ("any value", __c::ANY)];
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("string", __c::STRING),
+            ("object", __c::Shape::Map(&__c::ANY)),
+        ];
         __c::any_of(cx, value, __MEMBERS);
     }
 }
@@ -2925,7 +3051,7 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionProperties {
                 7 => r.option(&mut v.inference_config),
                 8 => r.option(&mut v.description),
                 9 => r.option(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2971,7 +3097,7 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionResource {
             match r.index() {
                 0 => r.option(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -3008,7 +3134,7 @@ impl ::azml::__codegen::FromMap for FlavorData {
         while r.next_key()? {
             match r.index() {
                 0 => r.option(&mut v.data),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -3070,7 +3196,7 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.environment),
+                0 => r.value(&mut v.environment),
                 1 => r.field(&mut v.is_deterministic),
                 2 => r.option(&mut v.variant),
                 3 => r.option(&mut v.connections),
@@ -3140,7 +3266,7 @@ impl ::azml::__codegen::FromMap for GenericJobService {
                 1 => r.option(&mut v.nodes),
                 2 => r.option(&mut v.properties),
                 3 => r.option(&mut v.r#type),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -3220,7 +3346,7 @@ impl ::azml::__codegen::FromMap for GridSamplingAlgorithm {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3301,7 +3427,7 @@ impl ::azml::__codegen::FromMap for InferenceConfig {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3349,7 +3475,7 @@ impl ::azml::__codegen::FromMap for InferenceContainerProperties {
                 0 => r.option(&mut v.liveness_route),
                 1 => r.option(&mut v.scoring_route),
                 2 => r.option(&mut v.readiness_route),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -3377,7 +3503,6 @@ impl ::azml::validate::Validate for InferenceContainerProperties {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -3401,6 +3526,37 @@ pub enum InputOutputMode {
     Upload,
     #[serde(rename = "link")]
     Link,
+}
+impl<'de> ::serde::Deserialize<'de> for InputOutputMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &[
+                "direct",
+                "download",
+                "eval_download",
+                "eval_mount",
+                "mount",
+                "ro_mount",
+                "rw_mount",
+                "upload",
+                "link",
+            ],
+            &[
+                Self::Direct,
+                Self::Download,
+                Self::EvalDownload,
+                Self::EvalMount,
+                Self::Mount,
+                Self::RoMount,
+                Self::RwMount,
+                Self::Upload,
+                Self::Link,
+            ],
+        )
+    }
 }
 impl ::azml::validate::Validate for InputOutputMode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -3449,7 +3605,7 @@ impl ::azml::__codegen::FromMap for JobDataInput {
                 2 => r.option(&mut v.path),
                 3 => r.option(&mut v.path_on_compute),
                 4 => r.option(&mut v.datastore),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.r#type, "\"uri_folder\"");
@@ -3567,7 +3723,7 @@ impl ::azml::__codegen::FromMap for JobMltableInput {
                 2 => r.option(&mut f2),
                 3 => r.option(&mut f3),
                 4 => r.option(&mut f4),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3620,7 +3776,7 @@ impl ::azml::__codegen::FromMap for JobModelInput {
                 1 => r.value(&mut f1),
                 2 => r.option(&mut f2),
                 3 => r.option(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3670,7 +3826,7 @@ impl ::azml::__codegen::FromMap for JobOutput {
                 2 => r.option(&mut v.mode),
                 3 => r.option(&mut v.r#type),
                 4 => r.option(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.r#type, "\"uri_folder\"");
@@ -3907,7 +4063,7 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
                 4 => r.option(&mut v.shm_size),
                 5 => r.option(&mut v.max_instance_count),
                 6 => r.option(&mut v.docker_args),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.properties, "{}");
@@ -4076,7 +4232,7 @@ impl ::azml::__codegen::FromMap for JupyterLabJobService {
                 1 => r.option(&mut v.nodes),
                 2 => r.option(&mut v.properties),
                 3 => r.option(&mut v.r#type),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -4178,7 +4334,6 @@ impl ::azml::validate::Validate for Logbase {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -4190,6 +4345,17 @@ pub enum LoggingLevel {
     Info,
     #[serde(rename = "WARNING")]
     Warning,
+}
+impl<'de> ::serde::Deserialize<'de> for LoggingLevel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &["DEBUG", "INFO", "WARNING"],
+            &[Self::Debug, Self::Info, Self::Warning],
+        )
+    }
 }
 impl ::azml::validate::Validate for LoggingLevel {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -4223,7 +4389,7 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
                 1 => r.option(&mut f1),
                 2 => r.option(&mut f2),
                 3 => r.option(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -4321,7 +4487,7 @@ impl ::azml::__codegen::FromMap for MedianStoppingPolicy {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f0, "1");
@@ -4598,7 +4764,7 @@ impl ::azml::__codegen::FromMap for ModelAsset {
                 17 => r.option(&mut v.system_metadata),
                 18 => r.option(&mut v.default_deployment_template),
                 19 => r.option(&mut v.allowed_deployment_templates),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -4841,7 +5007,7 @@ impl ::azml::__codegen::FromMap for ModelVersionProperties {
                 8 => r.option(&mut v.is_archived),
                 9 => r.option(&mut v.default_deployment_template),
                 10 => r.option(&mut v.allowed_deployment_templates),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -4894,7 +5060,7 @@ impl ::azml::__codegen::FromMap for ModelVersionResource {
             match r.index() {
                 0 => r.option(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -4932,7 +5098,7 @@ impl ::azml::__codegen::FromMap for MpiDistribution {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.option(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -5059,7 +5225,7 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
                 0 => r.option(&mut v.mode),
                 1 => r.option(&mut v.r#type),
                 2 => r.option(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -5101,7 +5267,7 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
                 2 => r.option(&mut v.mode),
                 3 => r.option(&mut v.r#type),
                 4 => r.option(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -5203,7 +5369,7 @@ impl ::azml::__codegen::FromMap for Normal {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -5289,7 +5455,7 @@ impl ::azml::__codegen::FromMap for Objective {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -5689,7 +5855,7 @@ impl ::azml::__codegen::FromMap for ParallelJob {
                 20 => r.value(&mut f20),
                 21 => r.option(&mut f21),
                 22 => r.option(&mut f22),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f3, "{}");
@@ -5789,64 +5955,145 @@ impl ::azml::validate::Validate for ParallelJob {
     }
 }
 /// A parallel node of a pipeline job (azure-ai-ml `Parallel`), properties in its dump order. Integers may be `${{...}}` bindings. Keys the node schema does not have are kept (`extra`). Without `component`, the node is a parallel job written in place and its component is made from its own settings.
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct ParallelNode {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub logging_level: ::std::option::Option<LoggingLevel>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub task: ::std::option::Option<ParallelTask>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mini_batch_size: ::std::option::Option<crate::parallel::NodeMiniBatchSize>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub input_data: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_concurrency_per_instance: ::std::option::Option<crate::fields::IntOrBinding>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mini_batch_error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Inputs by name; a null input is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub compute: ::std::option::Option<crate::fields::ComputeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub component: ::std::option::Option<crate::parallel::NodeComponent>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<JobIdentity>,
     pub r#type: ComponentType,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(ParallelNode);
+impl ::azml::__codegen::FromMap for ParallelNode {
+    const NAME: &'static str = "ParallelNode";
+    const FIELDS: &'static [&'static str] = &[
+        "logging_level",
+        "task",
+        "mini_batch_size",
+        "partition_keys",
+        "input_data",
+        "resources",
+        "retry_settings",
+        "max_concurrency_per_instance",
+        "error_threshold",
+        "mini_batch_error_threshold",
+        "environment_variables",
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "compute",
+        "component",
+        "identity",
+        "type",
+        "display_name",
+        "tags",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut m21 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.option(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.option(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.option(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.option(&mut f19),
+                20 => r.option(&mut f20),
+                _ => r.extra(&mut m21),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            logging_level: f0,
+            task: f1,
+            mini_batch_size: f2,
+            partition_keys: f3,
+            input_data: f4,
+            resources: f5,
+            retry_settings: f6,
+            max_concurrency_per_instance: f7,
+            error_threshold: f8,
+            mini_batch_error_threshold: f9,
+            environment_variables: f10,
+            inputs: f11,
+            outputs: f12,
+            properties: f13,
+            comment: f14,
+            compute: f15,
+            component: f16,
+            identity: f17,
+            r#type: r.required(f18, "type")?,
+            display_name: f19,
+            tags: f20,
+            additional_properties: m21,
+        })
+    }
 }
 impl ParallelNode {
     /// Python's `value or other.value` for the fields this type takes from
@@ -6092,7 +6339,7 @@ impl ::azml::__codegen::FromMap for ParameterInput {
                 4 => r.option(&mut f4),
                 5 => r.option(&mut f5),
                 6 => r.option(&mut f6),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6138,7 +6385,6 @@ impl ::azml::validate::Validate for ParameterInput {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -6152,6 +6398,17 @@ pub enum ParameterType {
     Number,
     #[serde(rename = "string")]
     String,
+}
+impl<'de> ::serde::Deserialize<'de> for ParameterType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &["boolean", "integer", "number", "string"],
+            &[Self::Boolean, Self::Integer, Self::Number, Self::String],
+        )
+    }
 }
 impl ::azml::validate::Validate for ParameterType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -6203,7 +6460,7 @@ impl ::azml::__codegen::FromMap for ParameterizedSweep {
                 4 => r.value(&mut f4),
                 5 => r.option(&mut f5),
                 6 => r.option(&mut f6),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6313,7 +6570,7 @@ impl ::azml::__codegen::FromMap for PipelineJob {
                 13 => r.option(&mut v.outputs),
                 14 => r.option(&mut v.jobs),
                 15 => r.option(&mut v.component),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -6369,30 +6626,42 @@ impl ::azml::validate::Validate for PipelineJob {
     }
 }
 /// Settings of a pipeline job (`PipelineJobSettingsSchema`); keys it does not declare are kept for the REST body, not dumped in the dict.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::serde::Deserialize,
-    ::azml::DictMixin,
-    ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 pub struct PipelineJobSettings {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default_datastore: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default_compute: ::std::option::Option<crate::pipeline::DefaultCompute>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub continue_on_step_failure: ::std::option::Option<crate::fields::PythonBool>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub force_rerun: ::std::option::Option<crate::fields::PythonBool>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra, skip_dump)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(PipelineJobSettings);
+impl ::azml::__codegen::FromMap for PipelineJobSettings {
+    const NAME: &'static str = "PipelineJobSettings";
+    const FIELDS: &'static [&'static str] = &[
+        "default_datastore",
+        "default_compute",
+        "continue_on_step_failure",
+        "force_rerun",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut v.default_datastore),
+                1 => r.option(&mut v.default_compute),
+                2 => r.option(&mut v.continue_on_step_failure),
+                3 => r.option(&mut v.force_rerun),
+                _ => r.extra(&mut v.additional_properties),
+            }?;
+        }
+        ::std::result::Result::Ok(v)
+    }
 }
 impl ::azml::validate::Validate for PipelineJobSettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -6425,7 +6694,6 @@ impl ::azml::validate::Validate for PipelineJobSettings {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -6433,6 +6701,13 @@ impl ::azml::validate::Validate for PipelineJobSettings {
 pub enum PipelineJobType {
     #[serde(rename = "pipeline")]
     Pipeline,
+}
+impl<'de> ::serde::Deserialize<'de> for PipelineJobType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(deserializer, &["pipeline"], &[Self::Pipeline])
+    }
 }
 impl ::azml::validate::Validate for PipelineJobType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -6505,7 +6780,7 @@ impl ::azml::__codegen::FromMap for PyTorchDistribution {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.option(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6593,7 +6868,7 @@ impl ::azml::__codegen::FromMap for QNormal {
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6687,7 +6962,7 @@ impl ::azml::__codegen::FromMap for QUniform {
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6773,7 +7048,7 @@ impl ::azml::__codegen::FromMap for QueueSettings {
             match r.index() {
                 0 => r.option(&mut v.job_tier),
                 1 => r.option(&mut v.priority),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -6810,7 +7085,7 @@ impl ::azml::__codegen::FromMap for Randint {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6894,7 +7169,7 @@ impl ::azml::__codegen::FromMap for RandomSamplingAlgorithm {
                 1 => r.option(&mut f1),
                 2 => r.option(&mut f2),
                 3 => r.option(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7044,7 +7319,7 @@ impl ::azml::__codegen::FromMap for RayDistribution {
                 4 => r.option(&mut f4),
                 5 => r.option(&mut f5),
                 6 => r.option(&mut f6),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7141,7 +7416,7 @@ impl ::azml::__codegen::FromMap for RestBuildContext {
             match r.index() {
                 0 => r.option(&mut v.context_uri),
                 1 => r.option(&mut v.dockerfile_path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7176,7 +7451,7 @@ impl ::azml::__codegen::FromMap for RestDeploymentTemplateReference {
         while r.next_key()? {
             match r.index() {
                 0 => r.option(&mut v.asset_id),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7208,7 +7483,7 @@ impl ::azml::__codegen::FromMap for RestRoute {
             match r.index() {
                 0 => r.field(&mut v.port),
                 1 => r.field(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[0, 1])?;
@@ -7289,7 +7564,7 @@ impl ::azml::__codegen::FromMap for Route {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7352,7 +7627,7 @@ impl ::azml::__codegen::FromMap for RunFunction {
                 4 => r.option(&mut f4),
                 5 => r.option(&mut f5),
                 6 => r.value(&mut f6),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7530,7 +7805,6 @@ impl ::azml::validate::Validate for SearchSpace {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -7538,6 +7812,13 @@ impl ::azml::validate::Validate for SearchSpace {
 pub enum ServiceNodes {
     #[serde(rename = "all")]
     All,
+}
+impl<'de> ::serde::Deserialize<'de> for ServiceNodes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(deserializer, &["all"], &[Self::All])
+    }
 }
 impl ::azml::validate::Validate for ServiceNodes {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -7601,7 +7882,7 @@ impl ::azml::__codegen::FromMap for SshJobService {
                 2 => r.option(&mut v.properties),
                 3 => r.option(&mut v.r#type),
                 4 => r.option(&mut v.ssh_public_keys),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7662,75 +7943,145 @@ impl ::azml::validate::Validate for SshType {
 /// `Dict[Str, Str(allow_none=True)]`: text values, `null` kept.
 pub type StringOrNullMap = ::azml::OrderedMap<::std::option::Option<::std::string::String>>;
 /// A sweep node of a pipeline (azure-ai-ml `Sweep`, `SweepSchema`): the shared sweep fields, then the node's, in its dump order. `name`, `display_name`, `description`, `tags`, `experiment_name` and `identity` are constructor arguments no node schema dumps; other keys are kept and dumped last.
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct Sweep {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
     /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
     pub objective: Objective,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
     pub limits: SweepJobLimits,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub queue_settings: ::std::option::Option<QueueSettings>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
     /// Inputs by name; a null input is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out of the dict.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
-    #[serde(
-        default = "Sweep::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<SweepType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub compute: ::std::option::Option<crate::fields::ComputeRef>,
     pub trial: crate::command::CommandComponentRef,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub experiment_name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub identity: ::std::option::Option<JobIdentity>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl Sweep {
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<SweepType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"sweep\"");
-        value
+::azml::__codegen::deserialize_from_map!(Sweep);
+impl ::azml::__codegen::FromMap for Sweep {
+    const NAME: &'static str = "Sweep";
+    const FIELDS: &'static [&'static str] = &[
+        "sampling_algorithm",
+        "search_space",
+        "objective",
+        "early_termination",
+        "limits",
+        "queue_settings",
+        "resources",
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "type",
+        "compute",
+        "trial",
+        "name",
+        "display_name",
+        "description",
+        "tags",
+        "experiment_name",
+        "identity",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut m20 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.option(&mut f0),
+                1 => r.option(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.option(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.option(&mut f5),
+                6 => r.option(&mut f6),
+                7 => r.option(&mut f7),
+                8 => r.option(&mut f8),
+                9 => r.option(&mut f9),
+                10 => r.option(&mut f10),
+                11 => r.option(&mut f11),
+                12 => r.option(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.option(&mut f14),
+                15 => r.option(&mut f15),
+                16 => r.option(&mut f16),
+                17 => r.option(&mut f17),
+                18 => r.option(&mut f18),
+                19 => r.option(&mut f19),
+                _ => r.extra(&mut m20),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f11, "\"sweep\"");
+        ::std::result::Result::Ok(Self {
+            sampling_algorithm: f0,
+            search_space: f1,
+            objective: r.required(f2, "objective")?,
+            early_termination: f3,
+            limits: r.required(f4, "limits")?,
+            queue_settings: f5,
+            resources: f6,
+            inputs: f7,
+            outputs: f8,
+            properties: f9,
+            comment: f10,
+            r#type: f11,
+            compute: f12,
+            trial: r.required(f13, "trial")?,
+            name: f14,
+            display_name: f15,
+            description: f16,
+            tags: f17,
+            experiment_name: f18,
+            identity: f19,
+            additional_properties: m20,
+        })
     }
 }
 impl ::azml::validate::Validate for Sweep {
@@ -7904,16 +8255,16 @@ impl ::azml::__codegen::FromMap for SweepJob {
                 5 => r.option(&mut f5),
                 6 => r.option(&mut f6),
                 7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
+                8 => r.value(&mut f8),
                 9 => r.option(&mut f9),
                 10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
+                11 => r.value(&mut f11),
                 12 => r.option(&mut f12),
                 13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
+                14 => r.value(&mut f14),
                 15 => r.option(&mut f15),
                 16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
+                17 => r.value(&mut f17),
                 18 => r.option(&mut f18),
                 19 => r.option(&mut f19),
                 20 => r.value(&mut f20),
@@ -7921,7 +8272,7 @@ impl ::azml::__codegen::FromMap for SweepJob {
                 22 => r.option(&mut f22),
                 23 => r.option(&mut f23),
                 24 => r.option(&mut f24),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f10, "{}");
@@ -8058,7 +8409,7 @@ impl ::azml::__codegen::FromMap for SweepJobLimits {
                 1 => r.value(&mut f1),
                 2 => r.option(&mut f2),
                 3 => r.option(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -8138,7 +8489,7 @@ impl ::azml::__codegen::FromMap for SweepTrial {
                 4 => r.option(&mut f4),
                 5 => r.option(&mut f5),
                 6 => r.option(&mut f6),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f3, "{}");
@@ -8284,7 +8635,7 @@ impl ::azml::__codegen::FromMap for TensorBoardJobService {
                 2 => r.option(&mut v.properties),
                 3 => r.option(&mut v.r#type),
                 4 => r.option(&mut v.log_dir),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -8370,7 +8721,7 @@ impl ::azml::__codegen::FromMap for TensorFlowDistribution {
                 0 => r.value(&mut f0),
                 1 => r.option(&mut f1),
                 2 => r.option(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f1, "0");
@@ -8473,7 +8824,7 @@ impl ::azml::__codegen::FromMap for TruncationSelectionPolicy {
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f0, "0");
@@ -8573,7 +8924,7 @@ impl ::azml::__codegen::FromMap for Uniform {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -8700,7 +9051,7 @@ impl ::azml::__codegen::FromMap for UserIdentity {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -8783,7 +9134,7 @@ impl ::azml::__codegen::FromMap for VsCodeJobService {
                 1 => r.option(&mut v.nodes),
                 2 => r.option(&mut v.properties),
                 3 => r.option(&mut v.r#type),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)

@@ -428,6 +428,7 @@ mod tests {
             kind: Kind::Struct(StructDef::default()),
             checks: None,
             ext: Box::default(),
+            nullable: false,
         });
         ir
     }
