@@ -117,15 +117,14 @@ impl Writer<'_> {
                     values.push((n.ident(), var(&slot)));
                     var(&slot)
                 };
-                // `field` reads the value in place; `value` stores `Some(value)` (a slot,
-                // or the outer `Option` of an optional nullable field); `option` reads the
-                // field's own `Option`.
+                // `field` reads the value in place; `value` stores `Some(value)` (a slot, an
+                // optional field, or the outer `Option` of an optional nullable one); `option`
+                // reads a required nullable field's own `Option`.
+                // An optional field that is not nullable refuses `null`, as its validator does.
                 let read = match kind {
                     FieldKind::Required if in_place => "field",
-                    FieldKind::Required | FieldKind::OptionalNullable | FieldKind::OptionalAny => {
-                        "value"
-                    }
-                    FieldKind::Optional | FieldKind::RequiredNullable => "option",
+                    FieldKind::RequiredNullable => "option",
+                    _ => "value",
                 };
                 arms.push(arm(
                     Pat::Lit(int(i)),
