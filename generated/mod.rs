@@ -107,10 +107,10 @@ impl ::azml::__codegen::FromMap for AssetInput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
                 _ => r.deny(),
             }?;
         }
@@ -301,8 +301,8 @@ impl ::azml::__codegen::FromMap for AutoDeleteSetting {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.value),
-                1 => r.option(&mut v.condition),
+                0 => r.value(&mut v.value),
+                1 => r.value(&mut v.condition),
                 _ => r.deny(),
             }?;
         }
@@ -529,8 +529,8 @@ impl ::azml::__codegen::FromMap for BuildContext {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.dockerfile_path),
-                1 => r.option(&mut v.path),
+                0 => r.value(&mut v.dockerfile_path),
+                1 => r.value(&mut v.path),
                 _ => r.deny(),
             }?;
         }
@@ -566,7 +566,7 @@ impl ::azml::__codegen::FromMap for Choice {
         let mut f1 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 _ => r.deny(),
             }?;
@@ -714,17 +714,17 @@ impl ::azml::__codegen::FromMap for CodeAsset {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
-                1 => r.option(&mut v.name),
-                2 => r.option(&mut v.id),
-                3 => r.option(&mut v.description),
-                4 => r.option(&mut v.tags),
-                5 => r.option(&mut v.version),
-                6 => r.option(&mut v.creation_context),
-                7 => r.option(&mut v.latest_version),
-                8 => r.option(&mut v.auto_delete_setting),
-                9 => r.option(&mut v.datastore),
-                10 => r.option(&mut v.path),
+                0 => r.value(&mut v.schema),
+                1 => r.value(&mut v.name),
+                2 => r.value(&mut v.id),
+                3 => r.value(&mut v.description),
+                4 => r.value(&mut v.tags),
+                5 => r.value(&mut v.version),
+                6 => r.value(&mut v.creation_context),
+                7 => r.value(&mut v.latest_version),
+                8 => r.value(&mut v.auto_delete_setting),
+                9 => r.value(&mut v.datastore),
+                10 => r.value(&mut v.path),
                 _ => r.deny(),
             }?;
         }
@@ -797,9 +797,9 @@ impl ::azml::__codegen::FromMap for CodeVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.code_uri),
-                1 => r.option(&mut v.is_anonymous),
-                2 => r.option(&mut v.properties),
+                0 => r.value(&mut v.code_uri),
+                1 => r.value(&mut v.is_anonymous),
+                2 => r.value(&mut v.properties),
                 _ => r.deny(),
             }?;
         }
@@ -834,7 +834,7 @@ impl ::azml::__codegen::FromMap for CodeVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
                 _ => r.deny(),
             }?;
@@ -940,29 +940,29 @@ impl ::azml::__codegen::FromMap for Command {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.command),
-                1 => r.option(&mut v.code),
-                2 => r.option(&mut v.environment),
-                3 => r.option(&mut v.environment_variables),
-                4 => r.option(&mut v.resources),
-                5 => r.option(&mut v.distribution),
-                6 => r.option(&mut v.queue_settings),
-                7 => r.option(&mut v.inputs),
-                8 => r.option(&mut v.outputs),
-                9 => r.option(&mut v.properties),
-                10 => r.option(&mut v.comment),
-                11 => r.option(&mut v.component),
-                12 => r.option(&mut v.r#type),
-                13 => r.option(&mut v.compute),
-                14 => r.option(&mut v.limits),
-                15 => r.option(&mut v.services),
-                16 => r.option(&mut v.identity),
-                17 => r.option(&mut v.name),
-                18 => r.option(&mut v.display_name),
-                19 => r.option(&mut v.description),
-                20 => r.option(&mut v.tags),
-                21 => r.option(&mut v.experiment_name),
-                22 => r.option(&mut v.parent_job_name),
+                0 => r.value(&mut v.command),
+                1 => r.value(&mut v.code),
+                2 => r.value(&mut v.environment),
+                3 => r.value(&mut v.environment_variables),
+                4 => r.value(&mut v.resources),
+                5 => r.value(&mut v.distribution),
+                6 => r.value(&mut v.queue_settings),
+                7 => r.value(&mut v.inputs),
+                8 => r.value(&mut v.outputs),
+                9 => r.value(&mut v.properties),
+                10 => r.value(&mut v.comment),
+                11 => r.value(&mut v.component),
+                12 => r.value(&mut v.r#type),
+                13 => r.value(&mut v.compute),
+                14 => r.value(&mut v.limits),
+                15 => r.value(&mut v.services),
+                16 => r.value(&mut v.identity),
+                17 => r.value(&mut v.name),
+                18 => r.value(&mut v.display_name),
+                19 => r.value(&mut v.description),
+                20 => r.value(&mut v.tags),
+                21 => r.value(&mut v.experiment_name),
+                22 => r.value(&mut v.parent_job_name),
                 _ => r.extra(&mut v.additional_properties),
             }?;
         }
@@ -1137,24 +1137,24 @@ impl ::azml::__codegen::FromMap for CommandComponent {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
                 6 => r.value(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
                 19 => r.value(&mut f19),
                 20 => r.value(&mut f20),
                 _ => r.extra(&mut m21),
@@ -1398,28 +1398,28 @@ impl ::azml::__codegen::FromMap for CommandJob {
         let mut f26 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
                 10 => r.value(&mut f10),
-                11 => r.option(&mut f11),
+                11 => r.value(&mut f11),
                 12 => r.value(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
-                20 => r.option(&mut f20),
-                21 => r.option(&mut f21),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.value(&mut f21),
                 22 => r.value(&mut f22),
                 23 => r.value(&mut f23),
                 24 => r.value(&mut f24),
@@ -1540,7 +1540,7 @@ impl ::azml::__codegen::FromMap for CommandJobLimits {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.timeout),
+                0 => r.value(&mut v.timeout),
                 _ => r.deny(),
             }?;
         }
@@ -1687,7 +1687,7 @@ impl ::azml::__codegen::FromMap for ComponentMpiDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 _ => r.skip(),
             }?;
         }
@@ -1749,8 +1749,8 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
                 _ => r.deny(),
             }?;
         }
@@ -1828,7 +1828,7 @@ impl ::azml::__codegen::FromMap for ComponentPyTorchDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 _ => r.skip(),
             }?;
         }
@@ -1889,12 +1889,12 @@ impl ::azml::__codegen::FromMap for ComponentRayDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
                 _ => r.skip(),
             }?;
         }
@@ -1967,13 +1967,13 @@ impl ::azml::__codegen::FromMap for ComponentResources {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.locations),
-                1 => r.option(&mut v.instance_count),
-                2 => r.option(&mut v.instance_type),
-                3 => r.option(&mut v.shm_size),
-                4 => r.option(&mut v.max_instance_count),
-                5 => r.option(&mut v.docker_args),
-                6 => r.option(&mut v.properties),
+                0 => r.value(&mut v.locations),
+                1 => r.value(&mut v.instance_count),
+                2 => r.value(&mut v.instance_type),
+                3 => r.value(&mut v.shm_size),
+                4 => r.value(&mut v.max_instance_count),
+                5 => r.value(&mut v.docker_args),
+                6 => r.value(&mut v.properties),
                 _ => r.skip(),
             }?;
         }
@@ -2055,8 +2055,8 @@ impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
                 _ => r.skip(),
             }?;
         }
@@ -2179,10 +2179,10 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
             match r.index() {
                 0 => r.value(&mut v.component_spec),
                 1 => r.value(&mut v.description),
-                2 => r.option(&mut v.is_anonymous),
-                3 => r.option(&mut v.is_archived),
+                2 => r.value(&mut v.is_anonymous),
+                3 => r.value(&mut v.is_archived),
                 4 => r.value(&mut v.properties),
-                5 => r.option(&mut v.provisioning_state),
+                5 => r.value(&mut v.provisioning_state),
                 6 => r.value(&mut v.tags),
                 _ => r.deny(),
             }?;
@@ -2243,9 +2243,9 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
-                1 => r.option(&mut v.name),
-                2 => r.option(&mut v.r#type),
+                0 => r.value(&mut v.id),
+                1 => r.value(&mut v.name),
+                2 => r.value(&mut v.r#type),
                 3 => r.field(&mut v.properties),
                 _ => r.deny(),
             }?;
@@ -2329,19 +2329,19 @@ impl ::azml::__codegen::FromMap for DataAsset {
         let mut f12 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
                 10 => r.value(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
                 _ => r.deny(),
             }?;
         }
@@ -2544,14 +2544,14 @@ impl ::azml::__codegen::FromMap for DataVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.description),
-                1 => r.option(&mut v.is_anonymous),
-                2 => r.option(&mut v.tags),
-                3 => r.option(&mut v.is_archived),
-                4 => r.option(&mut v.properties),
-                5 => r.option(&mut v.data_uri),
-                6 => r.option(&mut v.data_type),
-                7 => r.option(&mut v.auto_delete_setting),
+                0 => r.value(&mut v.description),
+                1 => r.value(&mut v.is_anonymous),
+                2 => r.value(&mut v.tags),
+                3 => r.value(&mut v.is_archived),
+                4 => r.value(&mut v.properties),
+                5 => r.value(&mut v.data_uri),
+                6 => r.value(&mut v.data_type),
+                7 => r.value(&mut v.auto_delete_setting),
                 _ => r.deny(),
             }?;
         }
@@ -2591,7 +2591,7 @@ impl ::azml::__codegen::FromMap for DataVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
                 _ => r.deny(),
             }?;
@@ -2626,7 +2626,7 @@ impl ::azml::__codegen::FromMap for DeploymentTemplateReference {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.asset_id),
+                0 => r.value(&mut v.asset_id),
                 _ => r.deny(),
             }?;
         }
@@ -2754,15 +2754,15 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.name),
-                1 => r.option(&mut v.description),
-                2 => r.option(&mut v.tags),
-                3 => r.option(&mut v.version),
-                4 => r.option(&mut v.image),
-                5 => r.option(&mut v.conda_file),
-                6 => r.option(&mut v.build),
-                7 => r.option(&mut v.inference_config),
-                8 => r.option(&mut v.os_type),
+                0 => r.value(&mut v.name),
+                1 => r.value(&mut v.description),
+                2 => r.value(&mut v.tags),
+                3 => r.value(&mut v.version),
+                4 => r.value(&mut v.image),
+                5 => r.value(&mut v.conda_file),
+                6 => r.value(&mut v.build),
+                7 => r.value(&mut v.inference_config),
+                8 => r.value(&mut v.os_type),
                 _ => r.skip(),
             }?;
         }
@@ -2845,22 +2845,22 @@ impl ::azml::__codegen::FromMap for EnvironmentAsset {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
+                0 => r.value(&mut v.schema),
                 1 => r.field(&mut v.name),
-                2 => r.option(&mut v.id),
-                3 => r.option(&mut v.description),
-                4 => r.option(&mut v.tags),
-                5 => r.option(&mut v.version),
-                6 => r.option(&mut v.creation_context),
-                7 => r.option(&mut v.latest_version),
-                8 => r.option(&mut v.auto_delete_setting),
-                9 => r.option(&mut v.build),
-                10 => r.option(&mut v.image),
-                11 => r.option(&mut v.conda_file),
-                12 => r.option(&mut v.inference_config),
-                13 => r.option(&mut v.os_type),
-                14 => r.option(&mut v.datastore),
-                15 => r.option(&mut v.intellectual_property),
+                2 => r.value(&mut v.id),
+                3 => r.value(&mut v.description),
+                4 => r.value(&mut v.tags),
+                5 => r.value(&mut v.version),
+                6 => r.value(&mut v.creation_context),
+                7 => r.value(&mut v.latest_version),
+                8 => r.value(&mut v.auto_delete_setting),
+                9 => r.value(&mut v.build),
+                10 => r.value(&mut v.image),
+                11 => r.value(&mut v.conda_file),
+                12 => r.value(&mut v.inference_config),
+                13 => r.value(&mut v.os_type),
+                14 => r.value(&mut v.datastore),
+                15 => r.value(&mut v.intellectual_property),
                 _ => r.deny(),
             }?;
         }
@@ -2946,8 +2946,8 @@ impl ::azml::__codegen::FromMap for EnvironmentBuild {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.path),
-                1 => r.option(&mut v.dockerfile_path),
+                0 => r.value(&mut v.path),
+                1 => r.value(&mut v.dockerfile_path),
                 _ => r.skip(),
             }?;
         }
@@ -3041,16 +3041,16 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.conda_file),
-                1 => r.option(&mut v.image),
-                2 => r.option(&mut v.build),
-                3 => r.option(&mut v.os_type),
-                4 => r.option(&mut v.tags),
-                5 => r.option(&mut v.is_anonymous),
-                6 => r.option(&mut v.is_archived),
-                7 => r.option(&mut v.inference_config),
-                8 => r.option(&mut v.description),
-                9 => r.option(&mut v.properties),
+                0 => r.value(&mut v.conda_file),
+                1 => r.value(&mut v.image),
+                2 => r.value(&mut v.build),
+                3 => r.value(&mut v.os_type),
+                4 => r.value(&mut v.tags),
+                5 => r.value(&mut v.is_anonymous),
+                6 => r.value(&mut v.is_archived),
+                7 => r.value(&mut v.inference_config),
+                8 => r.value(&mut v.description),
+                9 => r.value(&mut v.properties),
                 _ => r.deny(),
             }?;
         }
@@ -3095,7 +3095,7 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
                 _ => r.deny(),
             }?;
@@ -3133,7 +3133,7 @@ impl ::azml::__codegen::FromMap for FlavorData {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.data),
+                0 => r.value(&mut v.data),
                 _ => r.deny(),
             }?;
         }
@@ -3198,14 +3198,14 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
             match r.index() {
                 0 => r.value(&mut v.environment),
                 1 => r.field(&mut v.is_deterministic),
-                2 => r.option(&mut v.variant),
-                3 => r.option(&mut v.connections),
-                4 => r.option(&mut v.environment_variables),
+                2 => r.value(&mut v.variant),
+                3 => r.value(&mut v.connections),
+                4 => r.value(&mut v.environment_variables),
                 5 => r.field(&mut v.name),
-                6 => r.option(&mut v.description),
-                7 => r.option(&mut v.tags),
+                6 => r.value(&mut v.description),
+                7 => r.value(&mut v.tags),
                 8 => r.field(&mut v.version),
-                9 => r.option(&mut v.display_name),
+                9 => r.value(&mut v.display_name),
                 10 => r.field(&mut v.r#type),
                 _ => r.skip(),
             }?;
@@ -3262,10 +3262,10 @@ impl ::azml::__codegen::FromMap for GenericJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
                 _ => r.deny(),
             }?;
         }
@@ -3472,9 +3472,9 @@ impl ::azml::__codegen::FromMap for InferenceContainerProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.liveness_route),
-                1 => r.option(&mut v.scoring_route),
-                2 => r.option(&mut v.readiness_route),
+                0 => r.value(&mut v.liveness_route),
+                1 => r.value(&mut v.scoring_route),
+                2 => r.value(&mut v.readiness_route),
                 _ => r.deny(),
             }?;
         }
@@ -3600,11 +3600,11 @@ impl ::azml::__codegen::FromMap for JobDataInput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.mode),
-                1 => r.option(&mut v.r#type),
-                2 => r.option(&mut v.path),
-                3 => r.option(&mut v.path_on_compute),
-                4 => r.option(&mut v.datastore),
+                0 => r.value(&mut v.mode),
+                1 => r.value(&mut v.r#type),
+                2 => r.value(&mut v.path),
+                3 => r.value(&mut v.path_on_compute),
+                4 => r.value(&mut v.datastore),
                 _ => r.deny(),
             }?;
         }
@@ -3718,11 +3718,11 @@ impl ::azml::__codegen::FromMap for JobMltableInput {
         let mut f4 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
                 _ => r.deny(),
             }?;
         }
@@ -3772,10 +3772,10 @@ impl ::azml::__codegen::FromMap for JobModelInput {
         let mut f3 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
                 _ => r.deny(),
             }?;
         }
@@ -3821,11 +3821,11 @@ impl ::azml::__codegen::FromMap for JobOutput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.name),
-                1 => r.option(&mut v.version),
-                2 => r.option(&mut v.mode),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.path),
+                0 => r.value(&mut v.name),
+                1 => r.value(&mut v.version),
+                2 => r.value(&mut v.mode),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.path),
                 _ => r.deny(),
             }?;
         }
@@ -4056,13 +4056,13 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.instance_count),
-                1 => r.option(&mut v.instance_type),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.locations),
-                4 => r.option(&mut v.shm_size),
-                5 => r.option(&mut v.max_instance_count),
-                6 => r.option(&mut v.docker_args),
+                0 => r.value(&mut v.instance_count),
+                1 => r.value(&mut v.instance_type),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.locations),
+                4 => r.value(&mut v.shm_size),
+                5 => r.value(&mut v.max_instance_count),
+                6 => r.value(&mut v.docker_args),
                 _ => r.deny(),
             }?;
         }
@@ -4228,10 +4228,10 @@ impl ::azml::__codegen::FromMap for JupyterLabJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
                 _ => r.deny(),
             }?;
         }
@@ -4386,9 +4386,9 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
                 _ => r.deny(),
             }?;
         }
@@ -4744,26 +4744,26 @@ impl ::azml::__codegen::FromMap for ModelAsset {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
+                0 => r.value(&mut v.schema),
                 1 => r.field(&mut v.name),
-                2 => r.option(&mut v.id),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.path),
-                5 => r.option(&mut v.version),
-                6 => r.option(&mut v.description),
-                7 => r.option(&mut v.properties),
-                8 => r.option(&mut v.tags),
-                9 => r.option(&mut v.stage),
-                10 => r.option(&mut v.utc_time_created),
-                11 => r.option(&mut v.flavors),
-                12 => r.option(&mut v.creation_context),
-                13 => r.option(&mut v.job_name),
-                14 => r.option(&mut v.latest_version),
-                15 => r.option(&mut v.datastore),
-                16 => r.option(&mut v.intellectual_property),
-                17 => r.option(&mut v.system_metadata),
-                18 => r.option(&mut v.default_deployment_template),
-                19 => r.option(&mut v.allowed_deployment_templates),
+                2 => r.value(&mut v.id),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.path),
+                5 => r.value(&mut v.version),
+                6 => r.value(&mut v.description),
+                7 => r.value(&mut v.properties),
+                8 => r.value(&mut v.tags),
+                9 => r.value(&mut v.stage),
+                10 => r.value(&mut v.utc_time_created),
+                11 => r.value(&mut v.flavors),
+                12 => r.value(&mut v.creation_context),
+                13 => r.value(&mut v.job_name),
+                14 => r.value(&mut v.latest_version),
+                15 => r.value(&mut v.datastore),
+                16 => r.value(&mut v.intellectual_property),
+                17 => r.value(&mut v.system_metadata),
+                18 => r.value(&mut v.default_deployment_template),
+                19 => r.value(&mut v.allowed_deployment_templates),
                 _ => r.deny(),
             }?;
         }
@@ -4996,17 +4996,17 @@ impl ::azml::__codegen::FromMap for ModelVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.description),
-                1 => r.option(&mut v.tags),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.flavors),
-                4 => r.option(&mut v.model_type),
-                5 => r.option(&mut v.model_uri),
-                6 => r.option(&mut v.stage),
-                7 => r.option(&mut v.is_anonymous),
-                8 => r.option(&mut v.is_archived),
-                9 => r.option(&mut v.default_deployment_template),
-                10 => r.option(&mut v.allowed_deployment_templates),
+                0 => r.value(&mut v.description),
+                1 => r.value(&mut v.tags),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.flavors),
+                4 => r.value(&mut v.model_type),
+                5 => r.value(&mut v.model_uri),
+                6 => r.value(&mut v.stage),
+                7 => r.value(&mut v.is_anonymous),
+                8 => r.value(&mut v.is_archived),
+                9 => r.value(&mut v.default_deployment_template),
+                10 => r.value(&mut v.allowed_deployment_templates),
                 _ => r.deny(),
             }?;
         }
@@ -5058,7 +5058,7 @@ impl ::azml::__codegen::FromMap for ModelVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
                 _ => r.deny(),
             }?;
@@ -5097,7 +5097,7 @@ impl ::azml::__codegen::FromMap for MpiDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 _ => r.deny(),
             }?;
         }
@@ -5222,9 +5222,9 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.mode),
-                1 => r.option(&mut v.r#type),
-                2 => r.option(&mut v.path),
+                0 => r.value(&mut v.mode),
+                1 => r.value(&mut v.r#type),
+                2 => r.value(&mut v.path),
                 _ => r.deny(),
             }?;
         }
@@ -5262,11 +5262,11 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.name),
-                1 => r.option(&mut v.version),
-                2 => r.option(&mut v.mode),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.path),
+                0 => r.value(&mut v.name),
+                1 => r.value(&mut v.version),
+                2 => r.value(&mut v.mode),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.path),
                 _ => r.deny(),
             }?;
         }
@@ -5612,27 +5612,27 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
                 9 => r.value(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
-                20 => r.option(&mut f20),
-                21 => r.option(&mut f21),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.value(&mut f21),
                 _ => r.skip(),
             }?;
         }
@@ -5832,29 +5832,29 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut f22 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
                 20 => r.value(&mut f20),
-                21 => r.option(&mut f21),
-                22 => r.option(&mut f22),
+                21 => r.value(&mut f21),
+                22 => r.value(&mut f22),
                 _ => r.deny(),
             }?;
         }
@@ -6045,27 +6045,27 @@ impl ::azml::__codegen::FromMap for ParallelNode {
         let mut m21 = ::std::default::Default::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
                 18 => r.value(&mut f18),
-                19 => r.option(&mut f19),
-                20 => r.option(&mut f20),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
                 _ => r.extra(&mut m21),
             }?;
         }
@@ -6226,11 +6226,11 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
                 6 => r.value(&mut f6),
                 _ => r.skip(),
             }?;
@@ -6333,12 +6333,12 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
                 _ => r.deny(),
             }?;
         }
@@ -6453,13 +6453,13 @@ impl ::azml::__codegen::FromMap for ParameterizedSweep {
         let mut f6 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
+                3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
                 _ => r.deny(),
             }?;
         }
@@ -6501,9 +6501,177 @@ impl ::azml::validate::Validate for ParameterizedSweep {
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
     }
 }
-/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order. Unknown top-level keys are refused, as every job's.
+/// A pipeline component (azure-ai-ml `PipelineComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first, as every component's; `settings` is one of them.
 #[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
+#[dict(prune)]
+pub struct PipelineComponent {
+    pub name: ComponentName,
+    pub description: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
+    pub version: ::std::option::Option<crate::fields::Version>,
+    /// The schema URL the file declares.
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
+    pub schema: ::std::option::Option<::std::string::String>,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Whether the same inputs give the same outputs (reuse); not set unless written.
+    pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
+    pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
+    pub r#type: ::std::option::Option<PipelineComponentType>,
+    pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub creation_context: ::std::option::Option<::serde_json::Value>,
+    /// Dump-only: read and ignored.
+    #[dict(skip_dump)]
+    #[rest(skip)]
+    pub latest_version: ::std::option::Option<::serde_json::Value>,
+    /// Properties not declared above (`additionalProperties`).
+    #[dict(extra_first)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(PipelineComponent);
+impl ::azml::__codegen::FromMap for PipelineComponent {
+    const NAME: &'static str = "PipelineComponent";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "tags",
+        "version",
+        "$schema",
+        "display_name",
+        "is_deterministic",
+        "inputs",
+        "outputs",
+        "type",
+        "jobs",
+        "creation_context",
+        "latest_version",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.field(&mut v.name),
+                1 => r.value(&mut v.description),
+                2 => r.value(&mut v.tags),
+                3 => r.value(&mut v.version),
+                4 => r.value(&mut v.schema),
+                5 => r.value(&mut v.display_name),
+                6 => r.value(&mut v.is_deterministic),
+                7 => r.value(&mut v.inputs),
+                8 => r.value(&mut v.outputs),
+                9 => r.value(&mut v.r#type),
+                10 => r.value(&mut v.jobs),
+                11 => r.value(&mut v.creation_context),
+                12 => r.value(&mut v.latest_version),
+                _ => r.extra(&mut v.additional_properties),
+            }?;
+        }
+        r.require(&[0])?;
+        ::azml::__codegen::default_into(&mut v.r#type, "\"pipeline\"");
+        ::std::result::Result::Ok(v)
+    }
+}
+impl PipelineComponent {
+    /// This kind of document as its spec declares it (`x-azml-kind`).
+    pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
+        name: "pipeline component",
+        loader: "load_component",
+        markers: ::azml::document::Markers {
+            types: &["pipeline"],
+            any_type_with: &[],
+            schemas: &[],
+            keys: &[],
+            requires_any: &[],
+            excludes: &[],
+        },
+    };
+}
+impl ::azml::validate::Validate for PipelineComponent {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        use ::azml::validate as __v;
+        static __C0: __v::Checks = __v::Checks {
+            pattern: ::std::option::Option::Some(&__P0),
+            ..__v::Checks::NONE
+        };
+        static __P0: __v::Pattern = __v::Pattern::new("^[a-z][a-z\\d_]*$");
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::required("name", __c::Shape::Checked(&__c::STRING, &[&__C0])),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::STRING)),
+            __c::Field::optional("version", <crate::fields::Version as __c::Shaped>::SHAPE),
+            __c::Field::optional("$schema", __c::STRING),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional(
+                "is_deterministic",
+                <crate::fields::PythonBool as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&<ComponentInput as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&<CommandComponentOutput as __c::Shaped>::SHAPE),
+            ),
+            __c::Field::optional("type", <PipelineComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("jobs", <crate::pipeline::Jobs as __c::Shaped>::SHAPE),
+            __c::Field::optional("creation_context", __c::ANY),
+            __c::Field::optional("latest_version", __c::ANY),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
+/// The component type, `pipeline`, matched case-insensitively and stored lower-cased.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::azml::DictMixin,
+    ::azml::RestTranslatable,
+)]
+#[allow(clippy::enum_variant_names)]
+pub enum PipelineComponentType {
+    #[serde(rename = "pipeline")]
+    Pipeline,
+}
+impl<'de> ::serde::Deserialize<'de> for PipelineComponentType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        match ::azml::__codegen::lower_enum(&value, &["pipeline"], &[]) {
+            ::std::result::Result::Ok(0) => ::std::result::Result::Ok(Self::Pipeline),
+            ::std::result::Result::Ok(_) => ::std::unreachable!(),
+            ::std::result::Result::Err(message) => {
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(message))
+            }
+        }
+    }
+}
+impl ::azml::validate::Validate for PipelineComponentType {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        ::azml::__codegen::check_enum(cx, ::azml::__codegen::lower_enum(value, &["pipeline"], &[]));
+    }
+}
+/// A pipeline job (azure-ai-ml `PipelineJob`), properties in its `_to_dict()` order (no `None` and no empty dict at any depth). Unknown top-level keys are refused, as every job's.
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+#[dict(prune)]
 pub struct PipelineJob {
     /// Read and dropped: a job keeps no `$schema` (`PathAwareSchema.trim_dump_only`).
     #[dict(rename = "$schema")]
@@ -6522,10 +6690,10 @@ pub struct PipelineJob {
     pub r#type: ::std::option::Option<PipelineJobType>,
     pub settings: ::std::option::Option<PipelineJobSettings>,
     pub inputs: ::std::option::Option<::azml::OrderedMap<JobInput>>,
-    pub outputs: ::std::option::Option<::azml::OrderedMap<JobOutput>>,
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<JobOutput>>>,
     pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
-    /// A pipeline component the job runs (`azureml:<name>:<version>` or a file).
-    pub component: ::std::option::Option<::std::string::String>,
+    /// The pipeline component the job runs instead of `jobs`: registered (`azureml:<name>:<version>`, a registry URI) or a file; its jobs, inputs and outputs become the job's.
+    pub component: ::std::option::Option<crate::pipeline::PipelineComponentRef>,
 }
 ::azml::__codegen::deserialize_from_map!(PipelineJob);
 impl ::azml::__codegen::FromMap for PipelineJob {
@@ -6554,22 +6722,22 @@ impl ::azml::__codegen::FromMap for PipelineJob {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
-                1 => r.option(&mut v.name),
-                2 => r.option(&mut v.description),
-                3 => r.option(&mut v.tags),
-                4 => r.option(&mut v.services),
-                5 => r.option(&mut v.display_name),
-                6 => r.option(&mut v.experiment_name),
-                7 => r.option(&mut v.properties),
-                8 => r.option(&mut v.compute),
-                9 => r.option(&mut v.identity),
-                10 => r.option(&mut v.r#type),
-                11 => r.option(&mut v.settings),
-                12 => r.option(&mut v.inputs),
-                13 => r.option(&mut v.outputs),
-                14 => r.option(&mut v.jobs),
-                15 => r.option(&mut v.component),
+                0 => r.value(&mut v.schema),
+                1 => r.value(&mut v.name),
+                2 => r.value(&mut v.description),
+                3 => r.value(&mut v.tags),
+                4 => r.value(&mut v.services),
+                5 => r.value(&mut v.display_name),
+                6 => r.value(&mut v.experiment_name),
+                7 => r.value(&mut v.properties),
+                8 => r.value(&mut v.compute),
+                9 => r.value(&mut v.identity),
+                10 => r.value(&mut v.r#type),
+                11 => r.value(&mut v.settings),
+                12 => r.value(&mut v.inputs),
+                13 => r.value(&mut v.outputs),
+                14 => r.value(&mut v.jobs),
+                15 => r.value(&mut v.component),
                 _ => r.deny(),
             }?;
         }
@@ -6616,10 +6784,13 @@ impl ::azml::validate::Validate for PipelineJob {
             __c::Field::optional("inputs", __c::Shape::Map(&<JobInput as __c::Shaped>::SHAPE)),
             __c::Field::optional(
                 "outputs",
-                __c::Shape::Map(&<JobOutput as __c::Shaped>::SHAPE),
+                __c::Shape::Map(&__c::Shape::Nullable(&<JobOutput as __c::Shaped>::SHAPE)),
             ),
             __c::Field::optional("jobs", <crate::pipeline::Jobs as __c::Shaped>::SHAPE),
-            __c::Field::optional("component", __c::STRING),
+            __c::Field::optional(
+                "component",
+                <crate::pipeline::PipelineComponentRef as __c::Shaped>::SHAPE,
+            ),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Deny);
         __c::exclusive(cx, value, &[("jobs", "component")]);
@@ -6653,10 +6824,10 @@ impl ::azml::__codegen::FromMap for PipelineJobSettings {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.default_datastore),
-                1 => r.option(&mut v.default_compute),
-                2 => r.option(&mut v.continue_on_step_failure),
-                3 => r.option(&mut v.force_rerun),
+                0 => r.value(&mut v.default_datastore),
+                1 => r.value(&mut v.default_compute),
+                2 => r.value(&mut v.continue_on_step_failure),
+                3 => r.value(&mut v.force_rerun),
                 _ => r.extra(&mut v.additional_properties),
             }?;
         }
@@ -6714,6 +6885,152 @@ impl ::azml::validate::Validate for PipelineJobType {
         ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
     }
 }
+/// A `type: pipeline` node (azure-ai-ml `Pipeline`, `PipelineSchema`), properties in its dump order. `display_name`, `tags` and `compute` travel in the REST form only (`compute` as written); `description`, `experiment_name`, `name` and `settings` are read and dropped. Keys the node schema does not have are kept (`extra`).
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
+#[dict(serialize)]
+#[dict(prune)]
+pub struct PipelineNode {
+    /// Inputs by name; a null input is left out.
+    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Outputs by name; a null output is left out.
+    pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
+    pub properties:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    pub comment: ::std::option::Option<::std::string::String>,
+    pub component: crate::pipeline::PipelineComponentRef,
+    pub r#type: ::std::option::Option<PipelineComponentType>,
+    /// Sent in the REST form only.
+    #[dict(skip_dump)]
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Sent in the REST form only.
+    #[dict(skip_dump)]
+    pub tags:
+        ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
+    /// Sent in the REST form only, as written (a pipeline node's compute is no `ComputeField`).
+    #[dict(skip_dump)]
+    pub compute: ::std::option::Option<::std::string::String>,
+    /// Read and dropped.
+    #[dict(skip_dump)]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Read and dropped.
+    #[dict(skip_dump)]
+    pub experiment_name: ::std::option::Option<::std::string::String>,
+    /// Read and replaced by the node's key.
+    #[dict(skip_dump)]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Read and dropped: a node's settings only take effect for a root pipeline job.
+    #[dict(skip_dump)]
+    pub settings: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
+    /// Properties not declared above (`additionalProperties`).
+    #[dict(extra)]
+    #[rest(flatten)]
+    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(PipelineNode);
+impl ::azml::__codegen::FromMap for PipelineNode {
+    const NAME: &'static str = "PipelineNode";
+    const FIELDS: &'static [&'static str] = &[
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "component",
+        "type",
+        "display_name",
+        "tags",
+        "compute",
+        "description",
+        "experiment_name",
+        "name",
+        "settings",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut m13 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                _ => r.extra(&mut m13),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            inputs: f0,
+            outputs: f1,
+            properties: f2,
+            comment: f3,
+            component: r.required(f4, "component")?,
+            r#type: f5,
+            display_name: f6,
+            tags: f7,
+            compute: f8,
+            description: f9,
+            experiment_name: f10,
+            name: f11,
+            settings: f12,
+            additional_properties: m13,
+        })
+    }
+}
+impl ::azml::validate::Validate for PipelineNode {
+    fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
+        use ::azml::__codegen as __c;
+        static __FIELDS: &[__c::Field] = &[
+            __c::Field::optional(
+                "inputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional(
+                "outputs",
+                __c::Shape::Map(&__c::Shape::Nullable(&<NodeOutput as __c::Shaped>::SHAPE)),
+            ),
+            __c::Field::optional(
+                "properties",
+                __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING)),
+            ),
+            __c::Field::optional("comment", __c::STRING),
+            __c::Field::required(
+                "component",
+                <crate::pipeline::PipelineComponentRef as __c::Shaped>::SHAPE,
+            ),
+            __c::Field::optional("type", <PipelineComponentType as __c::Shaped>::SHAPE),
+            __c::Field::optional("display_name", __c::STRING),
+            __c::Field::optional("tags", __c::Shape::Map(&__c::Shape::Nullable(&__c::STRING))),
+            __c::Field::optional("compute", __c::STRING),
+            __c::Field::optional("description", __c::STRING),
+            __c::Field::optional("experiment_name", __c::STRING),
+            __c::Field::optional("name", __c::STRING),
+            __c::Field::optional("settings", __c::Shape::Map(&__c::ANY)),
+        ];
+        __c::object(cx, value, __FIELDS, __c::Extra::Allow);
+    }
+}
 /// A parameter output of a command component (azure-ai-ml `PrimitiveOutputSchema`): other keys accepted and not kept.
 #[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
@@ -6736,8 +7053,8 @@ impl ::azml::__codegen::FromMap for PrimitiveOutput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
                 _ => r.skip(),
             }?;
         }
@@ -6779,7 +7096,7 @@ impl ::azml::__codegen::FromMap for PyTorchDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 _ => r.deny(),
             }?;
         }
@@ -7046,8 +7363,8 @@ impl ::azml::__codegen::FromMap for QueueSettings {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.job_tier),
-                1 => r.option(&mut v.priority),
+                0 => r.value(&mut v.job_tier),
+                1 => r.value(&mut v.priority),
                 _ => r.deny(),
             }?;
         }
@@ -7166,9 +7483,9 @@ impl ::azml::__codegen::FromMap for RandomSamplingAlgorithm {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
                 _ => r.deny(),
             }?;
         }
@@ -7313,12 +7630,12 @@ impl ::azml::__codegen::FromMap for RayDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
                 _ => r.deny(),
             }?;
         }
@@ -7414,8 +7731,8 @@ impl ::azml::__codegen::FromMap for RestBuildContext {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.context_uri),
-                1 => r.option(&mut v.dockerfile_path),
+                0 => r.value(&mut v.context_uri),
+                1 => r.value(&mut v.dockerfile_path),
                 _ => r.deny(),
             }?;
         }
@@ -7450,7 +7767,7 @@ impl ::azml::__codegen::FromMap for RestDeploymentTemplateReference {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.asset_id),
+                0 => r.value(&mut v.asset_id),
                 _ => r.deny(),
             }?;
         }
@@ -7519,8 +7836,8 @@ impl ::azml::__codegen::FromMap for RetrySettings {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.timeout),
-                1 => r.option(&mut v.max_retries),
+                0 => r.value(&mut v.timeout),
+                1 => r.value(&mut v.max_retries),
                 _ => r.skip(),
             }?;
         }
@@ -7621,11 +7938,11 @@ impl ::azml::__codegen::FromMap for RunFunction {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
                 6 => r.value(&mut f6),
                 _ => r.deny(),
             }?;
@@ -7877,11 +8194,11 @@ impl ::azml::__codegen::FromMap for SshJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.ssh_public_keys),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.ssh_public_keys),
                 _ => r.deny(),
             }?;
         }
@@ -7955,8 +8272,8 @@ pub struct Sweep {
     pub limits: SweepJobLimits,
     pub queue_settings: ::std::option::Option<QueueSettings>,
     pub resources: ::std::option::Option<JobResourceConfiguration>,
-    /// Inputs by name; a null input is left out.
-    pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
+    /// Inputs by name (`InputsField` takes no null input).
+    pub inputs: ::std::option::Option<::azml::OrderedMap<NodeInput>>,
     /// Outputs by name; a null output is left out of the dict.
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
     pub properties:
@@ -8035,26 +8352,26 @@ impl ::azml::__codegen::FromMap for Sweep {
         let mut m20 = ::std::default::Default::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
+                3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
                 13 => r.value(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
                 _ => r.extra(&mut m20),
             }?;
         }
@@ -8109,7 +8426,7 @@ impl ::azml::validate::Validate for Sweep {
             ),
             __c::Field::optional(
                 "inputs",
-                __c::Shape::Map(&__c::Shape::Nullable(&<NodeInput as __c::Shaped>::SHAPE)),
+                __c::Shape::Map(&<NodeInput as __c::Shaped>::SHAPE),
             ),
             __c::Field::optional(
                 "outputs",
@@ -8247,31 +8564,31 @@ impl ::azml::__codegen::FromMap for SweepJob {
         let mut f24 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
+                3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
                 8 => r.value(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
                 11 => r.value(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
                 14 => r.value(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
                 17 => r.value(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
                 20 => r.value(&mut f20),
                 21 => r.value(&mut f21),
-                22 => r.option(&mut f22),
-                23 => r.option(&mut f23),
-                24 => r.option(&mut f24),
+                22 => r.value(&mut f22),
+                23 => r.value(&mut f23),
+                24 => r.value(&mut f24),
                 _ => r.deny(),
             }?;
         }
@@ -8405,10 +8722,10 @@ impl ::azml::__codegen::FromMap for SweepJobLimits {
         let mut f3 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
                 _ => r.deny(),
             }?;
         }
@@ -8483,12 +8800,12 @@ impl ::azml::__codegen::FromMap for SweepTrial {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
                 _ => r.deny(),
             }?;
         }
@@ -8630,11 +8947,11 @@ impl ::azml::__codegen::FromMap for TensorBoardJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.log_dir),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.log_dir),
                 _ => r.deny(),
             }?;
         }
@@ -8719,8 +9036,8 @@ impl ::azml::__codegen::FromMap for TensorFlowDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
                 _ => r.deny(),
             }?;
         }
@@ -9130,10 +9447,10 @@ impl ::azml::__codegen::FromMap for VsCodeJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
                 _ => r.deny(),
             }?;
         }

@@ -48,6 +48,11 @@ pub const SCHEMAS: &[(&str, &str, &str)] = &[
         include_str!("../schemas/parallelTask.schema.json"),
     ),
     (
+        "pipeline component",
+        "pipelineComponent.schema.json",
+        include_str!("../schemas/pipelineComponent.schema.json"),
+    ),
+    (
         "pipeline job",
         "pipelineJob.schema.json",
         include_str!("../schemas/pipelineJob.schema.json"),

@@ -106,8 +106,8 @@ fn rest_failures(
 /// The `type: command` nodes of the pipeline goldens that name their
 /// component (registered, a file, or written in place): the node loaded on
 /// its own (`Command::from_node_value`) gives the entry Python's pipeline
-/// `_to_dict()` holds for it; where Python refused the pipeline at such a
-/// node's component, azml refuses the node there too.
+/// `_to_dict()` holds for it; where Python refused the pipeline inside such
+/// a node, azml refuses the node too.
 #[test]
 fn command_nodes_of_pipelines_match_python() {
     let root = parity::fixtures();
@@ -125,12 +125,12 @@ fn command_nodes_of_pipelines_match_python() {
             if !is_command || node.get("component").is_none() {
                 continue;
             }
-            let at = format!("jobs.{name}.component");
+            let at = format!("jobs.{name}");
             let refused_here: Vec<String> = golden
                 .error_paths()
                 .into_iter()
                 .map(|p| parity::marshmallow_path(&p))
-                .filter(|p| p.starts_with(&at))
+                .filter(|p| *p == at || p.starts_with(&format!("{at}.")))
                 .collect();
             let loaded = Command::from_node_value(node, base);
             let place = format!("{}: jobs.{name}", golden.file);

@@ -9,13 +9,15 @@
 mod asset_parity;
 #[path = "support/parity.rs"]
 mod parity;
+#[path = "support/pipeline_parity.rs"]
+mod pipeline_parity;
 
 use std::path::{Path, PathBuf};
 
-use azml::entities::PipelineJob;
 use azml::entities::{
     Command, CommandComponent, ParallelComponent, ParallelJob, ParallelTask, SweepJob,
 };
+use azml::entities::{PipelineComponent, PipelineJob};
 use azml::{DictMixin, Document};
 use serde_json::Value;
 
@@ -52,13 +54,7 @@ fn compare(file: &Path, kind: &str, record: &Value) -> Result<(), String> {
         "pipeline" => PipelineJob::from_yaml_path(file)
             .map(|p| {
                 let rest = serde_json::to_value(p.parallel_nodes_rest().unwrap()).unwrap();
-                // Each node as the pipeline's `_to_dict()` holds it.
-                let whole = p.to_dict();
-                let dicts: serde_json::Map<String, Value> = p
-                    .parallel_nodes()
-                    .map(|(name, _)| (name.clone(), whole["jobs"][name].clone()))
-                    .collect();
-                (Value::Object(dicts), Some(rest))
+                (p.to_dict(), Some(rest))
             })
             .map_err(|e| e.to_string()),
         "task" => ParallelTask::from_yaml_path(file)
@@ -120,18 +116,23 @@ fn rest_or_error(rest: Result<Value, azml::RestError>) -> Value {
     rest.unwrap_or_else(|e| serde_json::json!({ "$rest_error": e.to_string() }))
 }
 
-/// A pipeline Python accepts gives Python's parallel nodes (their dicts and
-/// REST forms). azml checks only the parallel nodes, so a pipeline Python
-/// rejects must be rejected by azml only when Python's error is in one of them.
+/// A pipeline of parallel nodes (the parallel kinds' records): Python's
+/// decision, its whole dict, and each parallel node's REST form.
 fn compare_pipeline(
     accepted: bool,
     loaded: Result<(Value, Option<Value>), String>,
     record: &Value,
 ) -> Result<(), String> {
     match (accepted, loaded) {
-        (true, Ok((dicts, rest))) => {
+        (true, Ok((dict, rest))) => {
+            if !parity::same_json(&dict, &record["dict"]) {
+                return Err(format!(
+                    "dict\n  python: {}\n  azml:   {dict}",
+                    record["dict"]
+                ));
+            }
             let rest = &rest.unwrap_or_default();
-            let names: Vec<&String> = dicts
+            let names: Vec<&String> = rest
                 .as_object()
                 .map(|m| m.keys().collect())
                 .unwrap_or_default();
@@ -143,12 +144,6 @@ fn compare_pipeline(
                 ));
             }
             for name in names {
-                let (dict, expected) = (&dicts[name], &record["dict"]["jobs"][name]);
-                if !parity::same_json(dict, expected) {
-                    return Err(format!(
-                        "jobs.{name} dict\n  python: {expected}\n  azml:   {dict}"
-                    ));
-                }
                 let expected = parity::unwrap_component(record["parallel_nodes"][name].clone());
                 if !parity::same_json(&rest[name], &expected) {
                     return Err(format!(
@@ -160,32 +155,59 @@ fn compare_pipeline(
             Ok(())
         }
         (true, Err(e)) => Err(format!("Python accepts, azml rejects:\n{e}")),
-        (false, Ok((dicts, _))) => {
-            let in_parallel_node = parity_error_paths(record).iter().any(|path| {
-                dicts
-                    .as_object()
-                    .is_some_and(|m| m.keys().any(|n| path.starts_with(&format!("jobs.{n}"))))
-            });
-            if in_parallel_node {
-                Err(format!(
-                    "Python rejects a parallel node ({}), azml accepts",
-                    record["errors"]
-                ))
-            } else {
-                Ok(())
-            }
-        }
+        (false, Ok(_)) => Err(format!(
+            "Python rejects ({}), azml accepts",
+            record["errors"]
+        )),
         (false, Err(_)) => Ok(()),
     }
 }
 
-fn parity_error_paths(record: &Value) -> Vec<String> {
-    record["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["path"].as_str().map(str::to_owned))
-        .collect()
+/// A whole pipeline job or pipeline component, compared as the fixtures
+/// are (`tests/support/pipeline_parity.rs`).
+fn compare_whole_pipeline(
+    file: &Path,
+    rel: &str,
+    kind: &str,
+    record: &Value,
+) -> Result<(), String> {
+    let golden = parity::Golden {
+        file: rel.to_owned(),
+        record: record.clone(),
+    };
+    let validate = |issues: Vec<azml::validate::Issue>| {
+        issues
+            .iter()
+            .map(|i| azml::load::dotted(&i.pointer))
+            .collect()
+    };
+    let (loaded, jobs_at): (_, fn(&Value) -> &Value) = if kind == "pipeline_component" {
+        (
+            PipelineComponent::from_yaml_path(file).map(|c| pipeline_parity::Loaded {
+                dict: c.to_dict(),
+                rest: c.to_rest(),
+                pending_body: c.rest_with_pending_components(),
+                validate: validate(c.validate()),
+            }),
+            |rest| &rest["properties"]["componentSpec"]["jobs"],
+        )
+    } else {
+        (
+            PipelineJob::from_yaml_path(file).map(|p| pipeline_parity::Loaded {
+                dict: p.to_dict(),
+                rest: p.to_rest(),
+                pending_body: p.rest_with_pending_components(),
+                validate: validate(p.validate()),
+            }),
+            |rest| &rest["properties"]["jobs"],
+        )
+    };
+    let outcome = pipeline_parity::compare(&golden, loaded, jobs_at);
+    if outcome.failures.is_empty() {
+        Ok(())
+    } else {
+        Err(outcome.failures.join("\n"))
+    }
 }
 
 #[test]
@@ -207,13 +229,16 @@ fn corpus_matches_python() {
         let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let rel = record["file"].as_str().unwrap();
         let kind = record["kind"].as_str().unwrap_or("other");
-        // A whole pipeline job (`pipeline_job`, issue 12's kind) is compared
-        // on its parallel nodes, as the parallel `pipeline` records are.
-        let kind = if kind == "pipeline_job" {
-            "pipeline"
-        } else {
-            kind
-        };
+        if matches!(kind, "pipeline_job" | "pipeline_component") {
+            compared += 1;
+            let counts = by_kind.entry(kind.to_owned()).or_default();
+            counts.0 += 1;
+            match compare_whole_pipeline(&files.join(rel), rel, kind, &record) {
+                Ok(()) => counts.1 += 1,
+                Err(why) => failures.push(format!("{rel}: {why}")),
+            }
+            continue;
+        }
         if matches!(kind, "environment" | "model" | "data" | "code") {
             compared += 1;
             let counts = by_kind.entry(kind.to_owned()).or_default();

@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azml::document::describe_unknown;
-use azml::entities::REGISTRY;
+use azml::entities::{describe_unknown, REGISTRY};
 
 /// Print an Azure ML YAML file as azure-ai-ml dumps it: its `_to_dict()` as
 /// JSON, its REST request body as JSON, or its normalized YAML.

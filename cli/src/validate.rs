@@ -3,8 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azml::document::{describe_unknown, Kind};
-use azml::entities::REGISTRY;
+use std::collections::BTreeMap;
+
+use azml::document::Kind;
+use azml::entities::{describe_unknown, REGISTRY};
 use azml::load::{LoadError, Problem};
 
 use crate::files::yaml_files;
@@ -13,7 +15,8 @@ use crate::files::yaml_files;
 /// as `file:line:col: field.path: message`.
 ///
 /// Folders are searched recursively for *.yml and *.yaml. Files of kinds
-/// that azml does not support yet are listed as skipped, not as invalid.
+/// that azml does not model (conda files, deployments, endpoints, prompt
+/// flows, ...) are listed as skipped, by kind, not as invalid.
 /// Exit status: 0 when every checked file is valid, 1 when any is invalid,
 /// 2 on a usage or I/O error.
 #[derive(clap::Args)]
@@ -131,7 +134,8 @@ fn print_text(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
     for warning in warnings {
         eprintln!("{}", warning_line(warning));
     }
-    let (mut valid, mut invalid, mut skipped) = (0, 0, 0);
+    let (mut valid, mut invalid) = (0, 0);
+    let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
     for (path, outcome) in outcomes {
         match outcome {
             Outcome::Valid(_) => valid += 1,
@@ -142,12 +146,27 @@ fn print_text(outcomes: &[(PathBuf, Outcome)], warnings: &[Problem]) {
                 }
             }
             Outcome::Skipped(what) => {
-                skipped += 1;
-                eprintln!("{}: skipped: {what} (not supported yet)", path.display());
+                *skipped.entry(what).or_default() += 1;
+                eprintln!("{}: skipped: {what}", path.display());
             }
         }
     }
-    eprintln!("azml validate: {valid} valid, {invalid} invalid, {skipped} skipped");
+    eprintln!(
+        "azml validate: {valid} valid, {invalid} invalid, {}",
+        skipped_summary(&skipped)
+    );
+}
+
+/// `3 skipped (conda file 2, prompt flow 1)`, the kinds by count.
+fn skipped_summary(skipped: &BTreeMap<&str, usize>) -> String {
+    let total: usize = skipped.values().sum();
+    if total == 0 {
+        return "0 skipped".to_owned();
+    }
+    let mut kinds: Vec<(&str, usize)> = skipped.iter().map(|(k, n)| (*k, *n)).collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    format!("{total} skipped ({})", kinds.join(", "))
 }
 
 /// `file:line:col: field.path: warning: message`.

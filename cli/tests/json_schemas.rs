@@ -97,6 +97,7 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
             &[
                 "Failed to find top level definition",
                 "Failed to find referenced source",
+                "can bind only to a job output or a pipeline input",
             ],
             "a binding to an input or output the pipeline does not declare",
         ),
@@ -104,6 +105,22 @@ fn inexpressible(file: &Path, problem: &azml::load::Problem) -> Option<&'static 
         (
             &["Special numeric values", "SweepFloat], got string"],
             "a float Python reads as NaN or an infinity (`.nan`, numeric text beyond a double's range)",
+        ),
+        (
+            &["read as a job written in place, which fails"],
+            "`CommandSchema`'s (`ParallelSchema`'s) complaint that a failing job written in a pipeline names no component (its own problems are classed on their own)",
+        ),
+        (
+            &[
+                "Compute not set",
+                "Pipeline optional Input binding",
+                "for pipeline",
+                "on_init",
+                "on_finalize",
+                "On_init",
+                "On_finalize",
+            ],
+            "what a pipeline's `_validate()` checks across its nodes (a compute for each node when the pipeline names none, the inputs its nodes require, the on_init and on_finalize nodes)",
         ),
         (
             &["Invalid data binding expression"],

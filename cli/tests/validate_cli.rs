@@ -62,7 +62,46 @@ fn a_folder_with_good_bad_and_other_files() {
         stderr.contains("deploy.yml: skipped: `kubernetes` document"),
         "{stderr}"
     );
-    assert!(stderr.contains("1 valid, 2 invalid, 1 skipped"), "{stderr}");
+    assert!(
+        stderr.contains("1 valid, 2 invalid, 1 skipped (`kubernetes` document 1)"),
+        "{stderr}"
+    );
+}
+
+/// The corpus's skipped files are all of kinds azml does not model
+/// (conda files, deployments, endpoints, prompt flows): none is a component,
+/// job, pipeline or asset file left unread.
+#[test]
+fn the_corpus_skips_only_kinds_azml_does_not_model() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("no corpus at {}: nothing to check", corpus.display());
+        return;
+    }
+    let out = azml(&["validate", "--format", "json", corpus.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut skipped = std::collections::BTreeMap::<String, usize>::new();
+    for file in report["files"].as_array().unwrap() {
+        if file["status"] == "skipped" {
+            *skipped
+                .entry(file["kind"].as_str().unwrap().to_owned())
+                .or_default() += 1;
+        }
+    }
+    let not_modelled = |what: &str| {
+        what == "conda file"
+            || what.starts_with("prompt flow")
+            || what.ends_with("deployment")
+            || what.ends_with("endpoint")
+    };
+    assert!(
+        !skipped.is_empty(),
+        "the corpus has conda files and deployments"
+    );
+    assert!(
+        skipped.keys().all(|what| not_modelled(what)),
+        "skipped: {skipped:?}"
+    );
 }
 
 #[test]
@@ -272,27 +311,32 @@ fn a_file_both_loaders_could_take_is_judged_by_the_one_that_accepts_it() {
 }
 
 #[test]
-fn pipelines_dump_their_parallel_nodes() {
+fn pipelines_name_the_components_they_would_register_first() {
     let dir = scratch("pipeline");
     std::fs::write(dir.join("component.yml"), COMPONENT).unwrap();
-    let pipeline = "type: pipeline\njobs:\n  prep:\n    type: command\n    command: echo\n  score:\n    type: parallel\n    component: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n      flag: ${{parent.inputs.f}}\n    max_concurrency_per_instance: 0\n";
+    let pipeline = "type: pipeline\njobs:\n  prep:\n    type: command\n    command: echo\n    environment: azureml:env:1\n  score:\n    type: parallel\n    component: file:./component.yml\n    inputs:\n      data: ${{parent.inputs.x}}\n      flag: ${{parent.inputs.f}}\n    max_concurrency_per_instance: 0\n";
     let file = dir.join("pipeline.yml");
     std::fs::write(&file, pipeline).unwrap();
-    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "dict"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let node = &body["jobs"]["score"];
-    // Inherited from the component: its mini_batch_size (1kb), as an integer.
-    assert_eq!(node["mini_batch_size"], 1024);
-    assert_eq!(node["partition_keys"], "[\"region\"]");
-    assert_eq!(node["_source"], "YAML.JOB");
-    assert_eq!(node["componentId"]["properties"]["isAnonymous"], true);
-    assert_eq!(node["inputs"]["flag"]["job_input_type"], "literal");
+    let dict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The command job written in place is a node with a component of its own.
+    assert_eq!(dict["jobs"]["prep"]["component"]["command"], "echo");
+    assert_eq!(
+        dict["jobs"]["prep"]["component"]["name"],
+        "azureml_anonymous"
+    );
     // An input the component does not declare is dropped, as in azure-ai-ml.
-    assert!(node["inputs"].get("data").is_none(), "{}", node["inputs"]);
+    assert!(dict["jobs"]["score"]["inputs"].get("data").is_none());
+    // Both components would be registered before the job is sent: azure-ai-ml
+    // builds no body offline, and neither does azml; it says which.
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
     assert!(
-        body["jobs"].get("prep").is_none(),
-        "only parallel nodes are translated"
+        stderr.contains("jobs.prep.component (made of the node's own fields) would be registered as an anonymous command component first")
+            && stderr.contains("jobs.score.component (named with file:, written in place or made of the node's own settings) would be registered as an anonymous parallel component first"),
+        "{stderr}"
     );
 
     let bad = pipeline.replace(
@@ -303,10 +347,27 @@ fn pipelines_dump_their_parallel_nodes() {
     let out = azml(&["validate", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stdout).contains(":12:35: jobs.score.max_concurrency_per_instance: "),
+        text(&out.stdout).contains(":13:35: jobs.score.max_concurrency_per_instance: "),
         "{}",
         text(&out.stdout)
     );
+}
+
+#[test]
+fn a_pipeline_of_registered_components_dumps_its_rest_body() {
+    let dir = scratch("registered");
+    let file = dir.join("pipeline.yml");
+    std::fs::write(
+        &file,
+        "type: pipeline\nsettings:\n  default_compute: azureml:cpu\njobs:\n  a:\n    type: command\n    component: azureml:train:1\n",
+    )
+    .unwrap();
+    let out = azml(&["dump", file.to_str().unwrap(), "--as", "rest"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["properties"]["jobType"], "Pipeline");
+    assert_eq!(body["properties"]["jobs"]["a"]["componentId"], "train:1");
+    assert_eq!(body["properties"]["settings"]["default_compute"], "cpu");
 }
 
 #[test]

@@ -22,6 +22,8 @@ pub mod parallel;
 pub mod pipeline;
 mod registry;
 pub mod sweep;
+mod unknown;
 
 pub use generated::*;
 pub use registry::REGISTRY;
+pub use unknown::describe_unknown;

@@ -10,7 +10,7 @@ use azml::document::{Document, Registry};
 
 use crate::generated::{
     CodeAsset, Command, CommandComponent, DataAsset, EnvironmentAsset, ModelAsset,
-    ParallelComponent, ParallelTask, PipelineJob, SweepJob,
+    ParallelComponent, ParallelTask, PipelineComponent, PipelineJob, SweepJob,
 };
 
 /// Every kind azml models.
@@ -18,6 +18,7 @@ pub static REGISTRY: Registry = Registry::new(&[
     PipelineJob::KIND,
     ParallelComponent::KIND,
     CommandComponent::KIND,
+    PipelineComponent::KIND,
     Command::KIND,
     SweepJob::KIND,
     ParallelTask::KIND,

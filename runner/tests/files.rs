@@ -192,6 +192,7 @@ jobs:
   prep:
     type: command
     command: echo
+    environment: azureml:env:1
   score:
     type: parallel
     component: file:./component.yml

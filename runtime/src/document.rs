@@ -12,7 +12,7 @@ mod registry;
 mod yaml_order;
 
 pub use detect::Markers;
-pub use registry::{describe_unknown, AnyDocument, Registry};
+pub use registry::{AnyDocument, Registry};
 pub use yaml_order::ordered_for_yaml;
 
 use std::path::Path;

@@ -102,10 +102,11 @@ pub fn same_json(a: &Value, b: &Value) -> bool {
 
 /// Whether one of `ours` (dotted field paths) reports Python's error at
 /// `path`: the same field or one inside it. Python's `""` (an error raised
-/// by a constructor, with no field) and marshmallow's `_schema` (a schema's
-/// own check of the whole document) are matched by any error.
+/// by a constructor, with no field), marshmallow's `_schema` (a schema's
+/// own check of the whole document) and `load_job`'s `*` (its wrapper
+/// around a job schema's whole-document error) are matched by any error.
 pub fn path_reported(ours: &[&str], path: &str) -> bool {
-    if path.is_empty() || path == "_schema" {
+    if path.is_empty() || path == "_schema" || path == "*" {
         return !ours.is_empty();
     }
     let path = marshmallow_path(path);

@@ -6,8 +6,8 @@
 //! file is `{"$ref": "#/definitions/<Kind>", "definitions": {…}}` with every type the kind
 //! reaches: spec definitions and types used more than once as definitions, the other inline
 //! schemas in place. `x-azml-kind.unknown_keys: deny` closes the root to the type's keys;
-//! `x-azml-anonymous` adds `Anonymous<Type>` variants (see [`raw`]). [`types`] writes a type, [`raw`] a hand-written type's spec schema,
-//! [`case`] the lower-cased enums.
+//! `x-azml-anonymous` adds `Anonymous<Type>` variants (see the `raw` module). The module
+//! `types` writes a type, `raw` a hand-written type's spec schema, `case` the lower-cased enums.
 
 mod case;
 mod raw;

@@ -3,8 +3,9 @@
 //! that no spec can express, beside the generated types.
 
 mod component;
-mod component_ref;
 mod job;
 mod node;
 
-pub use component_ref::CommandComponentRef;
+/// The `component` of a command node: registered, a file, written in place,
+/// or read (`crate::component::ComponentRef`).
+pub type CommandComponentRef = crate::component::ComponentRef<crate::generated::CommandComponent>;

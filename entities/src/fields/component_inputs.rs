@@ -48,3 +48,22 @@ pub fn check_port(input: &AssetInput, at: &str, issues: &mut Vec<Issue>) {
         ));
     }
 }
+
+/// Whether an input is declared `optional: true`.
+pub fn is_optional(input: &ComponentInput) -> bool {
+    match input {
+        ComponentInput::ParameterInput(p) => p.optional.is_some_and(|o| o.0),
+        ComponentInput::AssetInput(a) => a.optional.is_some_and(|o| o.0),
+        ComponentInput::Other(_) => false,
+    }
+}
+
+/// Whether an input may be left unset: optional, or with a default
+/// (`BaseNode._validate_inputs`, `PipelineJob._validate_input`).
+pub fn is_optional_or_defaulted(input: &ComponentInput) -> bool {
+    match input {
+        ComponentInput::ParameterInput(p) => is_optional(input) || p.default.is_some(),
+        ComponentInput::AssetInput(a) => is_optional(input) || a.default.is_some(),
+        ComponentInput::Other(_) => true,
+    }
+}

@@ -8,6 +8,7 @@
 use serde_json::{json, Map};
 
 use crate::fields::binding::is_binding;
+use crate::fields::port_slot::PortSlot;
 use crate::fields::JobLiteral;
 use crate::fields::NodeDataPath;
 use crate::generated::{InputOutputMode, NodeDataInput, NodeDataOutput, NodeInput, NodeOutput};
@@ -51,10 +52,10 @@ pub fn literal_text(literal: &JobLiteral) -> String {
 
 /// A node's inputs: bindings first, then data and literal inputs, each
 /// group in the node's order.
-pub fn node_inputs(inputs: Option<&OrderedMap<Option<NodeInput>>>) -> Map<String, Value> {
+pub fn node_inputs<I: PortSlot<NodeInput>>(inputs: Option<&OrderedMap<I>>) -> Map<String, Value> {
     let (mut bindings, mut others) = (Map::new(), Map::new());
     for (name, input) in inputs.into_iter().flatten() {
-        let Some(input) = input else { continue };
+        let Some(input) = input.port() else { continue };
         match input {
             NodeInput::NodeDataInput(NodeDataInput { mode, r#type, path }) => match path {
                 Some(p) if p.is_binding() => {

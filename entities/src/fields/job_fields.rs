@@ -6,14 +6,17 @@ use serde::{Serialize, Serializer};
 use azml::Value;
 
 /// `compute` (`ComputeField`, a union of the `local` target in any case and
-/// an `ArmStr`): `local`, or a compute stored without `azureml:` and dumped
-/// with it.
+/// an `ArmStr`): `local`, a compute stored without `azureml:` and dumped
+/// with it, or a `${{...}}` binding kept as written (the node and job
+/// schemas take bindings in every field).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ComputeRef {
     /// The local machine (`local`, any case).
     Local,
     /// A compute target by name or ARM id, without `azureml:`.
     Named(String),
+    /// A `${{...}}` binding, as written.
+    Binding(String),
 }
 
 impl Default for ComputeRef {
@@ -27,6 +30,7 @@ impl ComputeRef {
     pub fn from_value(value: &Value) -> Result<Self, String> {
         match value {
             Value::String(s) if s.to_lowercase() == "local" => Ok(ComputeRef::Local),
+            Value::String(s) if super::binding::is_binding(s) => Ok(ComputeRef::Binding(s.clone())),
             Value::String(s) => Ok(ComputeRef::Named(
                 s.strip_prefix("azureml:").unwrap_or(s).to_owned(),
             )),
@@ -38,11 +42,11 @@ impl ComputeRef {
     }
 
     /// The compute's name as the REST form of a node gives it (`computeId`):
-    /// `local`, or the name without `azureml:`.
+    /// `local`, the name without `azureml:`, or the binding.
     pub fn name(&self) -> &str {
         match self {
             ComputeRef::Local => "local",
-            ComputeRef::Named(name) => name,
+            ComputeRef::Named(name) | ComputeRef::Binding(name) => name,
         }
     }
 
@@ -57,6 +61,7 @@ impl Serialize for ComputeRef {
         match self {
             ComputeRef::Local => serializer.serialize_str("local"),
             ComputeRef::Named(name) => serializer.serialize_str(&format!("azureml:{name}")),
+            ComputeRef::Binding(binding) => serializer.serialize_str(binding),
         }
     }
 }

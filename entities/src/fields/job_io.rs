@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::fields::binding::is_binding;
+use crate::fields::port_slot::PortSlot;
 use crate::fields::{DataPath, JobLiteral, NodeDataPath, ParameterValue};
 use crate::generated::{
     AssetInput, AssetType, ComponentInput, ComponentOutput, InputOutputMode, JobInput, JobOutput,
@@ -150,25 +151,53 @@ pub fn component_output(output: Option<&JobOutput>) -> ComponentOutput {
     }
 }
 
+/// `ComponentJobConstants.OUTPUT_PATTERN`: `${{parent.outputs.<name>}}`.
+fn is_output_binding(text: &str) -> bool {
+    text.strip_prefix("${{parent.outputs.")
+        .is_some_and(|rest| rest.ends_with("}}"))
+}
+
 /// A node's inputs and outputs as the node holds them (`BaseNode.__init__`
 /// building `NodeInput`s and `NodeOutput`s): a binding given as an input's
-/// value is an input whose path is that binding, and an output's type
-/// defaults to uri_folder.
-pub fn normalize_node_io(
-    inputs: Option<&mut OrderedMap<Option<NodeInput>>>,
+/// value is an input whose path is that binding; data given without a type
+/// is a folder (`Input`'s default); an output written as a mapping holding
+/// only a `${{parent.outputs...}}` path (and a type) is that binding
+/// (`OutputBindingStr._deserialize`); an output's type defaults to uri_folder.
+pub fn normalize_node_io<I: PortSlot<NodeInput>>(
+    inputs: Option<&mut OrderedMap<I>>,
     outputs: Option<&mut OrderedMap<Option<NodeOutput>>>,
 ) {
-    for input in inputs.into_iter().flat_map(|m| m.values_mut()).flatten() {
-        if let NodeInput::JobLiteral(JobLiteral::Str(s)) = input {
-            if is_binding(s) {
+    let inputs = inputs.into_iter().flat_map(|m| m.values_mut());
+    for input in inputs.filter_map(PortSlot::port_mut) {
+        match input {
+            NodeInput::JobLiteral(JobLiteral::Str(s)) if is_binding(s) => {
                 *input = NodeInput::NodeDataInput(NodeDataInput {
                     path: Some(NodeDataPath(s.clone())),
                     ..NodeDataInput::default()
                 });
             }
+            NodeInput::NodeDataInput(NodeDataInput { r#type, path, .. })
+                if !path.as_ref().is_some_and(NodeDataPath::is_binding) =>
+            {
+                r#type.get_or_insert(AssetType::UriFolder);
+            }
+            _ => {}
         }
     }
     for output in outputs.into_iter().flat_map(|m| m.values_mut()).flatten() {
+        if let NodeOutput::NodeDataOutput(NodeDataOutput {
+            name: None,
+            version: None,
+            mode: None,
+            path: Some(path),
+            ..
+        }) = output
+        {
+            if is_output_binding(path) {
+                *output = NodeOutput::String(path.clone());
+                continue;
+            }
+        }
         if let NodeOutput::NodeDataOutput(NodeDataOutput { r#type, .. }) = output {
             r#type.get_or_insert(AssetType::UriFolder);
         }
@@ -177,8 +206,25 @@ pub fn normalize_node_io(
 
 /// A node's dict as a pipeline's `_to_dict()` holds it: an input bound to
 /// another's data is dumped without its type (`_delete_type_for_binding`,
-/// which the node schema's `pre_dump` applies).
+/// which the node schema's `pre_dump` applies), and an output whose path is
+/// a `${{parent.outputs...}}` binding, with no mode, as that binding
+/// (`OutputBindingStr._serialize`).
 pub fn without_binding_types(mut dict: Value) -> Value {
+    let outputs = dict
+        .get_mut("outputs")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|outputs| outputs.values_mut());
+    for output in outputs {
+        let bound = output.get("mode").is_none()
+            && output
+                .get("path")
+                .and_then(Value::as_str)
+                .is_some_and(is_output_binding);
+        if bound {
+            *output = output["path"].clone();
+        }
+    }
     let inputs = dict
         .get_mut("inputs")
         .and_then(Value::as_object_mut)

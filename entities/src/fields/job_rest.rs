@@ -332,3 +332,44 @@ pub fn services(services: &OrderedMap<JobService>) -> Result<Value, RestError> {
     }
     Ok(Value::Object(out))
 }
+
+/// Wire keys no REST model declares: `RayDistribution._to_rest_object`
+/// builds them into a plain `DistributionConfiguration`, whose attribute
+/// dict keeps them as written.
+const UNMODELLED_KEYS: [&str; 4] = [
+    "includeDashboard",
+    "dashboardPort",
+    "headNodeAdditionalArgs",
+    "workerNodeAdditionalArgs",
+];
+
+/// A REST model as a pipeline node's REST dict holds it
+/// (`get_rest_dict_for_node_attrs`, which takes `as_attribute_dict` of the
+/// model): each key the model declares in its attribute spelling
+/// (`distributionType` → `distribution_type`, at any depth), a
+/// `properties` map as it is; then no `None` and no empty dict
+/// (`convert_ordered_dict_to_dict`).
+pub fn node_form(rest: Value) -> Value {
+    fn snake(value: Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(key, value)| {
+                        let value = if key == "properties" {
+                            value
+                        } else {
+                            snake(value)
+                        };
+                        if UNMODELLED_KEYS.contains(&key.as_str()) {
+                            return (key, value);
+                        }
+                        let key = azml_pyio::case::camel_to_snake(&key).unwrap_or(key);
+                        (key, value)
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+    azml::dict::prune_empty(snake(rest))
+}

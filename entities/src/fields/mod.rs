@@ -24,6 +24,7 @@ pub mod job_io;
 pub mod job_rest;
 pub mod node_path;
 pub mod parameter_value;
+pub mod port_slot;
 pub mod python_bool;
 pub mod python_float;
 pub(crate) mod real_path;

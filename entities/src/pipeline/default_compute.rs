@@ -1,13 +1,15 @@
 //! A pipeline's `settings.default_compute`: `serverless`, or an existing
 //! compute written with `azureml:` (`PipelineJobSettingsSchema`: a
-//! `StringTransformedEnum(["serverless"])` or an `ArmStr`), dumped as
-//! written and sent without the prefix.
+//! `StringTransformedEnum(["serverless"])` or an `ArmStr`). Stored as those
+//! read it (lower-cased `serverless`; a compute without `azureml:`, in the
+//! case written) and sent so; dumped by the same union, whose enum takes
+//! any stored `serverless` (`azureml:Serverless` dumps `serverless`).
 
 use serde::{Serialize, Serializer};
 
 use azml::Value;
 
-/// A pipeline's default compute.
+/// A pipeline's default compute, as stored (without `azureml:`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DefaultCompute(pub String);
 
@@ -21,7 +23,9 @@ impl DefaultCompute {
             Value::String(s) if s.eq_ignore_ascii_case("serverless") => {
                 Ok(DefaultCompute("serverless".to_owned()))
             }
-            Value::String(s) if s.starts_with("azureml:") => Ok(DefaultCompute(s.clone())),
+            Value::String(s) if s.starts_with("azureml:") => {
+                Ok(DefaultCompute(s["azureml:".len()..].to_owned()))
+            }
             other => Err(format!(
                 "Value {} passed is not in set ['serverless']; {HOW_TO}",
                 azml_pyio::py_repr::repr(other)
@@ -29,16 +33,21 @@ impl DefaultCompute {
         }
     }
 
-    /// The REST form: the compute without `azureml:`.
+    /// The REST form: the compute as stored.
     pub fn rest_value(&self) -> &str {
-        self.0.strip_prefix("azureml:").unwrap_or(&self.0)
+        &self.0
     }
 }
 
-/// Dumped as written.
+/// Dumped by the union: `serverless` in any case as the enum's value, any
+/// other compute with `azureml:`.
 impl Serialize for DefaultCompute {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        if self.0.eq_ignore_ascii_case("serverless") {
+            serializer.serialize_str("serverless")
+        } else {
+            serializer.serialize_str(&format!("azureml:{}", self.0))
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use azml::Value;
 
 use crate::command::CommandComponentRef;
 use crate::component::file;
-use crate::component::ComponentSource;
+use crate::component::{ComponentSource, Origin};
 use crate::fields::job_io::{fit_ports, normalize_node_io, without_binding_types};
 use crate::generated::{CommandComponent, Sweep};
 
@@ -40,26 +40,15 @@ impl Sweep {
     /// file's own problems are placed in that file.
     pub fn from_node_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
         let mut node: Self = azml::load::from_value(value)?;
-        // `InputsField` takes no null input (an output may be null).
-        let mut issues: Vec<Issue> = node
-            .inputs
-            .iter()
-            .flatten()
-            .filter(|(_, input)| input.is_none())
-            .map(|(name, _)| {
-                Issue::new(
-                    format!("/inputs/{}", azml::validate::escape_segment(name)),
-                    "Field may not be null.",
-                )
-            })
-            .collect();
+        let mut issues = Vec::new();
         let trial = match std::mem::take(&mut node.trial) {
             CommandComponentRef::File(written) => file::open(&written, base)
                 .and_then(file::ComponentFile::load::<CommandComponent>)
-                .map(|(c, source)| CommandComponentRef::Loaded(Box::new(c), source)),
+                .map(|(c, source)| CommandComponentRef::loaded(c, source, Origin::File(written))),
             CommandComponentRef::Inline(value) => {
-                file::load_inline::<CommandComponent>(value, base)
-                    .map(|c| CommandComponentRef::Loaded(Box::new(c), ComponentSource::YamlJob))
+                file::load_inline::<CommandComponent>(value, base).map(|c| {
+                    CommandComponentRef::loaded(c, ComponentSource::YamlJob, Origin::InPlace)
+                })
             }
             other => Ok(other),
         };

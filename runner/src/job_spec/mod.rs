@@ -36,7 +36,7 @@ impl Runnable {
     /// `` `command` document``).
     fn of(value: &Value) -> Result<Runnable, String> {
         let Some(kind) = REGISTRY.detect(value) else {
-            return Err(azml::document::describe_unknown(value));
+            return Err(azml::entities::describe_unknown(value));
         };
         // azure-ai-ml reads any `type: parallel` file as a component; a
         // file with a job's keys is run as the standalone job it describes.

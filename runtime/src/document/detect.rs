@@ -160,12 +160,31 @@ fn other_kind(
     by_schema().or_else(by_keys).or(candidates.first()).copied()
 }
 
-/// The kinds that may judge `value`.
+/// The kinds that may judge `value`. A file whose `$schema` names a
+/// deployment or an endpoint is none of them, whatever its `type` (a batch
+/// deployment's `type: pipeline`): the CLI reads it with its own loader.
 pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
     let Some(map) = value.as_object() else {
         return Candidates::default();
     };
-    let component = component_type(map).and_then(|ty| {
+    let schema_file = map
+        .get("$schema")
+        .and_then(Value::as_str)
+        .and_then(|s| s.rsplit('/').next())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if schema_file.contains("deployment") || schema_file.contains("endpoint") {
+        return Candidates::default();
+    }
+    let has = |key: &str| map.contains_key(key);
+    let component_ty = component_type(map);
+    // A prompt flow or flow run (its `$schema`, no `type`) is
+    // `load_component`'s, which azml does not model standalone; with a
+    // `command` it may still be a command job, which `load_job` reads.
+    if component_ty.as_deref() == Some("promptflow_parallel") && !has("command") {
+        return Candidates::default();
+    }
+    let component = component_ty.and_then(|ty| {
         kinds
             .iter()
             .filter(|k| k.loader == LOAD_COMPONENT)
@@ -184,10 +203,19 @@ pub(super) fn candidates(kinds: &'static [Kind], value: &Value) -> Candidates {
         None
     };
     // Without `type`, both loaders read a command, which requires `command`:
-    // a document without one is no command document (an asset file whose
-    // kind nothing names is then no known kind's).
+    // a document without one that has an asset's `path`, a conda file's
+    // `dependencies` or a flow's `nodes`, or only the keys every asset has,
+    // is such a file, whose kind nothing else names, not a broken command.
+    let generic = |k: &String| {
+        matches!(
+            k.as_str(),
+            "$schema" | "name" | "version" | "description" | "tags" | "display_name"
+        )
+    };
+    let not_command = !has("command")
+        && (has("path") || has("dependencies") || has("nodes") || map.keys().all(generic));
     match other {
-        _ if typeless && !map.contains_key("command") => Candidates {
+        _ if typeless && not_command => Candidates {
             component: None,
             job: None,
             other,
@@ -362,9 +390,11 @@ mod tests {
                 json!({"$schema": "https://x/latest/code.schema.json", "path": "p"}),
                 Some("code"),
             ),
-            // No telling key, `$schema` or `command`: no kind's (both
-            // loaders would read a command, which requires `command`).
+            // An asset's `path` without `type`, `$schema` or `command`: no
+            // kind's (both loaders would read a command, which requires
+            // `command`); without such a key, a broken command.
             (json!({"name": "c", "path": "p"}), None),
+            (json!({"name": "c", "task": {}}), Some("command")),
             (json!({"name": "c", "command": "p"}), Some("command")),
             // Excluded keys, a component's `$schema`, an explicit type.
             (
@@ -377,6 +407,11 @@ mod tests {
             ),
             (json!({"type": "command", "image": "i"}), Some("command")),
             (json!({"type": "foo", "image": "i"}), None),
+            // A deployment's `type` is not a component's or a job's.
+            (
+                json!({"$schema": "https://x/latest/pipelineComponentBatchDeployment.schema.json", "type": "command", "command": "x"}),
+                None,
+            ),
             (
                 json!({"$schema": "https://x/latest/modelBatchDeployment.schema.json", "type": "foo"}),
                 None,

@@ -129,14 +129,3 @@ impl Registry {
         })
     }
 }
-
-/// What a document of no known kind is, for summaries: `` `command`
-/// document ``, `document without a type`, `not a mapping`.
-pub fn describe_unknown(value: &Value) -> String {
-    match value.as_object().map(|m| m.get("type")) {
-        None => "not a mapping".to_owned(),
-        Some(Some(Value::String(ty))) => format!("`{ty}` document"),
-        Some(Some(other)) => format!("document with a {} type", crate::validate::describe(other)),
-        Some(None) => "document without a type".to_owned(),
-    }
-}

@@ -139,7 +139,7 @@ def record_document(path: Path, loader: str, what: str) -> dict:
         except Exception as exc:  # every rejection is a result to record
             out["accepted"] = False
             out["error_type"] = type(exc).__name__
-            out["errors"] = harness.errors_of(exc)
+            out["errors"] = harness.family_errors(exc)
             return out
         out["accepted"] = True
         out["class"] = type(entity).__name__

@@ -65,6 +65,30 @@ impl Document for CommandComponent {
     }
 }
 
+/// A node's command component: dumped by `AnonymousCommandComponentSchema`,
+/// written in place as an anonymous component, registered anonymously.
+impl crate::component::NodeComponentKind for CommandComponent {
+    fn schema_dict(&self) -> Value {
+        CommandComponent::schema_dict(self)
+    }
+
+    fn validate_inline(value: &Value, cx: &mut azml::validate::Validator) {
+        <Self as azml::validate::Validate>::validate(
+            &crate::component::anonymous(value.clone()),
+            cx,
+        );
+    }
+
+    fn anonymous_body(
+        &self,
+        source: crate::component::ComponentSource,
+    ) -> Result<Value, RestError> {
+        Ok(crate::component::pending::anonymize(
+            self.registration_body(source),
+        ))
+    }
+}
+
 impl CommandComponent {
     /// The `client_component_hash` azure-ai-ml sends with the component.
     pub fn client_component_hash(&self) -> String {

@@ -5,7 +5,7 @@
 use azml::OrderedMap;
 
 use crate::command::CommandComponentRef;
-use crate::component::{ComponentSource, ANONYMOUS_COMPONENT_NAME};
+use crate::component::{ComponentSource, Origin, ANONYMOUS_COMPONENT_NAME};
 use crate::fields::job_io::{component_input, component_output, node_input, node_output};
 use crate::fields::{PythonBool, Version};
 use crate::generated::{
@@ -93,9 +93,10 @@ pub(super) fn command(job: CommandJob) -> Command {
         }),
         properties: job.properties,
         comment: None,
-        component: Some(CommandComponentRef::Loaded(
-            Box::new(component),
+        component: Some(CommandComponentRef::loaded(
+            component,
             ComponentSource::Builder,
+            Origin::Fields,
         )),
         r#type: Some(CommandType::Command),
         compute: job.compute,

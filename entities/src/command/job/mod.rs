@@ -35,40 +35,7 @@ impl Document for Command {
                 format!("Unsupported job type: {shown}."),
             )]);
         }
-        let mut job: CommandJob = azml::load::from_value(value)?;
-        let mut issues = Vec::new();
-        // The job schema's resources and limits take integers only; the
-        // shared shapes also take bindings, for pipeline nodes.
-        if let Some(resources) = &job.resources {
-            refuse_bindings(
-                "/resources",
-                [
-                    ("instance_count", resources.instance_count.as_ref()),
-                    ("max_instance_count", resources.max_instance_count.as_ref()),
-                ],
-                &mut issues,
-            );
-        }
-        if let Some(limits) = &job.limits {
-            refuse_bindings(
-                "/limits",
-                [("timeout", limits.timeout.as_ref())],
-                &mut issues,
-            );
-        }
-        if let Some(code) = job.code.as_mut() {
-            if let Err(message) = code.resolve(base) {
-                issues.push(Issue::new("/code", message));
-            }
-        }
-        if let Err(message) = job.environment.resolve_files(base) {
-            issues.push(Issue::new("/environment", message));
-        }
-        if issues.is_empty() {
-            Ok(build::command(job))
-        } else {
-            Err(issues)
-        }
+        load_job(value, base).map(build::command)
     }
 
     /// The request body of `load_job(...)._to_job()._to_rest_object()`, or
@@ -89,6 +56,48 @@ impl Document for Command {
     /// given (`BaseNode._validate_inputs`).
     fn validate(&self) -> Vec<Issue> {
         self.missing_inputs()
+    }
+}
+
+/// A command job's fields as `CommandJobSchema` reads them (its resources
+/// and limits take integers only, where the shared shapes also take
+/// bindings, for pipeline nodes), with the files it names resolved
+/// against `base`.
+///
+/// # Errors
+/// Every issue, with its JSON pointer.
+pub(crate) fn load_job(value: &Value, base: &Path) -> Result<CommandJob, Vec<Issue>> {
+    let mut job: CommandJob = azml::load::from_value(value)?;
+    let mut issues = Vec::new();
+    if let Some(resources) = &job.resources {
+        refuse_bindings(
+            "/resources",
+            [
+                ("instance_count", resources.instance_count.as_ref()),
+                ("max_instance_count", resources.max_instance_count.as_ref()),
+            ],
+            &mut issues,
+        );
+    }
+    if let Some(limits) = &job.limits {
+        refuse_bindings(
+            "/limits",
+            [("timeout", limits.timeout.as_ref())],
+            &mut issues,
+        );
+    }
+    if let Some(code) = job.code.as_mut() {
+        if let Err(message) = code.resolve(base) {
+            issues.push(Issue::new("/code", message));
+        }
+    }
+    if let Err(message) = job.environment.resolve_files(base) {
+        issues.push(Issue::new("/environment", message));
+    }
+    if issues.is_empty() {
+        Ok(job)
+    } else {
+        Err(issues)
     }
 }
 
@@ -113,7 +122,9 @@ impl Command {
             .inputs
             .iter()
             .flatten()
-            .filter(|(name, input)| !given(name) && !optional_or_defaulted(input))
+            .filter(|(name, input)| {
+                !given(name) && !crate::fields::component_inputs::is_optional_or_defaulted(input)
+            })
             .map(|(name, _)| {
                 Issue::new(
                     format!("/inputs/{}", azml::validate::escape_segment(name)),
@@ -121,15 +132,5 @@ impl Command {
                 )
             })
             .collect()
-    }
-}
-
-/// Whether a component input may be left unset: optional, or with a default.
-fn optional_or_defaulted(input: &crate::generated::ComponentInput) -> bool {
-    use crate::generated::ComponentInput;
-    match input {
-        ComponentInput::ParameterInput(p) => p.optional.is_some_and(|o| o.0) || p.default.is_some(),
-        ComponentInput::AssetInput(a) => a.optional.is_some_and(|o| o.0) || a.default.is_some(),
-        ComponentInput::Other(_) => true,
     }
 }

@@ -212,7 +212,8 @@ impl ParallelNode {
             node.insert(key.clone(), value);
         }
         let flow = flow.map(|f| NodeComponent::Flow(Box::new(f)));
-        let mut node = ParallelNode::load(&Value::Object(node), base, flow, &Default::default())
+        let mut node = ParallelNode::load(&Value::Object(node), base, flow)
+            .and_then(|node| node.translate(base, &Default::default()))
             .map_err(|issues| RestError::of_issues(&issues))?;
         if let (Some(NodeComponent::Loaded(_, loaded_source)), Some(source)) =
             (node.component.as_mut(), source)

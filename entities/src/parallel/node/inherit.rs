@@ -7,19 +7,22 @@ use std::path::Path;
 
 use serde_json::Map;
 
-use super::binding_types::{input_of_text, output_of_text, PipelineScope};
 use crate::component::anonymous;
 use crate::fields::JobLiteral;
 use crate::fields::NodeDataPath;
 use crate::generated::{
     NodeDataInput, NodeDataOutput, NodeInput, NodeOutput, ParallelComponent, ParallelNode,
 };
-use azml::validate::{escape_segment, Issue};
+use crate::pipeline::job_ports::{
+    component_ports, exact_integer_defaults, wire, InputValue, OutputValue,
+};
+use crate::pipeline::PipelineScope;
+use azml::validate::Issue;
 use azml::{Document, Value};
 
 /// The anonymous component of a node written without one: its interface
-/// from the node's data inputs and outputs, its settings copied (a setting
-/// that is a `${{...}}` binding is left out).
+/// from the node's inputs and outputs (`_to_inputs`, `_to_outputs`), its
+/// settings copied (a setting that is a `${{...}}` binding is left out).
 pub fn component_of_inline_job(
     node: &ParallelNode,
     base: &Path,
@@ -27,55 +30,18 @@ pub fn component_of_inline_job(
 ) -> Result<ParallelComponent, Vec<Issue>> {
     let mut spec = Map::new();
     spec.insert("type".into(), "parallel".into());
-    let mut issues = Vec::new();
-    let mut inputs = Map::new();
-    for (name, input) in node.inputs.iter().flatten() {
-        match input.as_ref().map(|i| input_interface(i, scope)) {
-            Some(Ok(Some(interface))) => {
-                inputs.insert(name.clone(), interface);
-            }
-            Some(Err(message)) => issues.push(Issue::new(
-                format!("/inputs/{}", escape_segment(name)),
-                message,
-            )),
-            _ => {}
-        }
-    }
+    let inputs = node
+        .inputs
+        .iter()
+        .flatten()
+        .filter_map(|(name, input)| Some((name, input_value(input.as_ref()?)?)));
+    let outputs = node
+        .outputs
+        .iter()
+        .flatten()
+        .map(|(name, output)| (name, output_value(output.as_ref())));
+    let (inputs, outputs) = component_ports(inputs, outputs, scope)?;
     spec.insert("inputs".into(), Value::Object(inputs));
-    let mut outputs = Map::new();
-    for (name, output) in node.outputs.iter().flatten() {
-        let interface = match output {
-            Some(NodeOutput::NodeDataOutput(NodeDataOutput {
-                r#type: Some(t),
-                mode,
-                ..
-            })) => {
-                let mut interface = Map::new();
-                interface.insert("type".into(), json(t));
-                if let Some(mode) = mode {
-                    interface.insert("mode".into(), json(mode));
-                }
-                Some(Value::Object(interface))
-            }
-            Some(NodeOutput::String(text)) => match output_of_text(text, scope) {
-                Ok(interface) => interface,
-                Err(message) => {
-                    issues.push(Issue::new(
-                        format!("/outputs/{}", escape_segment(name)),
-                        message,
-                    ));
-                    None
-                }
-            },
-            _ => None,
-        };
-        if let Some(interface) = interface {
-            outputs.insert(name.clone(), interface);
-        }
-    }
-    if !issues.is_empty() {
-        return Err(issues);
-    }
     spec.insert("outputs".into(), Value::Object(outputs));
     if let Some(input_data) = &node.input_data {
         spec.insert("input_data".into(), input_data.clone().into());
@@ -105,43 +71,47 @@ pub fn component_of_inline_job(
         "mini_batch_error_threshold",
         node.mini_batch_error_threshold.as_ref().map(json),
     );
-    ParallelComponent::from_value(&anonymous(Value::Object(spec)), base)
+    let mut component = ParallelComponent::from_value(&anonymous(Value::Object(spec)), base)?;
+    exact_integer_defaults(
+        component.inputs.as_mut(),
+        node.inputs
+            .iter()
+            .flatten()
+            .filter_map(|(name, input)| match input {
+                Some(NodeInput::JobLiteral(literal)) => Some((name, literal)),
+                _ => None,
+            }),
+    );
+    Ok(component)
 }
 
-/// The component input a node input implies: a data input's type and
-/// mode, a binding's source type, or a parameter of the literal's type with
-/// the literal as default.
-fn input_interface(input: &NodeInput, scope: &PipelineScope<'_>) -> Result<Option<Value>, String> {
-    Ok(match input {
-        // A binding, as `normalize_io` holds it.
+/// A node input as `_to_input` classes it: a binding as text, data as
+/// its type and mode, a literal as itself.
+fn input_value(input: &NodeInput) -> Option<InputValue<'_>> {
+    Some(match input {
         NodeInput::NodeDataInput(NodeDataInput {
             r#type: None,
             mode: None,
             path: Some(NodeDataPath(text)),
-        }) if crate::fields::binding::is_binding(text) => Some(input_of_text(text, scope)?),
-        NodeInput::NodeDataInput(NodeDataInput {
-            r#type: Some(t),
-            mode,
-            ..
-        }) => {
-            let mut interface = Map::new();
-            interface.insert("type".into(), json(t));
-            if let Some(mode) = mode {
-                interface.insert("mode".into(), json(mode));
-            }
-            Some(Value::Object(interface))
+        }) if crate::fields::binding::is_binding(text) => InputValue::Text(text),
+        NodeInput::NodeDataInput(NodeDataInput { r#type, mode, .. }) => {
+            InputValue::Data(r#type.as_ref().map(wire), mode.as_ref().map(wire))
         }
-        NodeInput::JobLiteral(literal) => {
-            let (ty, default) = match literal {
-                JobLiteral::Str(s) => ("string", Value::String(s.clone())),
-                JobLiteral::Number(n) if n.is_f64() => ("number", Value::Number(n.clone())),
-                JobLiteral::Number(n) => ("integer", Value::Number(n.clone())),
-                JobLiteral::Bool(b) => ("boolean", Value::Bool(*b)),
-            };
-            Some(serde_json::json!({ "type": ty, "default": default }))
-        }
-        _ => None,
+        NodeInput::JobLiteral(JobLiteral::Str(text)) => InputValue::Text(text),
+        NodeInput::JobLiteral(literal) => InputValue::Literal(literal),
+        NodeInput::Other(_) => return None,
     })
+}
+
+/// A node output as `_to_output` classes it.
+fn output_value(output: Option<&NodeOutput>) -> OutputValue<'_> {
+    match output {
+        None | Some(NodeOutput::Other(_)) => OutputValue::Null,
+        Some(NodeOutput::String(text)) => OutputValue::Text(text),
+        Some(NodeOutput::NodeDataOutput(NodeDataOutput { r#type, mode, .. })) => {
+            OutputValue::Data(r#type.as_ref().map(wire), mode.as_ref().map(wire))
+        }
+    }
 }
 
 /// A component's resources take integers only: bindings are left out.

@@ -3,7 +3,6 @@
 //! node's own settings), the settings it takes from that component, its
 //! dict and its REST form.
 
-mod binding_types;
 mod flow_ports;
 mod from_rest;
 mod inherit;
@@ -16,9 +15,9 @@ use crate::component::ComponentSource;
 use crate::fields::job_io::{normalize_node_io, without_binding_types};
 use crate::generated::ParallelNode;
 use crate::parallel::NodeComponent;
+use crate::pipeline::PipelineScope;
 use azml::validate::Issue;
 use azml::Value;
-use binding_types::PipelineScope;
 
 impl ParallelNode {
     /// Loads a node held as a JSON value (`jobs.<name>` of a pipeline);
@@ -27,32 +26,49 @@ impl ParallelNode {
     /// # Errors
     /// Every issue, with its JSON pointer relative to the node.
     pub fn from_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
-        Self::load(value, base, None, &PipelineScope::default())
+        Self::load(value, base, None)?.translate(base, &PipelineScope::default())
     }
 
-    /// [`ParallelNode::from_value`] for a node of the pipeline document
-    /// `pipeline`: a node written without a component binds its inputs and
-    /// outputs to the pipeline's, and the component made of it takes their
-    /// types.
+    /// What the schema of a pipeline's node does (`ParallelSchema`, or
+    /// `PipelineParallelJobSchema` for a parallel job written in place):
+    /// the node read, its component read when it names one. A job written
+    /// in place gets its component in [`ParallelNode::translate`].
     ///
     /// # Errors
     /// Every issue, with its JSON pointer relative to the node.
-    pub fn from_pipeline_value(
-        value: &Value,
-        base: &Path,
-        pipeline: &Value,
-    ) -> Result<Self, Vec<Issue>> {
-        Self::load(value, base, None, &PipelineScope::of(pipeline))
+    pub fn from_node_value(value: &Value, base: &Path) -> Result<Self, Vec<Issue>> {
+        Self::load(value, base, None)
     }
 
-    /// [`ParallelNode::from_value`], with the component already read when
-    /// `component` is given (a flow component read back from REST, which
-    /// no document form holds).
+    /// `_post_load_pipeline_jobs` for the node: a parallel job written in
+    /// place becomes a node whose component is made of its own settings
+    /// (`ParallelJob._to_node`), its bindings typed in `scope`; then the
+    /// node takes what it inherits from its component.
+    ///
+    /// # Errors
+    /// Python's message for a binding that names nothing it can type.
+    pub fn translate(mut self, base: &Path, scope: &PipelineScope<'_>) -> Result<Self, Vec<Issue>> {
+        if self.component.is_none() {
+            let component = inherit::component_of_inline_job(&self, base, scope)?;
+            self.component = Some(NodeComponent::Loaded(
+                Box::new(component),
+                ComponentSource::YamlJob,
+            ));
+        }
+        if let Some(NodeComponent::Loaded(component, _)) = &self.component {
+            let component = component.clone();
+            self.inherit_from(&component);
+        }
+        Ok(self)
+    }
+
+    /// The node read, with the component already read when `component` is
+    /// given (a flow component read back from REST, which no document form
+    /// holds).
     fn load(
         value: &Value,
         base: &Path,
         component: Option<NodeComponent>,
-        scope: &PipelineScope<'_>,
     ) -> Result<Self, Vec<Issue>> {
         let mut node: Self = azml::load::from_value(value)?;
         if component.is_some() {
@@ -79,29 +95,16 @@ impl ParallelNode {
                 }
                 Err(more) => issues.extend(more),
             },
-            None if issues.is_empty() => match inherit::component_of_inline_job(&node, base, scope)
-            {
-                Ok(component) => {
-                    node.component = Some(NodeComponent::Loaded(
-                        Box::new(component),
-                        ComponentSource::YamlJob,
-                    ))
-                }
-                Err(more) => issues.extend(more),
-            },
             None => {}
         }
         if matches!(node.component, Some(NodeComponent::Flow(_))) {
             issues.extend(flow_ports::fit(&mut node));
         }
-        if !issues.is_empty() {
-            return Err(issues);
+        if issues.is_empty() {
+            Ok(node)
+        } else {
+            Err(issues)
         }
-        if let Some(NodeComponent::Loaded(component, _)) = &node.component {
-            let component = component.clone();
-            node.inherit_from(&component);
-        }
-        Ok(node)
     }
 
     /// The `code` of the task the node took from its component (the same
@@ -120,9 +123,7 @@ impl ParallelNode {
         match &self.component {
             Some(NodeComponent::Loaded(_, source)) => *source,
             Some(NodeComponent::Flow(flow)) => flow.source,
-            Some(NodeComponent::Registered(id)) if id.starts_with("azureml://registries/") => {
-                ComponentSource::RemoteRegistry
-            }
+            Some(NodeComponent::Registered(id)) => crate::component::pending::registered_source(id),
             _ => ComponentSource::RemoteWorkspaceComponent,
         }
     }

@@ -5,11 +5,10 @@
 //! in their REST spelling (`mini_batch_size` an integer, `partition_keys` a
 //! JSON string).
 
-use serde_json::Map;
-
-use crate::fields::io_rest;
-use crate::generated::{JobIdentity, ParallelNode};
+use crate::fields::{io_rest, job_rest};
+use crate::generated::ParallelNode;
 use crate::parallel::NodeComponent;
+use crate::pipeline::node_rest::{self, BaseFields};
 use azml::{RestError, Value};
 
 /// The keys `_picked_fields_from_dict_to_rest_object` takes from the dict.
@@ -32,63 +31,54 @@ impl ParallelNode {
     /// A [`RestError`] when the node's component cannot be translated.
     pub fn to_rest(&self, name: &str) -> Result<Value, RestError> {
         let dict = azml::DictMixin::to_dict(self);
-        let mut rest = Map::new();
-        for key in PICKED {
-            if let Some(v) = dict.get(key) {
-                rest.insert(key.to_owned(), v.clone());
-            }
-        }
-        let mut put = |key: &str, value: Option<Value>| {
-            rest.insert(key.to_owned(), value.unwrap_or(Value::Null));
+        let fields = BaseFields {
+            name,
+            r#type: dict
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("parallel"),
+            display_name: self.display_name.as_deref(),
+            tags: self.tags.as_ref().map(json),
+            compute: self.compute.as_ref().map(|c| c.name().into()),
+            inputs: io_rest::node_inputs(self.inputs.as_ref()),
+            outputs: io_rest::node_outputs(self.outputs.as_ref()),
+            properties: self.properties.as_ref().map(json),
+            source: self.source(),
+            extra: &self.additional_properties,
+            comment: self.comment.as_deref(),
         };
-        put("name", Some(name.into()));
-        put("type", dict.get("type").cloned());
-        put("display_name", self.display_name.clone().map(Value::from));
-        put("tags", self.tags.as_ref().map(json));
-        put("computeId", self.compute.as_ref().map(|c| c.name().into()));
-        put(
-            "inputs",
-            Some(Value::Object(io_rest::node_inputs(self.inputs.as_ref()))),
-        );
-        put(
-            "outputs",
-            Some(Value::Object(io_rest::node_outputs(self.outputs.as_ref()))),
-        );
-        put("properties", self.properties.as_ref().map(json));
-        put("_source", Some(self.source().as_str().into()));
-        for (key, value) in &self.additional_properties {
-            put(key, Some(value.clone()));
-        }
-        if let Some(comment) = &self.comment {
-            put("comment", Some(comment.clone().into()));
-        }
-        // A placeholder keeps the key's place: the component's own body is
-        // an object in Python when the dict is pruned, and is not pruned.
-        put("componentId", Some(Value::Bool(true)));
-        put("retry_settings", self.retry_settings.as_ref().map(json));
-        put("logging_level", self.logging_level.as_ref().map(json));
-        put(
-            "mini_batch_size",
-            self.mini_batch_size.as_ref().map(|m| m.rest_value()),
-        );
-        put(
-            "partition_keys",
-            self.partition_keys
-                .as_ref()
-                .map(|keys| Value::String(azml_pyio::python_json::dumps(&json(keys), false))),
-        );
-        put("identity", self.identity.as_ref().map(identity));
-        put("resources", dict.get("resources").cloned());
-        let mut rest = azml::dict::prune_empty(Value::Object(rest));
-        match self.component_id()? {
-            Some(id) => rest["componentId"] = id,
-            None => {
-                if let Some(map) = rest.as_object_mut() {
-                    map.shift_remove("componentId");
-                }
-            }
-        }
-        Ok(rest)
+        let rest = node_rest::base(&dict, &PICKED, fields);
+        let after = [
+            ("retry_settings", self.retry_settings.as_ref().map(json)),
+            ("logging_level", self.logging_level.as_ref().map(json)),
+            (
+                "mini_batch_size",
+                self.mini_batch_size.as_ref().map(|m| m.rest_value()),
+            ),
+            (
+                "partition_keys",
+                self.partition_keys
+                    .as_ref()
+                    .map(|keys| Value::String(azml_pyio::python_json::dumps(&json(keys), false))),
+            ),
+            (
+                "identity",
+                self.identity
+                    .as_ref()
+                    .map(job_rest::identity)
+                    .transpose()?
+                    .map(job_rest::node_form),
+            ),
+            (
+                "resources",
+                job_rest::resources(self.resources.as_ref(), false).map(job_rest::node_form),
+            ),
+        ];
+        Ok(node_rest::with_component_id(
+            rest,
+            self.component_id()?,
+            after,
+        ))
     }
 
     /// `componentId`: a registered component's id without `azureml:`, or
@@ -96,21 +86,12 @@ impl ParallelNode {
     /// anonymous for a parallel component, under its own name for a flow.
     fn component_id(&self) -> Result<Option<Value>, RestError> {
         Ok(match &self.component {
-            Some(NodeComponent::Registered(id)) if id.starts_with("azureml://") => {
-                Some(Value::String(id.clone()))
+            Some(NodeComponent::Registered(id)) => {
+                Some(crate::component::pending::registered_id(id).into())
             }
-            Some(NodeComponent::Registered(id)) => Some(Value::String(
-                id.strip_prefix("azureml:").unwrap_or(id).to_owned(),
-            )),
-            Some(NodeComponent::Loaded(component, source)) => {
-                let mut body = component.registration_body(*source)?;
-                if let Some(properties) = body.get_mut("properties").and_then(Value::as_object_mut)
-                {
-                    properties.insert("isAnonymous".into(), true.into());
-                    properties.insert("properties".into(), Value::Object(Map::new()));
-                }
-                Some(body)
-            }
+            Some(NodeComponent::Loaded(component, source)) => Some(
+                crate::component::pending::anonymize(component.registration_body(*source)?),
+            ),
             Some(NodeComponent::Flow(flow)) => Some(flow.to_rest()?),
             Some(NodeComponent::File(written)) => Some(Value::String(written.clone())),
             Some(NodeComponent::Inline(value)) => Some(value.clone()),
@@ -121,31 +102,4 @@ impl ParallelNode {
 
 fn json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
-}
-
-/// An identity in its REST spelling.
-fn identity(identity: &JobIdentity) -> Value {
-    let mut out = Map::new();
-    match identity {
-        JobIdentity::ManagedIdentity(m) => {
-            out.insert("identity_type".into(), "Managed".into());
-            for (key, value) in [
-                ("client_id", &m.client_id),
-                ("object_id", &m.object_id),
-                ("resource_id", &m.msi_resource_id),
-            ] {
-                if let Some(v) = value {
-                    out.insert(key.into(), v.clone().into());
-                }
-            }
-        }
-        JobIdentity::UserIdentity(_) => {
-            out.insert("identity_type".into(), "UserIdentity".into());
-        }
-        JobIdentity::AmlTokenIdentity(_) => {
-            out.insert("identity_type".into(), "AMLToken".into());
-        }
-        JobIdentity::Other(value) => return value.clone(),
-    }
-    Value::Object(out)
 }
