@@ -381,8 +381,12 @@ impl<'a> Converter<'a> {
         if s.get("oneOf").is_some() || s.get("anyOf").is_some() {
             return self.union_kind(loc, s, hint);
         }
-        if s.get("const").is_some() {
-            return Kind::Alias(const_ty(s));
+        if let Some(c) = s.get("const") {
+            // A type of its own that holds one value is an enum of it: deserializing refuses
+            // any other, so a union of constants picks the member that matches.
+            let mut one = s.clone();
+            one.insert("enum".into(), Value::Array(vec![c.clone()]));
+            return self.enum_kind(loc, &one);
         }
         let (ty, _) = self.scalar_ty(loc, s, hint);
         Kind::Alias(ty)
@@ -581,12 +585,9 @@ impl<'a> Converter<'a> {
                 "int32" => Ty::I32,
                 _ => Ty::I64,
             },
-            Some("number") => match format {
-                "float" => Ty::F32,
-                "int32" => Ty::I32,
-                "int64" | "integer" => Ty::I64,
-                _ => Ty::F64,
-            },
+            // Whatever its format (`float`, `int32`, `integer`…), a JSON number may have a
+            // fraction and more digits than single precision keeps: `f64` holds it back.
+            Some("number") => Ty::F64,
             Some("array") => match s.get("items") {
                 Some(items @ Value::Object(_)) | Some(items @ Value::Bool(_)) => {
                     let (inner, nullable) =
@@ -737,7 +738,11 @@ impl<'a> Converter<'a> {
                     ty
                 }
             };
-            members.push(Member { ty, boxed: false });
+            members.push(Member {
+                ty,
+                boxed: false,
+                checks: None,
+            });
         }
         // Integers before numbers, so that `5` stays an integer.
         members.sort_by_key(|m| member_rank(&m.ty));
@@ -1134,10 +1139,26 @@ impl<'a> Converter<'a> {
             None => {
                 let mut out = Vec::new();
                 for (i, (at, v)) in members.iter().enumerate() {
-                    let (t, nullable) = self.ty_of(at, v, &format!("{hint} variant {i}"));
+                    let (t, nullable) = match v.get("const").filter(|_| v.get("$ref").is_none()) {
+                        // A constant member is a type of its own (an enum of one value).
+                        Some(c) => {
+                            let name = c.as_str().map_or_else(
+                                || format!("{hint} variant {i}"),
+                                |c| format!("{hint} {c}"),
+                            );
+                            (Ty::Named(self.register(at.clone(), name, false)), false)
+                        }
+                        None => self.ty_of(at, v, &format!("{hint} variant {i}")),
+                    };
+                    let checks = match (&t, v.as_object()) {
+                        // A named member checks its own keywords.
+                        (Ty::Named(_), _) | (_, None) => None,
+                        (_, Some(o)) => self.checks(at, o),
+                    };
                     out.push(Member {
                         ty: nullable_if(t, nullable),
                         boxed: false,
+                        checks,
                     });
                 }
                 Kind::Untagged(out)
@@ -1238,7 +1259,7 @@ fn member_rank(ty: &Ty) -> u8 {
     match ty {
         Ty::Bool => 0,
         Ty::I32 | Ty::I64 => 1,
-        Ty::F32 | Ty::F64 => 2,
+        Ty::F64 => 2,
         Ty::String => 3,
         Ty::Array(_) => 4,
         _ => 5,
@@ -1248,8 +1269,14 @@ fn member_rank(ty: &Ty) -> u8 {
 /// Properties with a single constant value (`const`, or a one-value `enum`).
 fn const_props(schema: &Value) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-        for (k, p) in props {
+        // Only a required constant tells the members apart: an optional one may be absent.
+        for (k, p) in props.iter().filter(|(k, _)| required.contains(&k.as_str())) {
             let c = p
                 .get("const")
                 .and_then(Value::as_str)

@@ -123,14 +123,16 @@ impl Writer<'_> {
                 // An optional field that is not nullable refuses `null`, as its validator does.
                 let read = match kind {
                     FieldKind::Required if in_place => "field",
-                    FieldKind::RequiredNullable => "option",
+                    FieldKind::RequiredNullable if in_place => "option",
                     _ => "value",
                 };
                 arms.push(arm(
                     Pat::Lit(int(i)),
                     method(r(), read, [reference(place.clone(), true)]),
                 ));
-                if kind == FieldKind::Required {
+                // A required nullable field is required too: `null` is its `None`, an absent
+                // key is refused, as its validator does.
+                if matches!(kind, FieldKind::Required | FieldKind::RequiredNullable) {
                     if in_place {
                         required.push(lit_usize(i));
                     } else if let Some((_, value)) = values.last_mut() {

@@ -15,7 +15,7 @@ use syn::{Item, Type};
 pub(crate) enum FieldKind {
     /// `T`: an error when missing.
     Required,
-    /// `Option<T>`, required but nullable: `None` when missing, as serde does.
+    /// `Option<T>`, required but nullable: `None` for `null`, an error when missing.
     RequiredNullable,
     /// `Option<T>`: `None` when missing or `null`.
     Optional,

@@ -131,6 +131,7 @@ impl Writer<'_> {
                     .map(|v| Member {
                         ty: Ty::Named(v.ty),
                         boxed: false,
+                        checks: None,
                     })
                     .collect();
                 self.any_of_body(&ms)
@@ -170,7 +171,7 @@ impl Writer<'_> {
             .iter()
             .map(|m| {
                 let what = self.describe(&m.ty);
-                let shape = self.check_shape(&m.ty, false, None, &mut table);
+                let shape = self.check_shape(&m.ty, false, m.checks.as_deref(), &mut table);
                 pair(lit_str(&what), shape)
             })
             .collect();
@@ -322,7 +323,6 @@ impl Writer<'_> {
             Ty::Bool => c(&["BOOL"]),
             Ty::I32 => c(&["I32"]),
             Ty::I64 => c(&["I64"]),
-            Ty::F32 => c(&["F32"]),
             Ty::F64 => c(&["F64"]),
             Ty::Value => c(&["ANY"]),
             Ty::Array(t) => wrap("Array", self.shape(t, depth + 1)),
@@ -375,7 +375,7 @@ impl Writer<'_> {
             Ty::String => "string".into(),
             Ty::Bool => "boolean".into(),
             Ty::I32 | Ty::I64 => "integer".into(),
-            Ty::F32 | Ty::F64 => "number".into(),
+            Ty::F64 => "number".into(),
             Ty::Value => "any value".into(),
             Ty::Array(_) => "array".into(),
             Ty::Map(_) => "object".into(),

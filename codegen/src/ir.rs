@@ -226,6 +226,9 @@ pub struct Member {
     pub ty: Ty,
     /// Boxed to break a containment cycle.
     pub boxed: bool,
+    /// Keyword checks of the member's schema (`{type: string, pattern: …}`): the validator
+    /// takes the member only when they pass.
+    pub checks: Option<Box<Checks>>,
 }
 
 /// A value type.
@@ -239,8 +242,6 @@ pub enum Ty {
     I32,
     /// `i64`.
     I64,
-    /// `f32`.
-    F32,
     /// `f64`.
     F64,
     /// `serde_json::Value` (untyped).

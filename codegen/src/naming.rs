@@ -323,7 +323,7 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                         crate::ir::Ty::String => "String".into(),
                         crate::ir::Ty::Bool => "Bool".into(),
                         crate::ir::Ty::I32 | crate::ir::Ty::I64 => "Integer".into(),
-                        crate::ir::Ty::F32 | crate::ir::Ty::F64 => "Number".into(),
+                        crate::ir::Ty::F64 => "Number".into(),
                         crate::ir::Ty::Value => "Value".into(),
                         crate::ir::Ty::Array(_) => "Array".into(),
                         crate::ir::Ty::Map(_) => "Map".into(),

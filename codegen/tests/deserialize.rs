@@ -1,6 +1,7 @@
 //! The generated `Deserialize` impls (through the shared helper module) keep serde's rules
 //! where the schema does not say otherwise: duplicate and missing fields refused with serde's
 //! messages, and for an optional nullable field, absent, `null` and a value stay three states.
+//! A required nullable field takes `null` and refuses an absent key, as its validator does.
 //! What the schema says wins: unknown keys of an open object are kept (serde's `flatten`), and
 //! an optional field that is not nullable refuses `null`, as its validator does.
 
@@ -44,16 +45,17 @@ fn generated_deserializers_follow_serde_rules() {
             r#"{"must":"a","mustOrNull":null}"#,
             r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: None, list: None, ref: None, additional_properties: {} } {"must":"a","mustOrNull":null}"#,
         ),
+        // A required nullable field may be `null`, not absent.
         (
             r#"{"must":"a"}"#,
-            r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: None, list: None, ref: None, additional_properties: {} } {"must":"a","mustOrNull":null}"#,
+            "err missing field `mustOrNull` at line 1 column 12",
         ),
         (
             r#"{"maybeOrNull":null,"must":"a","mustOrNull":"b","list":null,"ref":{"x":1}}"#,
             r#"ok Thing { must: "a", must_or_null: Some("b"), maybe: None, maybe_or_null: Some(None), list: Some(None), ref: Some(Some(Other { x: Some(1), additional_properties: {} })), additional_properties: {} } {"must":"a","mustOrNull":"b","maybeOrNull":null,"list":null,"ref":{"x":1}}"#,
         ),
         (
-            r#"{"must":"a","maybeOrNull":"v","unknown":[1,{"deep":true}]}"#,
+            r#"{"must":"a","mustOrNull":null,"maybeOrNull":"v","unknown":[1,{"deep":true}]}"#,
             r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: Some(Some("v")), list: None, ref: None, additional_properties: {"unknown": Array [Number(1), Object {"deep": Bool(true)}]} } {"must":"a","mustOrNull":null,"maybeOrNull":"v","unknown":[1,{"deep":true}]}"#,
         ),
         ("{}", "err missing field `must` at line 1 column 2"),
@@ -140,10 +142,15 @@ fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -
     T::deserialize(d).map(Some)
 }
 
+/// With `deserialize_with`, serde refuses a missing `Option` field instead of taking `None`.
+fn required_option<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    <Option<T> as serde::Deserialize>::deserialize(d)
+}
+
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Thing {
     must: String,
-    #[serde(rename = "mustOrNull")]
+    #[serde(rename = "mustOrNull", deserialize_with = "required_option")]
     must_or_null: Option<String>,
     #[serde(
         default,
@@ -179,7 +186,7 @@ pub struct Thing {
 pub struct Strict {
     kind: Kind,
     must: String,
-    #[serde(rename = "mustOrNull")]
+    #[serde(rename = "mustOrNull", deserialize_with = "required_option")]
     must_or_null: Option<String>,
     #[serde(
         default,

@@ -148,8 +148,6 @@ pub const BOOL: Shape = Shape::Is(<bool as Validate>::validate);
 pub const I32: Shape = Shape::Is(<i32 as Validate>::validate);
 /// An `i64`.
 pub const I64: Shape = Shape::Is(<i64 as Validate>::validate);
-/// An `f32`.
-pub const F32: Shape = Shape::Is(<f32 as Validate>::validate);
 /// An `f64`.
 pub const F64: Shape = Shape::Is(<f64 as Validate>::validate);
 /// Any JSON value.
