@@ -52,10 +52,12 @@ pub fn build(krate: &str, modules: &[(String, String)], types: &[(String, String
          }}\n\
          fn dispatch(ty: &str, v: serde_json::Value) -> serde_json::Value {{\n    match ty {{\n{arms}        _ => serde_json::json!({{\"issues\": [\"unknown type\"], \"err\": \"unknown type\"}}),\n    }}\n}}\n\
          fn main() {{\n\
-         \x20   for line in std::io::stdin().lock().lines() {{\n\
+         \x20   // Untagged unions of large structs nest deep frames in a debug build (vega-lite's).\n\
+         \x20   let run = || for line in std::io::stdin().lock().lines() {{\n\
          \x20       let (ty, v): (String, serde_json::Value) = serde_json::from_str(&line.unwrap()).unwrap();\n\
          \x20       println!(\"{{}}\", dispatch(&ty, v));\n\
-         \x20   }}\n\
+         \x20   }};\n\
+         \x20   std::thread::Builder::new().stack_size(1 << 28).spawn(run).unwrap().join().unwrap();\n\
          }}\n"
     );
     let dir = scratch::write_crate(krate, &lib, Some(&main));
