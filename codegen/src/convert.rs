@@ -27,7 +27,7 @@ pub struct Converter<'a> {
     pub ir: Ir,
     next: usize,
     enum_names: BTreeMap<String, (Vec<String>, TypeId)>,
-    /// The shared union of each plain `type` list, by its name.
+    /// The shared union of each plain `type` list, and the one `Null` type, by name.
     type_lists: BTreeMap<String, TypeId>,
     default_derives: Vec<String>,
     /// Schemas that fell back to `serde_json::Value` (file, pointer, reason).
@@ -381,6 +381,9 @@ impl<'a> Converter<'a> {
         if s.get("oneOf").is_some() || s.get("anyOf").is_some() {
             return self.union_kind(loc, s, hint);
         }
+        if type_of(s).as_deref() == Some("null") {
+            return self.enum_kind(loc, &only_null());
+        }
         if let Some(c) = s.get("const") {
             // A type of its own that holds one value is an enum of it: deserializing refuses
             // any other, so a union of constants picks the member that matches.
@@ -513,7 +516,7 @@ impl<'a> Converter<'a> {
         // `allOf: [{$ref}]` alone is only a wrapper for siblings such as a description;
         // `allOf: [{$ref}, {type: null}]` is OpenAPI 3.1's usual nullable reference.
         if let Some(Value::Array(all)) = s.get("allOf") {
-            let (nulls, refs): (Vec<(usize, &Value)>, Vec<(usize, &Value)>) =
+            let (nulls, refs): (Vec<Indexed>, Vec<Indexed>) =
                 all.iter().enumerate().partition(|(_, a)| is_null_schema(a));
             if let ([(i, only)], None) = (refs.as_slice(), s.get("properties")) {
                 if let Some(r) = only.get("$ref").and_then(Value::as_str) {
@@ -619,10 +622,18 @@ impl<'a> Converter<'a> {
                     Ty::Value
                 }
             },
-            Some("null") => {
-                self.untyped(loc, "`null` only");
-                Ty::Value
-            }
+            // One type that holds only `null` (an enum of it), shared by every use.
+            Some("null") => match self.type_lists.get("Null").copied() {
+                Some(id) => {
+                    self.ir.by_loc.insert(loc.clone(), id);
+                    Ty::Named(id)
+                }
+                None => {
+                    let id = self.register(loc.clone(), "Null".into(), false);
+                    self.type_lists.insert("Null".into(), id);
+                    Ty::Named(id)
+                }
+            },
             Some("file") => Ty::String,
             Some(other) => {
                 self.warn(
@@ -1033,12 +1044,7 @@ impl<'a> Converter<'a> {
             .map(|(i, v)| (loc.child(key).child(&i.to_string()), v.clone()))
             .collect();
         if members.is_empty() {
-            self.warn(
-                loc,
-                format!("{key} has no non-null member; using an untyped JSON value"),
-            );
-            self.untyped(loc, "`null` only");
-            return Kind::Alias(Ty::Value);
+            return self.enum_kind(loc, &only_null());
         }
         if members.len() == 1 {
             if let Some((at, v)) = members.first() {
@@ -1267,6 +1273,16 @@ fn member_rank(ty: &Ty) -> u8 {
 }
 
 /// Properties with a single constant value (`const`, or a one-value `enum`).
+/// A member of a list of schemas, with its index.
+type Indexed<'a> = (usize, &'a Value);
+
+/// `{"enum": [null]}`: the schema of a type that holds only `null`.
+fn only_null() -> Map<String, Value> {
+    let mut s = Map::new();
+    s.insert("enum".into(), Value::Array(vec![Value::Null]));
+    s
+}
+
 fn const_props(schema: &Value) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let required: Vec<&str> = schema

@@ -28,6 +28,9 @@ pub enum Dialect {
     JsonSchema,
 }
 
+/// A schema's place: its file and JSON pointer.
+type Place = (PathBuf, String);
+
 /// The loaded documents of one spec set: raw for the generator, rewritten for the oracle.
 pub struct Docs {
     raw: HashMap<PathBuf, Value>,
@@ -35,7 +38,7 @@ pub struct Docs {
     /// The oracle's documents without keyword checks ([`KEYWORD_CHECKS`]): the shape alone.
     shape: Arc<HashMap<String, Value>>,
     /// Discriminator bases: (file, pointer) → (tag property, [(tag value, child pointer)]).
-    children: HashMap<(PathBuf, String), (String, Vec<(String, (PathBuf, String))>)>,
+    children: HashMap<Place, (String, Vec<(String, Place)>)>,
 }
 
 fn normalize(p: &Path) -> PathBuf {
@@ -169,7 +172,7 @@ fn without_checks(v: &Value) -> Value {
     match v {
         Value::Object(m) => Value::Object(
             m.iter()
-                .filter(|(k, v)| !(KEYWORD_CHECKS.contains(&k.as_str()) && !v.is_object()))
+                .filter(|(k, v)| !KEYWORD_CHECKS.contains(&k.as_str()) || v.is_object())
                 .map(|(k, v)| (k.clone(), without_checks(v)))
                 .collect(),
         ),
@@ -297,7 +300,8 @@ impl Docs {
 
     /// The discriminator bases of Swagger and OpenAPI documents and their descendants.
     fn find_children(&mut self) {
-        let mut parents: Vec<((PathBuf, String), (PathBuf, String), String)> = Vec::new();
+        // (child, parent, the child's tag value)
+        let mut parents: Vec<(Place, Place, String)> = Vec::new();
         let mut bases = HashMap::new();
         for (f, doc) in &self.raw {
             let (container, defs) = match dialect(doc) {
