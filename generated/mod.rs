@@ -18,7 +18,7 @@ impl ::azml::__codegen::FromMap for AmlTokenIdentity {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -107,11 +107,11 @@ impl ::azml::__codegen::FromMap for AssetInput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -165,7 +165,6 @@ impl ::azml::validate::Validate for AssetProvisioningState {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -185,6 +184,33 @@ pub enum AssetType {
     UriFile,
     #[serde(rename = "uri_folder")]
     UriFolder,
+}
+impl<'de> ::serde::Deserialize<'de> for AssetType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &[
+                "path",
+                "custom_model",
+                "mlflow_model",
+                "mltable",
+                "triton_model",
+                "uri_file",
+                "uri_folder",
+            ],
+            &[
+                Self::Path,
+                Self::CustomModel,
+                Self::MlflowModel,
+                Self::Mltable,
+                Self::TritonModel,
+                Self::UriFile,
+                Self::UriFolder,
+            ],
+        )
+    }
 }
 impl ::azml::validate::Validate for AssetType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -275,9 +301,9 @@ impl ::azml::__codegen::FromMap for AutoDeleteSetting {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.value),
-                1 => r.option(&mut v.condition),
-                _ => r.skip(),
+                0 => r.value(&mut v.value),
+                1 => r.value(&mut v.condition),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.condition, "\"created_greater_than\"");
@@ -331,7 +357,7 @@ impl ::azml::__codegen::FromMap for BanditPolicy {
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f0, "0");
@@ -427,7 +453,7 @@ impl ::azml::__codegen::FromMap for BayesianSamplingAlgorithm {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -503,9 +529,9 @@ impl ::azml::__codegen::FromMap for BuildContext {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.dockerfile_path),
-                1 => r.option(&mut v.path),
-                _ => r.skip(),
+                0 => r.value(&mut v.dockerfile_path),
+                1 => r.value(&mut v.path),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -540,9 +566,9 @@ impl ::azml::__codegen::FromMap for Choice {
         let mut f1 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -688,18 +714,18 @@ impl ::azml::__codegen::FromMap for CodeAsset {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
-                1 => r.option(&mut v.name),
-                2 => r.option(&mut v.id),
-                3 => r.option(&mut v.description),
-                4 => r.option(&mut v.tags),
-                5 => r.option(&mut v.version),
-                6 => r.option(&mut v.creation_context),
-                7 => r.option(&mut v.latest_version),
-                8 => r.option(&mut v.auto_delete_setting),
-                9 => r.option(&mut v.datastore),
-                10 => r.option(&mut v.path),
-                _ => r.skip(),
+                0 => r.value(&mut v.schema),
+                1 => r.value(&mut v.name),
+                2 => r.value(&mut v.id),
+                3 => r.value(&mut v.description),
+                4 => r.value(&mut v.tags),
+                5 => r.value(&mut v.version),
+                6 => r.value(&mut v.creation_context),
+                7 => r.value(&mut v.latest_version),
+                8 => r.value(&mut v.auto_delete_setting),
+                9 => r.value(&mut v.datastore),
+                10 => r.value(&mut v.path),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.tags, "{}");
@@ -771,10 +797,10 @@ impl ::azml::__codegen::FromMap for CodeVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.code_uri),
-                1 => r.option(&mut v.is_anonymous),
-                2 => r.option(&mut v.properties),
-                _ => r.skip(),
+                0 => r.value(&mut v.code_uri),
+                1 => r.value(&mut v.is_anonymous),
+                2 => r.value(&mut v.properties),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -808,9 +834,9 @@ impl ::azml::__codegen::FromMap for CodeVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -828,100 +854,123 @@ impl ::azml::validate::Validate for CodeVersionResource {
     }
 }
 /// A command node (azure-ai-ml `Command`): what `load_job` returns for a command job, and a `type: command` node of a pipeline; properties in the node schema's dump order. `command` and `code` are load-only (they go into the component a node without one is made of); `display_name`, `tags`, `description`, `experiment_name`, `name` and `parent_job_name` travel in the REST form only. Keys the node schema does not have are kept (`extra`).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::serde::Deserialize,
-    ::azml::DictMixin,
-    ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct Command {
     /// Load-only: the command of the component a node written without one is made of.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub command: ::std::option::Option<::std::string::String>,
     /// Load-only: the code of the component a node written without one is made of.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub code: ::std::option::Option<crate::fields::CodeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment: ::std::option::Option<crate::fields::EnvironmentRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub distribution: ::std::option::Option<Distribution>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub queue_settings: ::std::option::Option<QueueSettings>,
     /// Inputs by name; a null input is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out of the dict.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub component: ::std::option::Option<crate::command::CommandComponentRef>,
-    #[serde(
-        default = "Command::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<CommandType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub compute: ::std::option::Option<crate::fields::ComputeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub limits: ::std::option::Option<CommandJobLimits>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub services: ::std::option::Option<::azml::OrderedMap<JobService>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<JobIdentity>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub description: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub experiment_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub parent_job_name: ::std::option::Option<::std::string::String>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl Command {
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<CommandType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"command\"");
-        value
+::azml::__codegen::deserialize_from_map!(Command);
+impl ::azml::__codegen::FromMap for Command {
+    const NAME: &'static str = "Command";
+    const FIELDS: &'static [&'static str] = &[
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "queue_settings",
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "component",
+        "type",
+        "compute",
+        "limits",
+        "services",
+        "identity",
+        "name",
+        "display_name",
+        "description",
+        "tags",
+        "experiment_name",
+        "parent_job_name",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut v.command),
+                1 => r.value(&mut v.code),
+                2 => r.value(&mut v.environment),
+                3 => r.value(&mut v.environment_variables),
+                4 => r.value(&mut v.resources),
+                5 => r.value(&mut v.distribution),
+                6 => r.value(&mut v.queue_settings),
+                7 => r.value(&mut v.inputs),
+                8 => r.value(&mut v.outputs),
+                9 => r.value(&mut v.properties),
+                10 => r.value(&mut v.comment),
+                11 => r.value(&mut v.component),
+                12 => r.value(&mut v.r#type),
+                13 => r.value(&mut v.compute),
+                14 => r.value(&mut v.limits),
+                15 => r.value(&mut v.services),
+                16 => r.value(&mut v.identity),
+                17 => r.value(&mut v.name),
+                18 => r.value(&mut v.display_name),
+                19 => r.value(&mut v.description),
+                20 => r.value(&mut v.tags),
+                21 => r.value(&mut v.experiment_name),
+                22 => r.value(&mut v.parent_job_name),
+                _ => r.extra(&mut v.additional_properties),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut v.r#type, "\"command\"");
+        ::std::result::Result::Ok(v)
     }
+}
+impl Command {
     /// Python's `value or other.value` for the fields this type takes from
     /// another (`x-azml-inherit`), each converted through its dict form.
     pub fn inherit_from(&mut self, from: &CommandComponent) {
@@ -987,94 +1036,159 @@ impl ::azml::validate::Validate for Command {
     }
 }
 /// A command component (azure-ai-ml `CommandComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first.
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct CommandComponent {
     /// The command line; `${{inputs.<name>}}` and `${{outputs.<name>}}` name the component's ports.
     pub command: ::std::string::String,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<crate::fields::CodeRef>,
     pub environment: crate::fields::EnvironmentRef,
     /// Only on a component made from a job or node; a component file's is dropped, as azure-ai-ml's schema excludes it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<ComponentResources>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub distribution: ::std::option::Option<ComponentDistribution>,
     pub name: ComponentName,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<crate::fields::Version>,
     /// The schema URL the file declares.
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
     pub schema: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Whether the same inputs give the same outputs (reuse); true when absent.
-    #[serde(
-        default = "CommandComponent::__default_is_deterministic",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
-    #[serde(
-        default = "CommandComponent::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<CommandType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<::azml::OrderedMap<ComponentProperty>>,
     /// Files and folders copied next to `code` when the component is registered.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub additional_includes: ::std::option::Option<::std::vec::Vec<crate::fields::IncludePath>>,
     /// Shorthand for `resources.instance_count` (a constructor argument, not a schema field); not allowed together with `resources`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub instance_count: ::std::option::Option<crate::fields::LenientInt>,
     /// Dump-only: read and ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub creation_context: ::std::option::Option<::serde_json::Value>,
     /// Dump-only: read and ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub latest_version: ::std::option::Option<::serde_json::Value>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra_first)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+::azml::__codegen::deserialize_from_map!(CommandComponent);
+impl ::azml::__codegen::FromMap for CommandComponent {
+    const NAME: &'static str = "CommandComponent";
+    const FIELDS: &'static [&'static str] = &[
+        "command",
+        "code",
+        "environment",
+        "environment_variables",
+        "resources",
+        "distribution",
+        "name",
+        "description",
+        "tags",
+        "version",
+        "$schema",
+        "display_name",
+        "is_deterministic",
+        "inputs",
+        "outputs",
+        "type",
+        "properties",
+        "additional_includes",
+        "instance_count",
+        "creation_context",
+        "latest_version",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut m21 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                _ => r.extra(&mut m21),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f12, "true");
+        ::azml::__codegen::default_into(&mut f15, "\"command\"");
+        ::std::result::Result::Ok(Self {
+            command: r.required(f0, "command")?,
+            code: f1,
+            environment: r.required(f2, "environment")?,
+            environment_variables: f3,
+            resources: f4,
+            distribution: f5,
+            name: r.required(f6, "name")?,
+            description: f7,
+            tags: f8,
+            version: f9,
+            schema: f10,
+            display_name: f11,
+            is_deterministic: f12,
+            inputs: f13,
+            outputs: f14,
+            r#type: f15,
+            properties: f16,
+            additional_includes: f17,
+            instance_count: f18,
+            creation_context: f19,
+            latest_version: f20,
+            additional_properties: m21,
+        })
+    }
+}
 impl CommandComponent {
-    #[doc(hidden)]
-    pub fn __default_is_deterministic() -> ::std::option::Option<crate::fields::PythonBool> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "true");
-        value
-    }
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<CommandType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"command\"");
-        value
-    }
     /// This kind of document as its spec declares it (`x-azml-kind`).
     pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
         name: "command component",
@@ -1284,34 +1398,34 @@ impl ::azml::__codegen::FromMap for CommandJob {
         let mut f26 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
                 10 => r.value(&mut f10),
-                11 => r.option(&mut f11),
+                11 => r.value(&mut f11),
                 12 => r.value(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
-                20 => r.option(&mut f20),
-                21 => r.option(&mut f21),
-                22 => r.option(&mut f22),
-                23 => r.option(&mut f23),
-                24 => r.option(&mut f24),
-                25 => r.option(&mut f25),
-                26 => r.option(&mut f26),
-                _ => r.skip(),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.value(&mut f21),
+                22 => r.value(&mut f22),
+                23 => r.value(&mut f23),
+                24 => r.value(&mut f24),
+                25 => r.value(&mut f25),
+                26 => r.value(&mut f26),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -1426,8 +1540,8 @@ impl ::azml::__codegen::FromMap for CommandJobLimits {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.timeout),
-                _ => r.skip(),
+                0 => r.value(&mut v.timeout),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -1573,7 +1687,7 @@ impl ::azml::__codegen::FromMap for ComponentMpiDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 _ => r.skip(),
             }?;
         }
@@ -1612,7 +1726,6 @@ impl ::serde::Serialize for ComponentOutput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         let mut s = ::azml::__codegen::StructWriter::new(
             serializer,
-            "ComponentOutput",
             1,
             &[self.description.is_some(), self.mode.is_some()],
         );
@@ -1636,9 +1749,9 @@ impl ::azml::__codegen::FromMap for ComponentOutput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -1715,7 +1828,7 @@ impl ::azml::__codegen::FromMap for ComponentPyTorchDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 _ => r.skip(),
             }?;
         }
@@ -1776,12 +1889,12 @@ impl ::azml::__codegen::FromMap for ComponentRayDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
                 _ => r.skip(),
             }?;
         }
@@ -1854,13 +1967,13 @@ impl ::azml::__codegen::FromMap for ComponentResources {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.locations),
-                1 => r.option(&mut v.instance_count),
-                2 => r.option(&mut v.instance_type),
-                3 => r.option(&mut v.shm_size),
-                4 => r.option(&mut v.max_instance_count),
-                5 => r.option(&mut v.docker_args),
-                6 => r.option(&mut v.properties),
+                0 => r.value(&mut v.locations),
+                1 => r.value(&mut v.instance_count),
+                2 => r.value(&mut v.instance_type),
+                3 => r.value(&mut v.shm_size),
+                4 => r.value(&mut v.max_instance_count),
+                5 => r.value(&mut v.docker_args),
+                6 => r.value(&mut v.properties),
                 _ => r.skip(),
             }?;
         }
@@ -1942,8 +2055,8 @@ impl ::azml::__codegen::FromMap for ComponentTensorFlowDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
                 _ => r.skip(),
             }?;
         }
@@ -2017,7 +2130,8 @@ pub struct ComponentVersion {
     /// The component definition, as the YAML document with snake_case keys.
     #[dict(rename = "componentSpec")]
     #[rest(rename = "componentSpec")]
-    pub component_spec: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
+    pub component_spec:
+        ::std::option::Option<::std::option::Option<::azml::OrderedMap<::serde_json::Value>>>,
     /// The asset description text.
     pub description: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Whether the name and version are system generated (anonymous registration).
@@ -2065,12 +2179,12 @@ impl ::azml::__codegen::FromMap for ComponentVersion {
             match r.index() {
                 0 => r.value(&mut v.component_spec),
                 1 => r.value(&mut v.description),
-                2 => r.option(&mut v.is_anonymous),
-                3 => r.option(&mut v.is_archived),
+                2 => r.value(&mut v.is_anonymous),
+                3 => r.value(&mut v.is_archived),
                 4 => r.value(&mut v.properties),
-                5 => r.option(&mut v.provisioning_state),
+                5 => r.value(&mut v.provisioning_state),
                 6 => r.value(&mut v.tags),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2080,7 +2194,7 @@ impl ::azml::validate::Validate for ComponentVersion {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
         static __FIELDS: &[__c::Field] = &[
-            __c::Field::nullable("componentSpec", &__c::ANY),
+            __c::Field::nullable("componentSpec", &__c::Shape::Map(&__c::ANY)),
             __c::Field::nullable("description", &__c::STRING),
             __c::Field::optional("isAnonymous", __c::BOOL),
             __c::Field::optional("isArchived", __c::BOOL),
@@ -2129,11 +2243,11 @@ impl ::azml::__codegen::FromMap for ComponentVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
-                1 => r.option(&mut v.name),
-                2 => r.option(&mut v.r#type),
+                0 => r.value(&mut v.id),
+                1 => r.value(&mut v.name),
+                2 => r.value(&mut v.r#type),
                 3 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[3])?;
@@ -2215,20 +2329,20 @@ impl ::azml::__codegen::FromMap for DataAsset {
         let mut f12 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
                 10 => r.value(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                _ => r.skip(),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f4, "{}");
@@ -2359,7 +2473,6 @@ impl ::azml::validate::Validate for DataInputMode {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -2371,6 +2484,17 @@ pub enum DataType {
     UriFolder,
     #[serde(rename = "mltable")]
     Mltable,
+}
+impl<'de> ::serde::Deserialize<'de> for DataType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &["uri_file", "uri_folder", "mltable"],
+            &[Self::UriFile, Self::UriFolder, Self::Mltable],
+        )
+    }
 }
 impl ::azml::validate::Validate for DataType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -2420,15 +2544,15 @@ impl ::azml::__codegen::FromMap for DataVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.description),
-                1 => r.option(&mut v.is_anonymous),
-                2 => r.option(&mut v.tags),
-                3 => r.option(&mut v.is_archived),
-                4 => r.option(&mut v.properties),
-                5 => r.option(&mut v.data_uri),
-                6 => r.option(&mut v.data_type),
-                7 => r.option(&mut v.auto_delete_setting),
-                _ => r.skip(),
+                0 => r.value(&mut v.description),
+                1 => r.value(&mut v.is_anonymous),
+                2 => r.value(&mut v.tags),
+                3 => r.value(&mut v.is_archived),
+                4 => r.value(&mut v.properties),
+                5 => r.value(&mut v.data_uri),
+                6 => r.value(&mut v.data_type),
+                7 => r.value(&mut v.auto_delete_setting),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2467,9 +2591,9 @@ impl ::azml::__codegen::FromMap for DataVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -2502,8 +2626,8 @@ impl ::azml::__codegen::FromMap for DeploymentTemplateReference {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.asset_id),
-                _ => r.skip(),
+                0 => r.value(&mut v.asset_id),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2606,7 +2730,7 @@ pub struct Environment {
     pub conda_file: ::std::option::Option<EnvironmentCondaFile>,
     pub build: ::std::option::Option<EnvironmentBuild>,
     /// Routes of an inference server (liveness_route, readiness_route, scoring_route).
-    pub inference_config: ::std::option::Option<::serde_json::Value>,
+    pub inference_config: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
     /// linux or windows, any case; dumped lower-cased.
     pub os_type: ::std::option::Option<::std::string::String>,
 }
@@ -2630,15 +2754,15 @@ impl ::azml::__codegen::FromMap for Environment {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.name),
-                1 => r.option(&mut v.description),
-                2 => r.option(&mut v.tags),
-                3 => r.option(&mut v.version),
-                4 => r.option(&mut v.image),
-                5 => r.option(&mut v.conda_file),
-                6 => r.option(&mut v.build),
-                7 => r.option(&mut v.inference_config),
-                8 => r.option(&mut v.os_type),
+                0 => r.value(&mut v.name),
+                1 => r.value(&mut v.description),
+                2 => r.value(&mut v.tags),
+                3 => r.value(&mut v.version),
+                4 => r.value(&mut v.image),
+                5 => r.value(&mut v.conda_file),
+                6 => r.value(&mut v.build),
+                7 => r.value(&mut v.inference_config),
+                8 => r.value(&mut v.os_type),
                 _ => r.skip(),
             }?;
         }
@@ -2656,7 +2780,7 @@ impl ::azml::validate::Validate for Environment {
             __c::Field::optional("image", __c::STRING),
             __c::Field::optional("conda_file", <EnvironmentCondaFile as __c::Shaped>::SHAPE),
             __c::Field::optional("build", <EnvironmentBuild as __c::Shaped>::SHAPE),
-            __c::Field::optional("inference_config", __c::ANY),
+            __c::Field::optional("inference_config", __c::Shape::Map(&__c::ANY)),
             __c::Field::optional("os_type", __c::STRING),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
@@ -2721,23 +2845,23 @@ impl ::azml::__codegen::FromMap for EnvironmentAsset {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
+                0 => r.value(&mut v.schema),
                 1 => r.field(&mut v.name),
-                2 => r.option(&mut v.id),
-                3 => r.option(&mut v.description),
-                4 => r.option(&mut v.tags),
-                5 => r.option(&mut v.version),
-                6 => r.option(&mut v.creation_context),
-                7 => r.option(&mut v.latest_version),
-                8 => r.option(&mut v.auto_delete_setting),
-                9 => r.option(&mut v.build),
-                10 => r.option(&mut v.image),
-                11 => r.option(&mut v.conda_file),
-                12 => r.option(&mut v.inference_config),
-                13 => r.option(&mut v.os_type),
-                14 => r.option(&mut v.datastore),
-                15 => r.option(&mut v.intellectual_property),
-                _ => r.skip(),
+                2 => r.value(&mut v.id),
+                3 => r.value(&mut v.description),
+                4 => r.value(&mut v.tags),
+                5 => r.value(&mut v.version),
+                6 => r.value(&mut v.creation_context),
+                7 => r.value(&mut v.latest_version),
+                8 => r.value(&mut v.auto_delete_setting),
+                9 => r.value(&mut v.build),
+                10 => r.value(&mut v.image),
+                11 => r.value(&mut v.conda_file),
+                12 => r.value(&mut v.inference_config),
+                13 => r.value(&mut v.os_type),
+                14 => r.value(&mut v.datastore),
+                15 => r.value(&mut v.intellectual_property),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -2822,8 +2946,8 @@ impl ::azml::__codegen::FromMap for EnvironmentBuild {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.path),
-                1 => r.option(&mut v.dockerfile_path),
+                0 => r.value(&mut v.path),
+                1 => r.value(&mut v.dockerfile_path),
                 _ => r.skip(),
             }?;
         }
@@ -2854,15 +2978,17 @@ impl ::azml::validate::Validate for EnvironmentBuild {
 #[allow(clippy::large_enum_variant)]
 pub enum EnvironmentCondaFile {
     String(::std::string::String),
-    Value(::serde_json::Value),
+    Map(::azml::OrderedMap<::serde_json::Value>),
     /// Any other JSON value, kept as is.
     Other(::serde_json::Value),
 }
 impl ::azml::validate::Validate for EnvironmentCondaFile {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         use ::azml::__codegen as __c;
-        static __MEMBERS: &[(&str, __c::Shape)] =
-            &[("string", __c::STRING), ("any value", __c::ANY)];
+        static __MEMBERS: &[(&str, __c::Shape)] = &[
+            ("string", __c::STRING),
+            ("object", __c::Shape::Map(&__c::ANY)),
+        ];
         __c::any_of(cx, value, __MEMBERS);
     }
 }
@@ -2915,17 +3041,17 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.conda_file),
-                1 => r.option(&mut v.image),
-                2 => r.option(&mut v.build),
-                3 => r.option(&mut v.os_type),
-                4 => r.option(&mut v.tags),
-                5 => r.option(&mut v.is_anonymous),
-                6 => r.option(&mut v.is_archived),
-                7 => r.option(&mut v.inference_config),
-                8 => r.option(&mut v.description),
-                9 => r.option(&mut v.properties),
-                _ => r.skip(),
+                0 => r.value(&mut v.conda_file),
+                1 => r.value(&mut v.image),
+                2 => r.value(&mut v.build),
+                3 => r.value(&mut v.os_type),
+                4 => r.value(&mut v.tags),
+                5 => r.value(&mut v.is_anonymous),
+                6 => r.value(&mut v.is_archived),
+                7 => r.value(&mut v.inference_config),
+                8 => r.value(&mut v.description),
+                9 => r.value(&mut v.properties),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -2969,9 +3095,9 @@ impl ::azml::__codegen::FromMap for EnvironmentVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -3007,8 +3133,8 @@ impl ::azml::__codegen::FromMap for FlavorData {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.data),
-                _ => r.skip(),
+                0 => r.value(&mut v.data),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -3070,16 +3196,16 @@ impl ::azml::__codegen::FromMap for FlowComponentSpec {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.environment),
+                0 => r.value(&mut v.environment),
                 1 => r.field(&mut v.is_deterministic),
-                2 => r.option(&mut v.variant),
-                3 => r.option(&mut v.connections),
-                4 => r.option(&mut v.environment_variables),
+                2 => r.value(&mut v.variant),
+                3 => r.value(&mut v.connections),
+                4 => r.value(&mut v.environment_variables),
                 5 => r.field(&mut v.name),
-                6 => r.option(&mut v.description),
-                7 => r.option(&mut v.tags),
+                6 => r.value(&mut v.description),
+                7 => r.value(&mut v.tags),
                 8 => r.field(&mut v.version),
-                9 => r.option(&mut v.display_name),
+                9 => r.value(&mut v.display_name),
                 10 => r.field(&mut v.r#type),
                 _ => r.skip(),
             }?;
@@ -3136,11 +3262,11 @@ impl ::azml::__codegen::FromMap for GenericJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                _ => r.skip(),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -3220,7 +3346,7 @@ impl ::azml::__codegen::FromMap for GridSamplingAlgorithm {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3301,7 +3427,7 @@ impl ::azml::__codegen::FromMap for InferenceConfig {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3346,10 +3472,10 @@ impl ::azml::__codegen::FromMap for InferenceContainerProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.liveness_route),
-                1 => r.option(&mut v.scoring_route),
-                2 => r.option(&mut v.readiness_route),
-                _ => r.skip(),
+                0 => r.value(&mut v.liveness_route),
+                1 => r.value(&mut v.scoring_route),
+                2 => r.value(&mut v.readiness_route),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -3377,7 +3503,6 @@ impl ::azml::validate::Validate for InferenceContainerProperties {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -3401,6 +3526,37 @@ pub enum InputOutputMode {
     Upload,
     #[serde(rename = "link")]
     Link,
+}
+impl<'de> ::serde::Deserialize<'de> for InputOutputMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &[
+                "direct",
+                "download",
+                "eval_download",
+                "eval_mount",
+                "mount",
+                "ro_mount",
+                "rw_mount",
+                "upload",
+                "link",
+            ],
+            &[
+                Self::Direct,
+                Self::Download,
+                Self::EvalDownload,
+                Self::EvalMount,
+                Self::Mount,
+                Self::RoMount,
+                Self::RwMount,
+                Self::Upload,
+                Self::Link,
+            ],
+        )
+    }
 }
 impl ::azml::validate::Validate for InputOutputMode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -3444,12 +3600,12 @@ impl ::azml::__codegen::FromMap for JobDataInput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.mode),
-                1 => r.option(&mut v.r#type),
-                2 => r.option(&mut v.path),
-                3 => r.option(&mut v.path_on_compute),
-                4 => r.option(&mut v.datastore),
-                _ => r.skip(),
+                0 => r.value(&mut v.mode),
+                1 => r.value(&mut v.r#type),
+                2 => r.value(&mut v.path),
+                3 => r.value(&mut v.path_on_compute),
+                4 => r.value(&mut v.datastore),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.r#type, "\"uri_folder\"");
@@ -3562,12 +3718,12 @@ impl ::azml::__codegen::FromMap for JobMltableInput {
         let mut f4 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                _ => r.skip(),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3616,11 +3772,11 @@ impl ::azml::__codegen::FromMap for JobModelInput {
         let mut f3 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                _ => r.skip(),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -3665,12 +3821,12 @@ impl ::azml::__codegen::FromMap for JobOutput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.name),
-                1 => r.option(&mut v.version),
-                2 => r.option(&mut v.mode),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.path),
-                _ => r.skip(),
+                0 => r.value(&mut v.name),
+                1 => r.value(&mut v.version),
+                2 => r.value(&mut v.mode),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.path),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.r#type, "\"uri_folder\"");
@@ -3900,14 +4056,14 @@ impl ::azml::__codegen::FromMap for JobResourceConfiguration {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.instance_count),
-                1 => r.option(&mut v.instance_type),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.locations),
-                4 => r.option(&mut v.shm_size),
-                5 => r.option(&mut v.max_instance_count),
-                6 => r.option(&mut v.docker_args),
-                _ => r.skip(),
+                0 => r.value(&mut v.instance_count),
+                1 => r.value(&mut v.instance_type),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.locations),
+                4 => r.value(&mut v.shm_size),
+                5 => r.value(&mut v.max_instance_count),
+                6 => r.value(&mut v.docker_args),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut v.properties, "{}");
@@ -4072,11 +4228,11 @@ impl ::azml::__codegen::FromMap for JupyterLabJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                _ => r.skip(),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -4178,7 +4334,6 @@ impl ::azml::validate::Validate for Logbase {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -4190,6 +4345,17 @@ pub enum LoggingLevel {
     Info,
     #[serde(rename = "WARNING")]
     Warning,
+}
+impl<'de> ::serde::Deserialize<'de> for LoggingLevel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &["DEBUG", "INFO", "WARNING"],
+            &[Self::Debug, Self::Info, Self::Warning],
+        )
+    }
 }
 impl ::azml::validate::Validate for LoggingLevel {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -4220,10 +4386,10 @@ impl ::azml::__codegen::FromMap for ManagedIdentity {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -4321,7 +4487,7 @@ impl ::azml::__codegen::FromMap for MedianStoppingPolicy {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f0, "1");
@@ -4578,27 +4744,27 @@ impl ::azml::__codegen::FromMap for ModelAsset {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
+                0 => r.value(&mut v.schema),
                 1 => r.field(&mut v.name),
-                2 => r.option(&mut v.id),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.path),
-                5 => r.option(&mut v.version),
-                6 => r.option(&mut v.description),
-                7 => r.option(&mut v.properties),
-                8 => r.option(&mut v.tags),
-                9 => r.option(&mut v.stage),
-                10 => r.option(&mut v.utc_time_created),
-                11 => r.option(&mut v.flavors),
-                12 => r.option(&mut v.creation_context),
-                13 => r.option(&mut v.job_name),
-                14 => r.option(&mut v.latest_version),
-                15 => r.option(&mut v.datastore),
-                16 => r.option(&mut v.intellectual_property),
-                17 => r.option(&mut v.system_metadata),
-                18 => r.option(&mut v.default_deployment_template),
-                19 => r.option(&mut v.allowed_deployment_templates),
-                _ => r.skip(),
+                2 => r.value(&mut v.id),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.path),
+                5 => r.value(&mut v.version),
+                6 => r.value(&mut v.description),
+                7 => r.value(&mut v.properties),
+                8 => r.value(&mut v.tags),
+                9 => r.value(&mut v.stage),
+                10 => r.value(&mut v.utc_time_created),
+                11 => r.value(&mut v.flavors),
+                12 => r.value(&mut v.creation_context),
+                13 => r.value(&mut v.job_name),
+                14 => r.value(&mut v.latest_version),
+                15 => r.value(&mut v.datastore),
+                16 => r.value(&mut v.intellectual_property),
+                17 => r.value(&mut v.system_metadata),
+                18 => r.value(&mut v.default_deployment_template),
+                19 => r.value(&mut v.allowed_deployment_templates),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -4830,18 +4996,18 @@ impl ::azml::__codegen::FromMap for ModelVersionProperties {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.description),
-                1 => r.option(&mut v.tags),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.flavors),
-                4 => r.option(&mut v.model_type),
-                5 => r.option(&mut v.model_uri),
-                6 => r.option(&mut v.stage),
-                7 => r.option(&mut v.is_anonymous),
-                8 => r.option(&mut v.is_archived),
-                9 => r.option(&mut v.default_deployment_template),
-                10 => r.option(&mut v.allowed_deployment_templates),
-                _ => r.skip(),
+                0 => r.value(&mut v.description),
+                1 => r.value(&mut v.tags),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.flavors),
+                4 => r.value(&mut v.model_type),
+                5 => r.value(&mut v.model_uri),
+                6 => r.value(&mut v.stage),
+                7 => r.value(&mut v.is_anonymous),
+                8 => r.value(&mut v.is_archived),
+                9 => r.value(&mut v.default_deployment_template),
+                10 => r.value(&mut v.allowed_deployment_templates),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -4892,9 +5058,9 @@ impl ::azml::__codegen::FromMap for ModelVersionResource {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.id),
+                0 => r.value(&mut v.id),
                 1 => r.field(&mut v.properties),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[1])?;
@@ -4931,8 +5097,8 @@ impl ::azml::__codegen::FromMap for MpiDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -5056,10 +5222,10 @@ impl ::azml::__codegen::FromMap for NodeDataInput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.mode),
-                1 => r.option(&mut v.r#type),
-                2 => r.option(&mut v.path),
-                _ => r.skip(),
+                0 => r.value(&mut v.mode),
+                1 => r.value(&mut v.r#type),
+                2 => r.value(&mut v.path),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -5096,12 +5262,12 @@ impl ::azml::__codegen::FromMap for NodeDataOutput {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.name),
-                1 => r.option(&mut v.version),
-                2 => r.option(&mut v.mode),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.path),
-                _ => r.skip(),
+                0 => r.value(&mut v.name),
+                1 => r.value(&mut v.version),
+                2 => r.value(&mut v.mode),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.path),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -5203,7 +5369,7 @@ impl ::azml::__codegen::FromMap for Normal {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -5289,7 +5455,7 @@ impl ::azml::__codegen::FromMap for Objective {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -5446,27 +5612,27 @@ impl ::azml::__codegen::FromMap for ParallelComponent {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
                 9 => r.value(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
-                20 => r.option(&mut f20),
-                21 => r.option(&mut f21),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                21 => r.value(&mut f21),
                 _ => r.skip(),
             }?;
         }
@@ -5666,30 +5832,30 @@ impl ::azml::__codegen::FromMap for ParallelJob {
         let mut f22 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
                 20 => r.value(&mut f20),
-                21 => r.option(&mut f21),
-                22 => r.option(&mut f22),
-                _ => r.skip(),
+                21 => r.value(&mut f21),
+                22 => r.value(&mut f22),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f3, "{}");
@@ -5789,64 +5955,145 @@ impl ::azml::validate::Validate for ParallelJob {
     }
 }
 /// A parallel node of a pipeline job (azure-ai-ml `Parallel`), properties in its dump order. Integers may be `${{...}}` bindings. Keys the node schema does not have are kept (`extra`). Without `component`, the node is a parallel job written in place and its component is made from its own settings.
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct ParallelNode {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub logging_level: ::std::option::Option<LoggingLevel>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub task: ::std::option::Option<ParallelTask>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mini_batch_size: ::std::option::Option<crate::parallel::NodeMiniBatchSize>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub partition_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub input_data: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_settings: ::std::option::Option<RetrySettings>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_concurrency_per_instance: ::std::option::Option<crate::fields::IntOrBinding>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mini_batch_error_threshold: ::std::option::Option<crate::fields::IntOrBinding>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub environment_variables: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Inputs by name; a null input is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub compute: ::std::option::Option<crate::fields::ComputeRef>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub component: ::std::option::Option<crate::parallel::NodeComponent>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<JobIdentity>,
     pub r#type: ComponentType,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(ParallelNode);
+impl ::azml::__codegen::FromMap for ParallelNode {
+    const NAME: &'static str = "ParallelNode";
+    const FIELDS: &'static [&'static str] = &[
+        "logging_level",
+        "task",
+        "mini_batch_size",
+        "partition_keys",
+        "input_data",
+        "resources",
+        "retry_settings",
+        "max_concurrency_per_instance",
+        "error_threshold",
+        "mini_batch_error_threshold",
+        "environment_variables",
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "compute",
+        "component",
+        "identity",
+        "type",
+        "display_name",
+        "tags",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut m21 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                20 => r.value(&mut f20),
+                _ => r.extra(&mut m21),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            logging_level: f0,
+            task: f1,
+            mini_batch_size: f2,
+            partition_keys: f3,
+            input_data: f4,
+            resources: f5,
+            retry_settings: f6,
+            max_concurrency_per_instance: f7,
+            error_threshold: f8,
+            mini_batch_error_threshold: f9,
+            environment_variables: f10,
+            inputs: f11,
+            outputs: f12,
+            properties: f13,
+            comment: f14,
+            compute: f15,
+            component: f16,
+            identity: f17,
+            r#type: r.required(f18, "type")?,
+            display_name: f19,
+            tags: f20,
+            additional_properties: m21,
+        })
+    }
 }
 impl ParallelNode {
     /// Python's `value or other.value` for the fields this type takes from
@@ -5979,11 +6226,11 @@ impl ::azml::__codegen::FromMap for ParallelTask {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
                 6 => r.value(&mut f6),
                 _ => r.skip(),
             }?;
@@ -6086,13 +6333,13 @@ impl ::azml::__codegen::FromMap for ParameterInput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6138,7 +6385,6 @@ impl ::azml::validate::Validate for ParameterInput {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -6152,6 +6398,17 @@ pub enum ParameterType {
     Number,
     #[serde(rename = "string")]
     String,
+}
+impl<'de> ::serde::Deserialize<'de> for ParameterType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(
+            deserializer,
+            &["boolean", "integer", "number", "string"],
+            &[Self::Boolean, Self::Integer, Self::Number, Self::String],
+        )
+    }
 }
 impl ::azml::validate::Validate for ParameterType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -6196,14 +6453,14 @@ impl ::azml::__codegen::FromMap for ParameterizedSweep {
         let mut f6 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
+                3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                _ => r.skip(),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6245,71 +6502,84 @@ impl ::azml::validate::Validate for ParameterizedSweep {
     }
 }
 /// A pipeline component (azure-ai-ml `PipelineComponent`), properties in its dump order. Unknown top-level keys are kept and dumped first, as every component's; `settings` is one of them.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::serde::Deserialize,
-    ::azml::DictMixin,
-    ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct PipelineComponent {
     pub name: ComponentName,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::azml::OrderedMap<::std::string::String>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<crate::fields::Version>,
     /// The schema URL the file declares.
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[dict(rename = "$schema")]
+    #[rest(rename = "$schema")]
     pub schema: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Whether the same inputs give the same outputs (reuse); not set unless written.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_deterministic: ::std::option::Option<crate::fields::PythonBool>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<ComponentInput>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<CommandComponentOutput>>,
-    #[serde(
-        default = "PipelineComponent::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<PipelineComponentType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub jobs: ::std::option::Option<crate::pipeline::Jobs>,
     /// Dump-only: read and ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub creation_context: ::std::option::Option<::serde_json::Value>,
     /// Dump-only: read and ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     #[rest(skip)]
     pub latest_version: ::std::option::Option<::serde_json::Value>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra_first)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl PipelineComponent {
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<PipelineComponentType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"pipeline\"");
-        value
+::azml::__codegen::deserialize_from_map!(PipelineComponent);
+impl ::azml::__codegen::FromMap for PipelineComponent {
+    const NAME: &'static str = "PipelineComponent";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "tags",
+        "version",
+        "$schema",
+        "display_name",
+        "is_deterministic",
+        "inputs",
+        "outputs",
+        "type",
+        "jobs",
+        "creation_context",
+        "latest_version",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.field(&mut v.name),
+                1 => r.value(&mut v.description),
+                2 => r.value(&mut v.tags),
+                3 => r.value(&mut v.version),
+                4 => r.value(&mut v.schema),
+                5 => r.value(&mut v.display_name),
+                6 => r.value(&mut v.is_deterministic),
+                7 => r.value(&mut v.inputs),
+                8 => r.value(&mut v.outputs),
+                9 => r.value(&mut v.r#type),
+                10 => r.value(&mut v.jobs),
+                11 => r.value(&mut v.creation_context),
+                12 => r.value(&mut v.latest_version),
+                _ => r.extra(&mut v.additional_properties),
+            }?;
+        }
+        r.require(&[0])?;
+        ::azml::__codegen::default_into(&mut v.r#type, "\"pipeline\"");
+        ::std::result::Result::Ok(v)
     }
+}
+impl PipelineComponent {
     /// This kind of document as its spec declares it (`x-azml-kind`).
     pub const KIND_SPEC: ::azml::document::KindSpec = ::azml::document::KindSpec {
         name: "pipeline component",
@@ -6452,23 +6722,23 @@ impl ::azml::__codegen::FromMap for PipelineJob {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.schema),
-                1 => r.option(&mut v.name),
-                2 => r.option(&mut v.description),
-                3 => r.option(&mut v.tags),
-                4 => r.option(&mut v.services),
-                5 => r.option(&mut v.display_name),
-                6 => r.option(&mut v.experiment_name),
-                7 => r.option(&mut v.properties),
-                8 => r.option(&mut v.compute),
-                9 => r.option(&mut v.identity),
-                10 => r.option(&mut v.r#type),
-                11 => r.option(&mut v.settings),
-                12 => r.option(&mut v.inputs),
-                13 => r.option(&mut v.outputs),
-                14 => r.option(&mut v.jobs),
-                15 => r.option(&mut v.component),
-                _ => r.skip(),
+                0 => r.value(&mut v.schema),
+                1 => r.value(&mut v.name),
+                2 => r.value(&mut v.description),
+                3 => r.value(&mut v.tags),
+                4 => r.value(&mut v.services),
+                5 => r.value(&mut v.display_name),
+                6 => r.value(&mut v.experiment_name),
+                7 => r.value(&mut v.properties),
+                8 => r.value(&mut v.compute),
+                9 => r.value(&mut v.identity),
+                10 => r.value(&mut v.r#type),
+                11 => r.value(&mut v.settings),
+                12 => r.value(&mut v.inputs),
+                13 => r.value(&mut v.outputs),
+                14 => r.value(&mut v.jobs),
+                15 => r.value(&mut v.component),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -6527,30 +6797,42 @@ impl ::azml::validate::Validate for PipelineJob {
     }
 }
 /// Settings of a pipeline job (`PipelineJobSettingsSchema`); keys it does not declare are kept for the REST body, not dumped in the dict.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::serde::Deserialize,
-    ::azml::DictMixin,
-    ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 pub struct PipelineJobSettings {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default_datastore: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default_compute: ::std::option::Option<crate::pipeline::DefaultCompute>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub continue_on_step_failure: ::std::option::Option<crate::fields::PythonBool>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub force_rerun: ::std::option::Option<crate::fields::PythonBool>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra, skip_dump)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(PipelineJobSettings);
+impl ::azml::__codegen::FromMap for PipelineJobSettings {
+    const NAME: &'static str = "PipelineJobSettings";
+    const FIELDS: &'static [&'static str] = &[
+        "default_datastore",
+        "default_compute",
+        "continue_on_step_failure",
+        "force_rerun",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut v = <Self as ::std::default::Default>::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut v.default_datastore),
+                1 => r.value(&mut v.default_compute),
+                2 => r.value(&mut v.continue_on_step_failure),
+                3 => r.value(&mut v.force_rerun),
+                _ => r.extra(&mut v.additional_properties),
+            }?;
+        }
+        ::std::result::Result::Ok(v)
+    }
 }
 impl ::azml::validate::Validate for PipelineJobSettings {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -6583,7 +6865,6 @@ impl ::azml::validate::Validate for PipelineJobSettings {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -6592,66 +6873,130 @@ pub enum PipelineJobType {
     #[serde(rename = "pipeline")]
     Pipeline,
 }
+impl<'de> ::serde::Deserialize<'de> for PipelineJobType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(deserializer, &["pipeline"], &[Self::Pipeline])
+    }
+}
 impl ::azml::validate::Validate for PipelineJobType {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
         ::azml::validate::Validator::one_of(cx, value, &["pipeline"]);
     }
 }
 /// A `type: pipeline` node (azure-ai-ml `Pipeline`, `PipelineSchema`), properties in its dump order. `display_name`, `tags` and `compute` travel in the REST form only (`compute` as written); `description`, `experiment_name`, `name` and `settings` are read and dropped. Keys the node schema does not have are kept (`extra`).
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct PipelineNode {
     /// Inputs by name; a null input is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeInput>>>,
     /// Outputs by name; a null output is left out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
     pub component: crate::pipeline::PipelineComponentRef,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<PipelineComponentType>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Sent in the REST form only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
     /// Sent in the REST form only, as written (a pipeline node's compute is no `ComputeField`).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub compute: ::std::option::Option<::std::string::String>,
     /// Read and dropped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub description: ::std::option::Option<::std::string::String>,
     /// Read and dropped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub experiment_name: ::std::option::Option<::std::string::String>,
     /// Read and replaced by the node's key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub name: ::std::option::Option<::std::string::String>,
     /// Read and dropped: a node's settings only take effect for a root pipeline job.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
-    pub settings: ::std::option::Option<::serde_json::Value>,
+    pub settings: ::std::option::Option<::azml::OrderedMap<::serde_json::Value>>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+::azml::__codegen::deserialize_from_map!(PipelineNode);
+impl ::azml::__codegen::FromMap for PipelineNode {
+    const NAME: &'static str = "PipelineNode";
+    const FIELDS: &'static [&'static str] = &[
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "component",
+        "type",
+        "display_name",
+        "tags",
+        "compute",
+        "description",
+        "experiment_name",
+        "name",
+        "settings",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut m13 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                _ => r.extra(&mut m13),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            inputs: f0,
+            outputs: f1,
+            properties: f2,
+            comment: f3,
+            component: r.required(f4, "component")?,
+            r#type: f5,
+            display_name: f6,
+            tags: f7,
+            compute: f8,
+            description: f9,
+            experiment_name: f10,
+            name: f11,
+            settings: f12,
+            additional_properties: m13,
+        })
+    }
 }
 impl ::azml::validate::Validate for PipelineNode {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -6681,7 +7026,7 @@ impl ::azml::validate::Validate for PipelineNode {
             __c::Field::optional("description", __c::STRING),
             __c::Field::optional("experiment_name", __c::STRING),
             __c::Field::optional("name", __c::STRING),
-            __c::Field::optional("settings", __c::ANY),
+            __c::Field::optional("settings", __c::Shape::Map(&__c::ANY)),
         ];
         __c::object(cx, value, __FIELDS, __c::Extra::Allow);
     }
@@ -6708,8 +7053,8 @@ impl ::azml::__codegen::FromMap for PrimitiveOutput {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
                 _ => r.skip(),
             }?;
         }
@@ -6751,8 +7096,8 @@ impl ::azml::__codegen::FromMap for PyTorchDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6840,7 +7185,7 @@ impl ::azml::__codegen::FromMap for QNormal {
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -6934,7 +7279,7 @@ impl ::azml::__codegen::FromMap for QUniform {
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7018,9 +7363,9 @@ impl ::azml::__codegen::FromMap for QueueSettings {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.job_tier),
-                1 => r.option(&mut v.priority),
-                _ => r.skip(),
+                0 => r.value(&mut v.job_tier),
+                1 => r.value(&mut v.priority),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7057,7 +7402,7 @@ impl ::azml::__codegen::FromMap for Randint {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7138,10 +7483,10 @@ impl ::azml::__codegen::FromMap for RandomSamplingAlgorithm {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7285,13 +7630,13 @@ impl ::azml::__codegen::FromMap for RayDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7386,9 +7731,9 @@ impl ::azml::__codegen::FromMap for RestBuildContext {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.context_uri),
-                1 => r.option(&mut v.dockerfile_path),
-                _ => r.skip(),
+                0 => r.value(&mut v.context_uri),
+                1 => r.value(&mut v.dockerfile_path),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7422,8 +7767,8 @@ impl ::azml::__codegen::FromMap for RestDeploymentTemplateReference {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.asset_id),
-                _ => r.skip(),
+                0 => r.value(&mut v.asset_id),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7455,7 +7800,7 @@ impl ::azml::__codegen::FromMap for RestRoute {
             match r.index() {
                 0 => r.field(&mut v.port),
                 1 => r.field(&mut v.path),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         r.require(&[0, 1])?;
@@ -7491,8 +7836,8 @@ impl ::azml::__codegen::FromMap for RetrySettings {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.timeout),
-                1 => r.option(&mut v.max_retries),
+                0 => r.value(&mut v.timeout),
+                1 => r.value(&mut v.max_retries),
                 _ => r.skip(),
             }?;
         }
@@ -7536,7 +7881,7 @@ impl ::azml::__codegen::FromMap for Route {
             match r.index() {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7593,13 +7938,13 @@ impl ::azml::__codegen::FromMap for RunFunction {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
                 6 => r.value(&mut f6),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -7777,7 +8122,6 @@ impl ::azml::validate::Validate for SearchSpace {
     PartialOrd,
     Ord,
     ::serde::Serialize,
-    ::serde::Deserialize,
     ::azml::DictMixin,
     ::azml::RestTranslatable,
 )]
@@ -7785,6 +8129,13 @@ impl ::azml::validate::Validate for SearchSpace {
 pub enum ServiceNodes {
     #[serde(rename = "all")]
     All,
+}
+impl<'de> ::serde::Deserialize<'de> for ServiceNodes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::azml::__codegen::closed_enum(deserializer, &["all"], &[Self::All])
+    }
 }
 impl ::azml::validate::Validate for ServiceNodes {
     fn validate(value: &::serde_json::Value, cx: &mut ::azml::validate::Validator) {
@@ -7843,12 +8194,12 @@ impl ::azml::__codegen::FromMap for SshJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.ssh_public_keys),
-                _ => r.skip(),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.ssh_public_keys),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -7909,75 +8260,145 @@ impl ::azml::validate::Validate for SshType {
 /// `Dict[Str, Str(allow_none=True)]`: text values, `null` kept.
 pub type StringOrNullMap = ::azml::OrderedMap<::std::option::Option<::std::string::String>>;
 /// A sweep node of a pipeline (azure-ai-ml `Sweep`, `SweepSchema`): the shared sweep fields, then the node's, in its dump order. `name`, `display_name`, `description`, `tags`, `experiment_name` and `identity` are constructor arguments no node schema dumps; other keys are kept and dumped last.
-#[derive(
-    Debug, Clone, PartialEq, ::serde::Deserialize, ::azml::DictMixin, ::azml::RestTranslatable,
-)]
+#[derive(Debug, Clone, PartialEq, ::azml::DictMixin, ::azml::RestTranslatable)]
 #[dict(serialize)]
 #[dict(prune)]
 pub struct Sweep {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sampling_algorithm: ::std::option::Option<SamplingAlgorithm>,
     /// The hyperparameters, by name; the trial's command names them `${{search_space.<name>}}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search_space: ::std::option::Option<::azml::OrderedMap<SearchSpace>>,
     pub objective: Objective,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub early_termination: ::std::option::Option<EarlyTerminationPolicy>,
     pub limits: SweepJobLimits,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub queue_settings: ::std::option::Option<QueueSettings>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub resources: ::std::option::Option<JobResourceConfiguration>,
     /// Inputs by name (`InputsField` takes no null input).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub inputs: ::std::option::Option<::azml::OrderedMap<NodeInput>>,
     /// Outputs by name; a null output is left out of the dict.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outputs: ::std::option::Option<::azml::OrderedMap<::std::option::Option<NodeOutput>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub comment: ::std::option::Option<::std::string::String>,
-    #[serde(
-        default = "Sweep::__default_type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<SweepType>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub compute: ::std::option::Option<crate::fields::ComputeRef>,
     pub trial: crate::command::CommandComponentRef,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub display_name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub tags:
         ::std::option::Option<::azml::OrderedMap<::std::option::Option<::std::string::String>>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub experiment_name: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[dict(skip_dump)]
     pub identity: ::std::option::Option<JobIdentity>,
     /// Properties not declared above (`additionalProperties`).
-    #[serde(flatten)]
     #[dict(extra)]
     #[rest(flatten)]
     pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl Sweep {
-    #[doc(hidden)]
-    pub fn __default_type() -> ::std::option::Option<SweepType> {
-        let mut value = ::std::option::Option::None;
-        ::azml::__codegen::default_into(&mut value, "\"sweep\"");
-        value
+::azml::__codegen::deserialize_from_map!(Sweep);
+impl ::azml::__codegen::FromMap for Sweep {
+    const NAME: &'static str = "Sweep";
+    const FIELDS: &'static [&'static str] = &[
+        "sampling_algorithm",
+        "search_space",
+        "objective",
+        "early_termination",
+        "limits",
+        "queue_settings",
+        "resources",
+        "inputs",
+        "outputs",
+        "properties",
+        "comment",
+        "type",
+        "compute",
+        "trial",
+        "name",
+        "display_name",
+        "description",
+        "tags",
+        "experiment_name",
+        "identity",
+    ];
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+        mut r: ::azml::__codegen::MapReader<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        use ::std::option::Option::None;
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut m20 = ::std::default::Default::default();
+        while r.next_key()? {
+            match r.index() {
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
+                _ => r.extra(&mut m20),
+            }?;
+        }
+        ::azml::__codegen::default_into(&mut f11, "\"sweep\"");
+        ::std::result::Result::Ok(Self {
+            sampling_algorithm: f0,
+            search_space: f1,
+            objective: r.required(f2, "objective")?,
+            early_termination: f3,
+            limits: r.required(f4, "limits")?,
+            queue_settings: f5,
+            resources: f6,
+            inputs: f7,
+            outputs: f8,
+            properties: f9,
+            comment: f10,
+            r#type: f11,
+            compute: f12,
+            trial: r.required(f13, "trial")?,
+            name: f14,
+            display_name: f15,
+            description: f16,
+            tags: f17,
+            experiment_name: f18,
+            identity: f19,
+            additional_properties: m20,
+        })
     }
 }
 impl ::azml::validate::Validate for Sweep {
@@ -8143,32 +8564,32 @@ impl ::azml::__codegen::FromMap for SweepJob {
         let mut f24 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
-                1 => r.option(&mut f1),
+                0 => r.value(&mut f0),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
+                3 => r.value(&mut f3),
                 4 => r.value(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                7 => r.option(&mut f7),
-                8 => r.option(&mut f8),
-                9 => r.option(&mut f9),
-                10 => r.option(&mut f10),
-                11 => r.option(&mut f11),
-                12 => r.option(&mut f12),
-                13 => r.option(&mut f13),
-                14 => r.option(&mut f14),
-                15 => r.option(&mut f15),
-                16 => r.option(&mut f16),
-                17 => r.option(&mut f17),
-                18 => r.option(&mut f18),
-                19 => r.option(&mut f19),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                7 => r.value(&mut f7),
+                8 => r.value(&mut f8),
+                9 => r.value(&mut f9),
+                10 => r.value(&mut f10),
+                11 => r.value(&mut f11),
+                12 => r.value(&mut f12),
+                13 => r.value(&mut f13),
+                14 => r.value(&mut f14),
+                15 => r.value(&mut f15),
+                16 => r.value(&mut f16),
+                17 => r.value(&mut f17),
+                18 => r.value(&mut f18),
+                19 => r.value(&mut f19),
                 20 => r.value(&mut f20),
                 21 => r.value(&mut f21),
-                22 => r.option(&mut f22),
-                23 => r.option(&mut f23),
-                24 => r.option(&mut f24),
-                _ => r.skip(),
+                22 => r.value(&mut f22),
+                23 => r.value(&mut f23),
+                24 => r.value(&mut f24),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f10, "{}");
@@ -8301,11 +8722,11 @@ impl ::azml::__codegen::FromMap for SweepJobLimits {
         let mut f3 = None;
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut f0),
+                0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
-                2 => r.option(&mut f2),
-                3 => r.option(&mut f3),
-                _ => r.skip(),
+                2 => r.value(&mut f2),
+                3 => r.value(&mut f3),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -8379,13 +8800,13 @@ impl ::azml::__codegen::FromMap for SweepTrial {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
+                1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                3 => r.option(&mut f3),
-                4 => r.option(&mut f4),
-                5 => r.option(&mut f5),
-                6 => r.option(&mut f6),
-                _ => r.skip(),
+                3 => r.value(&mut f3),
+                4 => r.value(&mut f4),
+                5 => r.value(&mut f5),
+                6 => r.value(&mut f6),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f3, "{}");
@@ -8526,12 +8947,12 @@ impl ::azml::__codegen::FromMap for TensorBoardJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                4 => r.option(&mut v.log_dir),
-                _ => r.skip(),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                4 => r.value(&mut v.log_dir),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)
@@ -8615,9 +9036,9 @@ impl ::azml::__codegen::FromMap for TensorFlowDistribution {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                1 => r.option(&mut f1),
-                2 => r.option(&mut f2),
-                _ => r.skip(),
+                1 => r.value(&mut f1),
+                2 => r.value(&mut f2),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f1, "0");
@@ -8720,7 +9141,7 @@ impl ::azml::__codegen::FromMap for TruncationSelectionPolicy {
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
                 3 => r.value(&mut f3),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::azml::__codegen::default_into(&mut f0, "0");
@@ -8820,7 +9241,7 @@ impl ::azml::__codegen::FromMap for Uniform {
                 0 => r.value(&mut f0),
                 1 => r.value(&mut f1),
                 2 => r.value(&mut f2),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -8947,7 +9368,7 @@ impl ::azml::__codegen::FromMap for UserIdentity {
         while r.next_key()? {
             match r.index() {
                 0 => r.value(&mut f0),
-                _ => r.skip(),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(Self {
@@ -9026,11 +9447,11 @@ impl ::azml::__codegen::FromMap for VsCodeJobService {
         let mut v = <Self as ::std::default::Default>::default();
         while r.next_key()? {
             match r.index() {
-                0 => r.option(&mut v.port),
-                1 => r.option(&mut v.nodes),
-                2 => r.option(&mut v.properties),
-                3 => r.option(&mut v.r#type),
-                _ => r.skip(),
+                0 => r.value(&mut v.port),
+                1 => r.value(&mut v.nodes),
+                2 => r.value(&mut v.properties),
+                3 => r.value(&mut v.r#type),
+                _ => r.deny(),
             }?;
         }
         ::std::result::Result::Ok(v)

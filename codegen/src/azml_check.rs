@@ -88,6 +88,14 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) {
                 "an enum is either lower-cased or camel_to_snake-cased".into(),
             );
         }
+        if ext.catch_all && !matches!(t.kind, Kind::Untagged(_)) {
+            error(
+                diags,
+                t,
+                "x-azml-catch-all",
+                "`x-azml-catch-all` applies to untagged unions only".into(),
+            );
+        }
         if ext.unknown_keys.is_some() && !is_struct {
             error(
                 diags,

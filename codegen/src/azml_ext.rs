@@ -46,6 +46,9 @@ pub struct TypeExt {
     /// anonymous, their given values of these properties replaced; read by the JSON Schema
     /// back end.
     pub anonymous: Vec<String>,
+    /// `x-azml-catch-all: true` on an untagged union (or at its file's root): a value no
+    /// member reads is kept in `Other` instead of refused (hand-written code builds it).
+    pub catch_all: bool,
 }
 
 /// Extensions of a property.
@@ -161,6 +164,7 @@ pub struct InheritExt {
 /// Every extension key this stage reads; others starting with `x-azml-` are refused.
 const KNOWN: &[&str] = &[
     "x-azml-type",
+    "x-azml-catch-all",
     "x-azml-derive",
     "x-azml-kind",
     "x-azml-enum-case",
@@ -291,6 +295,14 @@ pub fn type_ext(s: &Map<String, Value>, problems: &mut Problems) -> TypeExt {
         Some(_) => problems.push((
             at("x-azml-unknown-keys"),
             "`x-azml-unknown-keys` must be \"drop\", \"deny\", \"keep\", \"keep-rest\" or \"keep-first\"".into(),
+        )),
+    }
+    match s.get("x-azml-catch-all") {
+        None => {}
+        Some(Value::Bool(b)) => ext.catch_all = *b,
+        Some(_) => problems.push((
+            at("x-azml-catch-all"),
+            "`x-azml-catch-all` must be true or false".into(),
         )),
     }
     if let Some(v) = s.get("x-azml-anonymous") {

@@ -9,8 +9,8 @@ use crate::checks;
 use crate::diag::Diagnostics;
 use crate::extern_type;
 use crate::ir::{
-    Checks, EnumDef, EnumValue, Field, Ir, Kind, Member, StructDef, Ty, TypeDef, TypeId, UnionDef,
-    Variant,
+    Checks, EnumDef, EnumValue, Field, Ir, Kind, Member, PatternProp, StructDef, Ty, TypeDef,
+    TypeId, UnionDef, Variant,
 };
 use crate::load::{unescape_segment, Loader, Loc};
 use serde_json::{Map, Value};
@@ -27,9 +27,11 @@ pub struct Converter<'a> {
     pub ir: Ir,
     next: usize,
     enum_names: BTreeMap<String, (Vec<String>, TypeId)>,
+    /// The shared union of each plain `type` list, and the one `Null` type, by name.
+    type_lists: BTreeMap<String, TypeId>,
     default_derives: Vec<String>,
-    /// Schemas that fell back to `serde_json::Value` (file, pointer).
-    pub untyped: Vec<(String, String)>,
+    /// Schemas that fell back to `serde_json::Value` (file, pointer, reason).
+    pub untyped: Vec<(String, String, String)>,
 }
 
 /// The value at a JSON pointer (`""` is the document).
@@ -62,6 +64,17 @@ fn is_nullable(s: &Map<String, Value>) -> bool {
         }
     }
     false
+}
+
+/// The schema allows `null` itself: a nullable flag or type, or a `null` member of its
+/// `oneOf`/`anyOf` (an enum holds its own `null`).
+fn allows_null(s: &Map<String, Value>) -> bool {
+    is_nullable(s)
+        || ["oneOf", "anyOf"].iter().any(|k| {
+            s.get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|ms| ms.iter().any(is_null_schema))
+        })
 }
 
 fn doc_of(s: &Map<String, Value>) -> Option<String> {
@@ -173,6 +186,7 @@ impl<'a> Converter<'a> {
             ir: Ir::default(),
             next: 0,
             enum_names: BTreeMap::new(),
+            type_lists: BTreeMap::new(),
             default_derives,
             untyped: Vec::new(),
         }
@@ -192,9 +206,11 @@ impl<'a> Converter<'a> {
         self.diags.error(&f, &loc.pointer, msg);
     }
 
-    fn untyped(&mut self, loc: &Loc) {
+    /// Records a fallback to `serde_json::Value` and why.
+    fn untyped(&mut self, loc: &Loc, reason: &str) {
         let f = self.file(loc);
-        self.untyped.push((f, loc.pointer.clone()));
+        self.untyped
+            .push((f, loc.pointer.clone(), reason.to_string()));
     }
 
     /// Registers a schema location as a type (once) and queues it for conversion.
@@ -226,9 +242,14 @@ impl<'a> Converter<'a> {
             } else {
                 enum_key(s).map(|(n, _)| n)
             };
+            let title = (!named_in_spec)
+                .then(|| str_of(s, "title"))
+                .flatten()
+                .map(str::to_string);
             str_of(s, "x-ms-client-name")
                 .map(str::to_string)
                 .or(enum_name)
+                .or(title)
         });
         let mut derives = self.default_derives.clone();
         if let Some(Value::Array(ds)) = schema.and_then(|s| s.get("x-azml-derive")) {
@@ -260,9 +281,15 @@ impl<'a> Converter<'a> {
             kind: Kind::Pending,
             checks: None,
             ext: Box::new(ext),
+            nullable: schema.is_some_and(allows_null),
         });
         self.ir.by_loc.insert(loc, id);
         id
+    }
+
+    /// True when `ty` names a type whose schema allows `null` itself.
+    fn named_nullable(&self, ty: &Ty) -> bool {
+        matches!(ty, Ty::Named(id) if self.ir.types.get(*id).is_some_and(|t| t.nullable))
     }
 
     /// Reports problems of `x-azml-*` values found under `loc`.
@@ -288,8 +315,20 @@ impl<'a> Converter<'a> {
             let schema = doc.as_deref().and_then(|d| pointer(d, &loc.pointer));
             let kind = match schema {
                 Some(Value::Object(s)) => self.kind_of(&loc, s, &hint),
+                // An object member of a `type` list (`…/type/<i>`): the schema as that type.
+                Some(Value::String(t)) if type_member(&loc).is_some() => {
+                    let parent = type_member(&loc).unwrap_or_else(|| loc.clone());
+                    match doc.as_deref().and_then(|d| pointer(d, &parent.pointer)) {
+                        Some(Value::Object(p)) => {
+                            let mut one = p.clone();
+                            one.insert("type".into(), Value::String(t.clone()));
+                            self.kind_of(&parent, &one, &hint)
+                        }
+                        _ => Kind::Alias(Ty::Value),
+                    }
+                }
                 Some(Value::Bool(true)) => {
-                    self.untyped(&loc);
+                    self.untyped(&loc, "`true`: any value");
                     Kind::Alias(Ty::Value)
                 }
                 Some(_) => {
@@ -305,9 +344,17 @@ impl<'a> Converter<'a> {
                 (Kind::Alias(_), Some(Value::Object(s))) => self.checks(&loc, s),
                 _ => None,
             };
+            // `x-azml-catch-all` at the file's root: every untagged union of the file.
+            let catch_all = matches!(kind, Kind::Untagged(_))
+                && doc
+                    .as_deref()
+                    .and_then(|d| d.get("x-azml-catch-all"))
+                    .and_then(Value::as_bool)
+                    == Some(true);
             if let Some(t) = self.ir.types.get_mut(id) {
                 t.kind = kind;
                 t.checks = checks;
+                t.ext.catch_all |= catch_all;
             }
         }
     }
@@ -320,10 +367,10 @@ impl<'a> Converter<'a> {
             let r = r.to_string();
             return Kind::Alias(self.ref_ty(&loc.child("$ref"), &r));
         }
-        if s.get("properties").is_some()
-            || s.get("allOf").is_some()
-            || s.get("discriminator").is_some() && s.get("oneOf").is_none()
-        {
+        if several_types(s) && s.get("enum").is_none() {
+            return self.type_list_kind(loc, s, hint);
+        }
+        if is_struct_schema(s) {
             let mut sd = self.build_struct(loc, s, hint);
             self.struct_ext(loc, s, &mut sd);
             return Kind::Struct(sd);
@@ -334,8 +381,15 @@ impl<'a> Converter<'a> {
         if s.get("oneOf").is_some() || s.get("anyOf").is_some() {
             return self.union_kind(loc, s, hint);
         }
-        if s.get("const").is_some() {
-            return Kind::Alias(const_ty(s));
+        if type_of(s).as_deref() == Some("null") {
+            return self.enum_kind(loc, &only_null());
+        }
+        if let Some(c) = s.get("const") {
+            // A type of its own that holds one value is an enum of it: deserializing refuses
+            // any other, so a union of constants picks the member that matches.
+            let mut one = s.clone();
+            one.insert("enum".into(), Value::Array(vec![c.clone()]));
+            return self.enum_kind(loc, &one);
         }
         let (ty, _) = self.scalar_ty(loc, s, hint);
         Kind::Alias(ty)
@@ -344,7 +398,21 @@ impl<'a> Converter<'a> {
     /// The struct-shaping extensions: `x-azml-unknown-keys` sets what `additionalProperties`
     /// would, and `x-azml-inherit`'s `from` is resolved to its type.
     fn struct_ext(&mut self, loc: &Loc, s: &Map<String, Value>, sd: &mut StructDef) {
-        match s.get("x-azml-unknown-keys").and_then(Value::as_str) {
+        let own = s.get("x-azml-unknown-keys").and_then(Value::as_str);
+        if own.is_some() {
+            sd.open_default = false;
+        } else if sd.open_default {
+            // The file's default (`x-azml-unknown-keys` at its root) for schemas that say nothing.
+            match self.file_unknown_keys(loc).as_deref() {
+                Some("drop") => sd.open_default = false,
+                Some("deny") => {
+                    sd.open_default = false;
+                    sd.closed = true;
+                }
+                _ => {}
+            }
+        }
+        match own {
             Some("deny") => {
                 sd.closed = true;
                 sd.extra = None;
@@ -382,6 +450,27 @@ impl<'a> Converter<'a> {
         }
     }
 
+    /// `x-azml-unknown-keys` at the root of a schema's file: the default of its object
+    /// schemas (`drop`, `deny` or `keep`); another value is an error there.
+    fn file_unknown_keys(&mut self, loc: &Loc) -> Option<String> {
+        let doc = self.loader.doc_shared(&loc.file)?;
+        let value = doc.get("x-azml-unknown-keys")?;
+        match value.as_str() {
+            Some(v @ ("drop" | "deny" | "keep")) => Some(v.to_string()),
+            _ => {
+                let at = Loc {
+                    file: loc.file.clone(),
+                    pointer: "/x-azml-unknown-keys".into(),
+                };
+                self.error(
+                    &at,
+                    "`x-azml-unknown-keys` at a file's root must be \"drop\", \"deny\" or \"keep\"",
+                );
+                None
+            }
+        }
+    }
+
     /// A hand-written type (`x-azml-type`), or an error when its value is not a plain path.
     fn extern_kind(&mut self, loc: &Loc, v: &Value) -> Kind {
         let at = loc.child(extern_type::KEY);
@@ -404,12 +493,12 @@ impl<'a> Converter<'a> {
         let s = match schema {
             Value::Object(s) => s,
             Value::Bool(true) => {
-                self.untyped(loc);
+                self.untyped(loc, "`true`: any value");
                 return (Ty::Value, false);
             }
             _ => {
                 self.warn(loc, "schema is not an object; using an untyped JSON value");
-                self.untyped(loc);
+                self.untyped(loc, "not a schema");
                 return (Ty::Value, false);
             }
         };
@@ -420,21 +509,22 @@ impl<'a> Converter<'a> {
         }
         if let Some(r) = str_of(s, "$ref") {
             let r = r.to_string();
-            return (self.ref_ty(&loc.child("$ref"), &r), nullable);
+            let ty = self.ref_ty(&loc.child("$ref"), &r);
+            let nullable = nullable || self.named_nullable(&ty);
+            return (ty, nullable);
         }
-        // `allOf: [{$ref}]` alone is only a wrapper for siblings such as a description.
+        // `allOf: [{$ref}]` alone is only a wrapper for siblings such as a description;
+        // `allOf: [{$ref}, {type: null}]` is OpenAPI 3.1's usual nullable reference.
         if let Some(Value::Array(all)) = s.get("allOf") {
-            if all.len() == 1 && s.get("properties").is_none() {
-                if let Some(r) = all
-                    .first()
-                    .and_then(|a| a.get("$ref"))
-                    .and_then(Value::as_str)
-                {
+            let (nulls, refs): (Vec<Indexed>, Vec<Indexed>) =
+                all.iter().enumerate().partition(|(_, a)| is_null_schema(a));
+            if let ([(i, only)], None) = (refs.as_slice(), s.get("properties")) {
+                if let Some(r) = only.get("$ref").and_then(Value::as_str) {
                     let r = r.to_string();
-                    return (
-                        self.ref_ty(&loc.child("allOf").child("0").child("$ref"), &r),
-                        nullable,
-                    );
+                    let at = loc.child("allOf").child(&i.to_string()).child("$ref");
+                    let ty = self.ref_ty(&at, &r);
+                    let nullable = nullable || !nulls.is_empty() || self.named_nullable(&ty);
+                    return (ty, nullable);
                 }
             }
         }
@@ -454,16 +544,30 @@ impl<'a> Converter<'a> {
                 }
             }
         }
-        let needs_type = s.get("properties").is_some()
-            || s.get("allOf").is_some()
+        let needs_type = is_struct_schema(s)
             || s.get("oneOf").is_some()
             || s.get("anyOf").is_some()
-            || s.get("discriminator").is_some()
             || s.get("enum")
                 .and_then(Value::as_array)
-                .is_some_and(|e| e.iter().any(Value::is_string));
+                .is_some_and(|e| !e.is_empty())
+            || several_types(s);
+        if let Some(name) = several_types(s).then(|| plain_type_list(s)).flatten() {
+            // One union per list of types, shared by every use (`null` is each use's own).
+            if let Some(id) = self.type_lists.get(&name).copied() {
+                self.ir.by_loc.insert(loc.clone(), id);
+                return (Ty::Named(id), nullable);
+            }
+            let id = self.register(loc.clone(), name.clone(), false);
+            if let Some(t) = self.ir.types.get_mut(id) {
+                t.nullable = false;
+                t.client_name = None;
+            }
+            self.type_lists.insert(name, id);
+            return (Ty::Named(id), nullable);
+        }
         if needs_type {
             let id = self.register(loc.clone(), hint.to_string(), false);
+            let nullable = nullable || self.named_nullable(&Ty::Named(id));
             return (Ty::Named(id), nullable);
         }
         if s.get("const").is_some() {
@@ -477,13 +581,6 @@ impl<'a> Converter<'a> {
     fn scalar_ty(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> (Ty, bool) {
         let format = str_of(s, "format").unwrap_or("");
         let t = type_of(s);
-        if t.is_none() {
-            if let Some(Value::Array(ts)) = s.get("type") {
-                if ts.iter().filter(|t| *t != "null").count() > 1 {
-                    self.warn(loc, "several types allowed; using an untyped JSON value");
-                }
-            }
-        }
         let ty = match t.as_deref() {
             Some("string") => Ty::String,
             Some("boolean") => Ty::Bool,
@@ -491,12 +588,9 @@ impl<'a> Converter<'a> {
                 "int32" => Ty::I32,
                 _ => Ty::I64,
             },
-            Some("number") => match format {
-                "float" => Ty::F32,
-                "int32" => Ty::I32,
-                "int64" | "integer" => Ty::I64,
-                _ => Ty::F64,
-            },
+            // Whatever its format (`float`, `int32`, `integer`…), a JSON number may have a
+            // fraction and more digits than single precision keeps: `f64` holds it back.
+            Some("number") => Ty::F64,
             Some("array") => match s.get("items") {
                 Some(items @ Value::Object(_)) | Some(items @ Value::Bool(_)) => {
                     let (inner, nullable) =
@@ -522,22 +616,31 @@ impl<'a> Converter<'a> {
                     Ty::Map(Box::new(nullable_if(inner, nullable)))
                 }
                 Some(Value::Object(_)) | Some(Value::Bool(true)) => Ty::Map(Box::new(Ty::Value)),
+                _ if t.is_some() => Ty::Map(Box::new(Ty::Value)),
                 _ => {
-                    self.untyped(loc);
+                    self.untyped(loc, "no type: any value");
                     Ty::Value
                 }
             },
-            Some("null") => {
-                self.untyped(loc);
-                Ty::Value
-            }
+            // One type that holds only `null` (an enum of it), shared by every use.
+            Some("null") => match self.type_lists.get("Null").copied() {
+                Some(id) => {
+                    self.ir.by_loc.insert(loc.clone(), id);
+                    Ty::Named(id)
+                }
+                None => {
+                    let id = self.register(loc.clone(), "Null".into(), false);
+                    self.type_lists.insert("Null".into(), id);
+                    Ty::Named(id)
+                }
+            },
             Some("file") => Ty::String,
             Some(other) => {
                 self.warn(
                     loc,
                     format!("unknown type \"{other}\"; using an untyped JSON value"),
                 );
-                self.untyped(loc);
+                self.untyped(loc, "unknown type");
                 Ty::Value
             }
         };
@@ -566,27 +669,19 @@ impl<'a> Converter<'a> {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        let strings: Vec<String> = raw
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect();
-        if strings.is_empty() {
-            self.warn(loc, "enum without string values; using its base type");
-            let (t, _) = self.scalar_ty(loc, s, "");
-            return Kind::Alias(t);
+        if raw.is_empty() {
+            self.warn(loc, "enum without values; using an untyped JSON value");
+            self.untyped(loc, "an empty enum");
+            return Kind::Alias(Ty::Value);
         }
-        if strings.len() + raw.iter().filter(|v| v.is_null()).count() < raw.len() {
-            self.warn(
-                loc,
-                "enum mixes strings and other values; only the strings are kept",
-            );
-        }
+        // A value of another JSON type than string makes the enum one of JSON values.
+        let json = raw.iter().any(|v| !v.is_string());
         let xms = s.get("x-ms-enum").and_then(Value::as_object);
-        let open = xms
-            .and_then(|x| x.get("modelAsString"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        let open = !json
+            && xms
+                .and_then(|x| x.get("modelAsString"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
         let mut meta: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
         if let Some(Value::Array(vs)) = xms.and_then(|x| x.get("values")) {
             for v in vs.iter().filter_map(Value::as_object) {
@@ -601,21 +696,74 @@ impl<'a> Converter<'a> {
                 }
             }
         }
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<&Value> = Vec::new();
         let mut values = Vec::new();
-        for w in strings {
-            if !seen.insert(w.clone()) {
-                self.warn(loc, format!("enum value \"{w}\" is listed twice"));
+        for v in &raw {
+            if seen.iter().any(|s| same_json(s, v)) {
+                self.warn(loc, format!("enum value {v} is listed twice"));
                 continue;
             }
-            let (name, doc) = meta.get(&w).cloned().unwrap_or((None, None));
-            values.push(EnumValue { wire: w, name, doc });
+            seen.push(v);
+            let (wire, value) = match v {
+                Value::String(w) if !json => (w.clone(), None),
+                other => (other.to_string(), Some(other.clone())),
+            };
+            let key = v.as_str().map_or_else(|| wire.clone(), str::to_string);
+            let (name, doc) = meta.get(&key).cloned().unwrap_or((None, None));
+            let name = name.or_else(|| v.as_str().map(str::to_string));
+            values.push(EnumValue {
+                wire,
+                json: value,
+                name,
+                doc,
+            });
         }
         Kind::Enum(EnumDef { values, open })
     }
 
+    /// A `type` list of several types (`[boolean, number]`): an untagged union of one member
+    /// a type, named after them (`BoolOrNumber`) and shared between uses when its members are
+    /// plain values; an object member with properties is a struct (at `…/type/<i>`).
+    fn type_list_kind(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> Kind {
+        let types: Vec<(usize, &str)> = s
+            .get("type")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, t)| t.as_str().map(|t| (i, t)))
+            .filter(|(_, t)| *t != "null")
+            .collect();
+        let mut members = Vec::new();
+        for (i, t) in types {
+            let ty = match t {
+                "object" if is_struct_schema(s) || s.contains_key("additionalProperties") => {
+                    let at = loc.child("type").child(&i.to_string());
+                    Ty::Named(self.register(at, format!("{hint} object"), false))
+                }
+                other => {
+                    let mut one = s.clone();
+                    one.insert("type".into(), Value::String(other.to_string()));
+                    one.remove("enum");
+                    let (ty, _) = self.scalar_ty(loc, &one, hint);
+                    ty
+                }
+            };
+            members.push(Member {
+                ty,
+                boxed: false,
+                checks: None,
+            });
+        }
+        // Integers before numbers, so that `5` stays an integer.
+        members.sort_by_key(|m| member_rank(&m.ty));
+        Kind::Untagged(members)
+    }
     fn build_struct(&mut self, loc: &Loc, s: &Map<String, Value>, hint: &str) -> StructDef {
-        let mut sd = StructDef::default();
+        let mut sd = StructDef {
+            open_default: true,
+            ..StructDef::default()
+        };
         let mut fields: Vec<Field> = Vec::new();
         let mut required: Vec<String> = Vec::new();
         self.collect(loc, s, hint, &mut sd, &mut fields, &mut required, 0);
@@ -628,6 +776,26 @@ impl<'a> Converter<'a> {
             .into_iter()
             .filter(|r| !fields.iter().any(|f| &f.wire == r))
             .collect();
+        if sd.parents.is_empty() {
+            // Required keys no property declares: any value, but present.
+            for wire in std::mem::take(&mut sd.required_extra) {
+                fields.push(Field {
+                    wire,
+                    client_name: None,
+                    ty: Ty::Value,
+                    required: true,
+                    nullable: false,
+                    read_only: false,
+                    doc: None,
+                    default: None,
+                    boxed: false,
+                    client_flatten: false,
+                    pointer: loc.child("required").pointer,
+                    checks: None,
+                    ext: Default::default(),
+                });
+            }
+        }
         sd.fields = fields;
         sd
     }
@@ -690,6 +858,13 @@ impl<'a> Converter<'a> {
             match props.as_object() {
                 Some(props) => {
                     for (name, p) in props {
+                        if p == &Value::Bool(false) {
+                            // Forbidden: no value is allowed.
+                            if !sd.forbidden.contains(name) {
+                                sd.forbidden.push(name.clone());
+                            }
+                            continue;
+                        }
                         let at = loc.child("properties").child(name);
                         let f = self.field(&at, name, p, hint);
                         if let Some(old) = fields.iter_mut().find(|f| f.wire == *name) {
@@ -704,6 +879,31 @@ impl<'a> Converter<'a> {
                     "properties is not an object; ignored",
                 ),
             }
+        }
+        if let Some(Value::Object(patterns)) = s.get("patternProperties") {
+            for (pattern, p) in patterns {
+                let at = loc.child("patternProperties").child(pattern);
+                if let Err(e) = regex_lite::Regex::new(pattern) {
+                    self.warn(&at, format!("pattern not supported by the validator; its keys are kept as other keys: {e}"));
+                    continue;
+                }
+                let ty = match p {
+                    Value::Object(o) if o.is_empty() => Ty::Value,
+                    _ => {
+                        let (t, n) = self.ty_of(&at, p, &format!("{hint} pattern value"));
+                        nullable_if(t, n)
+                    }
+                };
+                let checks = p.as_object().and_then(|o| self.checks(&at, o));
+                sd.patterns.push(PatternProp {
+                    pattern: pattern.clone(),
+                    ty,
+                    checks,
+                });
+            }
+        }
+        if s.contains_key("additionalProperties") {
+            sd.open_default = false;
         }
         match s.get("additionalProperties") {
             None => {}
@@ -844,12 +1044,7 @@ impl<'a> Converter<'a> {
             .map(|(i, v)| (loc.child(key).child(&i.to_string()), v.clone()))
             .collect();
         if members.is_empty() {
-            self.warn(
-                loc,
-                format!("{key} has no non-null member; using an untyped JSON value"),
-            );
-            self.untyped(loc);
-            return Kind::Alias(Ty::Value);
+            return self.enum_kind(loc, &only_null());
         }
         if members.len() == 1 {
             if let Some((at, v)) = members.first() {
@@ -944,15 +1139,32 @@ impl<'a> Converter<'a> {
                     tag,
                     variants,
                     base: None,
+                    open: disc.is_some(),
                 })
             }
             None => {
                 let mut out = Vec::new();
                 for (i, (at, v)) in members.iter().enumerate() {
-                    let (t, _) = self.ty_of(at, v, &format!("{hint} variant {i}"));
+                    let (t, nullable) = match v.get("const").filter(|_| v.get("$ref").is_none()) {
+                        // A constant member is a type of its own (an enum of one value).
+                        Some(c) => {
+                            let name = c.as_str().map_or_else(
+                                || format!("{hint} variant {i}"),
+                                |c| format!("{hint} {c}"),
+                            );
+                            (Ty::Named(self.register(at.clone(), name, false)), false)
+                        }
+                        None => self.ty_of(at, v, &format!("{hint} variant {i}")),
+                    };
+                    let checks = match (&t, v.as_object()) {
+                        // A named member checks its own keywords.
+                        (Ty::Named(_), _) | (_, None) => None,
+                        (_, Some(o)) => self.checks(at, o),
+                    };
                     out.push(Member {
-                        ty: t,
+                        ty: nullable_if(t, nullable),
                         boxed: false,
+                        checks,
                     });
                 }
                 Kind::Untagged(out)
@@ -961,11 +1173,126 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// A schema that becomes a struct: declared, pattern or forbidden properties, required keys
+/// of an object, `allOf`, a discriminator without `oneOf`, or an object that admits only `{}`.
+fn is_struct_schema(s: &Map<String, Value>) -> bool {
+    let object = matches!(type_of(s).as_deref(), Some("object") | None);
+    s.get("properties").is_some()
+        || s.get("allOf").is_some()
+        || s.get("discriminator").is_some() && s.get("oneOf").is_none()
+        || object && s.get("patternProperties").is_some()
+        || object
+            && s.get("required")
+                .and_then(Value::as_array)
+                .is_some_and(|r| !r.is_empty())
+            && s.get("oneOf").is_none()
+            && s.get("anyOf").is_none()
+        || type_of(s).as_deref() == Some("object")
+            && s.get("additionalProperties") == Some(&Value::Bool(false))
+}
+
+/// A `type` list with more than one type besides `null`.
+fn several_types(s: &Map<String, Value>) -> bool {
+    s.get("type")
+        .and_then(Value::as_array)
+        .is_some_and(|ts| ts.iter().filter(|t| *t != "null").count() > 1)
+}
+
+/// The schema of a `type` list's member location (`…/type/<i>` → `…`).
+fn type_member(loc: &Loc) -> Option<Loc> {
+    let (rest, index) = loc.pointer.rsplit_once('/')?;
+    index.parse::<usize>().ok()?;
+    let parent = rest.strip_suffix("/type")?;
+    Some(Loc {
+        file: loc.file.clone(),
+        pointer: parent.to_string(),
+    })
+}
+
+/// The plain types of a `type` list (`boolean`, `integer`, `number`, `string`, besides
+/// `null`) as the words of its shared union's name (`Bool or Number`), when it has no other
+/// type and no keyword that shapes a value further.
+fn plain_type_list(s: &Map<String, Value>) -> Option<String> {
+    if [
+        "enum",
+        "const",
+        "items",
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+    ]
+    .iter()
+    .any(|k| s.contains_key(*k))
+    {
+        return None;
+    }
+    let mut words = Vec::new();
+    for t in s.get("type")?.as_array()?.iter().filter_map(Value::as_str) {
+        let rank = match t {
+            "boolean" => (0, "Bool"),
+            "integer" => (1, "Integer"),
+            "number" => (2, "Number"),
+            "string" => (3, "String"),
+            "null" => continue,
+            _ => return None,
+        };
+        words.push(rank);
+    }
+    words.sort();
+    words.dedup();
+    let words: Vec<&str> = words.into_iter().map(|(_, w)| w).collect();
+    Some(words.join(" or "))
+}
+
+/// JSON Schema's equality of two values: numbers by value.
+pub fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// The order of a type list's members: the narrower JSON type first.
+fn member_rank(ty: &Ty) -> u8 {
+    match ty {
+        Ty::Bool => 0,
+        Ty::I32 | Ty::I64 => 1,
+        Ty::F64 => 2,
+        Ty::String => 3,
+        Ty::Array(_) => 4,
+        _ => 5,
+    }
+}
+
 /// Properties with a single constant value (`const`, or a one-value `enum`).
+/// A member of a list of schemas, with its index.
+type Indexed<'a> = (usize, &'a Value);
+
+/// `{"enum": [null]}`: the schema of a type that holds only `null`.
+fn only_null() -> Map<String, Value> {
+    let mut s = Map::new();
+    s.insert("enum".into(), Value::Array(vec![Value::Null]));
+    s
+}
+
 fn const_props(schema: &Value) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-        for (k, p) in props {
+        // Only a required constant tells the members apart: an optional one may be absent.
+        for (k, p) in props.iter().filter(|(k, _)| required.contains(&k.as_str())) {
             let c = p
                 .get("const")
                 .and_then(Value::as_str)

@@ -215,7 +215,6 @@ impl<'a> Writer<'a> {
             Ty::Bool => syntax::ty(path(false, &["bool"])),
             Ty::I32 => syntax::ty(path(false, &["i32"])),
             Ty::I64 => syntax::ty(path(false, &["i64"])),
-            Ty::F32 => syntax::ty(path(false, &["f32"])),
             Ty::F64 => syntax::ty(path(false, &["f64"])),
             Ty::Value => std(&["serde_json", "Value"]),
             Ty::Array(t) => generic(path(true, &["std", "vec", "Vec"]), [self.ty(t)]),
@@ -428,6 +427,7 @@ mod tests {
             kind: Kind::Struct(StructDef::default()),
             checks: None,
             ext: Box::default(),
+            nullable: false,
         });
         ir
     }

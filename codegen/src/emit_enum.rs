@@ -32,6 +32,9 @@ impl Writer<'_> {
             let item = enum_item(attrs, self.name(id), variants);
             return vec![Printed::InMacro("::azml::open_enum", item)];
         }
+        if e.values.iter().any(|v| v.json.is_some()) {
+            return self.json_enum_items(id, t, e, attrs);
+        }
         let rest_derived = t.derives.iter().any(|d| d == "RestTranslatable");
         let variants = e.values.iter().zip(vnames).map(|(v, n)| {
             let mut attrs = docs(v.doc.as_deref(), &[]);
@@ -62,17 +65,79 @@ impl Writer<'_> {
             quote!(Ord),
             quote!(::serde::Serialize),
         ];
-        if !lowered {
-            derives.push(quote!(::serde::Deserialize));
-        }
         derives.extend(self.azml_derives(t));
         attrs.push(attr_list(path(false, &["derive"]), quote!(#(#derives),*)));
         attrs.push(allow("enum_variant_names"));
         let mut out = vec![Printed::Item(enum_item(attrs, self.name(id), variants))];
-        if lowered {
-            let read = self.lowered_deserialize(id, t, e);
-            out.extend(self.parsed(id, t, read).into_iter().map(Printed::Item));
+        let read = if lowered {
+            self.lowered_deserialize(id, t, e)
+        } else {
+            self.strict_deserialize(id, e)
+        };
+        out.extend(self.parsed(id, t, read).into_iter().map(Printed::Item));
+        out
+    }
+
+    /// `Deserialize` of a closed string enum: a string of its values, nothing else (not
+    /// serde's `{"variant": null}` map form).
+    fn strict_deserialize(&self, id: TypeId, e: &EnumDef) -> TokenStream {
+        let name = self.name(id);
+        let wire = e.values.iter().map(|v| v.wire.as_str());
+        let vnames = self.variants(id);
+        quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    ::azml::__codegen::closed_enum(deserializer, &[#(#wire),*], &[#(Self::#vnames),*])
+                }
+            }
         }
+    }
+
+    /// An enum of JSON values of any type (`[null, "bold", 700]`): unit variants written as
+    /// their values and read by JSON Schema's equality.
+    fn json_enum_items(
+        &mut self,
+        id: TypeId,
+        t: &TypeDef,
+        e: &EnumDef,
+        mut attrs: Vec<Attribute>,
+    ) -> Vec<Printed> {
+        let vnames = self.variants(id);
+        let variants = e.values.iter().zip(vnames).map(|(v, n)| {
+            let shown = format!("`{}`", v.wire.replace('`', "'"));
+            let mut docs = docs(v.doc.as_deref(), &[]);
+            docs.extend(lines(&shown));
+            variant(docs, n, syn::Fields::Unit, None)
+        });
+        attrs.push(attr_list(
+            path(false, &["derive"]),
+            quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord),
+        ));
+        attrs.push(allow("enum_variant_names"));
+        let name = self.name(id);
+        let texts: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+        let impls = quote! {
+            impl #name {
+                /// The values as JSON texts, in the order of the variants.
+                pub const VALUES: &'static [&'static str] = &[#(#texts),*];
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    ::azml::__codegen::json_literal(serializer, Self::VALUES[*self as usize])
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    ::azml::__codegen::json_enum(deserializer, Self::VALUES, &[#(Self::#vnames),*])
+                }
+            }
+        };
+        let mut out = vec![Printed::Item(enum_item(attrs, name, variants))];
+        out.extend(self.parsed(id, t, impls).into_iter().map(Printed::Item));
         out
     }
 
@@ -133,7 +198,9 @@ impl Writer<'_> {
                 variant(Vec::new(), n, one_field(ty), None)
             })
             .collect();
-        variants.push(other("Any other JSON value, kept as is."));
+        if t.ext.catch_all {
+            variants.push(other("Any other JSON value, kept as is."));
+        }
         let derives = self.azml_derives(t);
         let derives = quote!(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize #(, #derives)*);
         attrs.push(attr_list(path(false, &["derive"]), derives));
@@ -147,9 +214,11 @@ impl Writer<'_> {
         let shown_tag = u.tag.replace('`', "'");
         let mut attrs = docs(
             t.doc.as_deref(),
-            &[format!(
-                "Tagged by `{shown_tag}`; an unknown tag is kept in `Other` as raw JSON."
-            )],
+            &[if u.open {
+                format!("Tagged by `{shown_tag}`; an unknown tag is kept in `Other` as raw JSON.")
+            } else {
+                format!("Tagged by `{shown_tag}`.")
+            }],
         );
         attrs.push(attr_list(
             path(false, &["derive"]),
@@ -196,22 +265,34 @@ impl Writer<'_> {
             let read = method(method(from, "map", [map]), "map_err", [custom]);
             des.push(arm(some(value), read));
         }
-        variants.push(other(
-            "A tag this version of the spec does not know: the JSON object as received.",
-        ));
-        let other_pat = || variant_pat(self_variant_named("Other"), bind("v"));
-        let as_str = || path_expr(path(true, &["serde_json", "Value", "as_str"]));
-        let get_tag = |of: &str| method(var(of), "get", [lit_str(&u.tag)]);
-        tags.push(arm(
-            other_pat(),
-            method(get_tag("v"), "and_then", [as_str()]),
-        ));
-        sers.push(arm(other_pat(), call(ser(), [var("v"), var("serializer")])));
-        let ok_other = call(
-            path_expr(path(true, &["std", "result", "Result", "Ok"])),
-            [call(path_expr(self_variant_named("Other")), [var("value")])],
-        );
-        des.push(arm(Pat::Wild(wild()), ok_other));
+        let tag = u.tag.as_str();
+        if u.open {
+            variants.push(other(
+                "A tag this version of the spec does not know: the JSON object as received.",
+            ));
+            let other_pat = || variant_pat(self_variant_named("Other"), bind("v"));
+            let as_str = || path_expr(path(true, &["serde_json", "Value", "as_str"]));
+            tags.push(arm(
+                other_pat(),
+                method(
+                    method(var("v"), "get", [lit_str(tag)]),
+                    "and_then",
+                    [as_str()],
+                ),
+            ));
+            sers.push(arm(other_pat(), call(ser(), [var("v"), var("serializer")])));
+            des.push(syn::parse_quote!(
+                ::std::option::Option::Some(_) => ::std::result::Result::Ok(Self::Other(value)),
+            ));
+            des.push(syn::parse_quote!(
+                ::std::option::Option::None => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::missing_field(#tag)),
+            ));
+        } else {
+            let known: Vec<&str> = u.variants.iter().map(|v| v.tag_value.as_str()).collect();
+            des.push(syn::parse_quote!(
+                _ => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(::std::format!("`{}` is none of {:?}", #tag, [#(#known),*]))),
+            ));
+        }
         let fixed = &self.fixed;
         let this = self.named_ty(id);
         let tag_fn = {
@@ -251,8 +332,13 @@ impl Writer<'_> {
             [var("deserializer")],
         );
         let to_string = path_expr(path(true, &["std", "string", "ToString", "to_string"]));
+        let as_str = path_expr(path(true, &["serde_json", "Value", "as_str"]));
         let tag = method(
-            method(get_tag("value"), "and_then", [as_str()]),
+            method(
+                method(var("value"), "get", [lit_str(tag)]),
+                "and_then",
+                [as_str],
+            ),
             "map",
             [to_string],
         );

@@ -8,9 +8,9 @@ use crate::emit_struct::FieldKind;
 use crate::ir::{StructDef, TypeId};
 use crate::naming::Name;
 use crate::syntax::{
-    arm, array, call, field, ident, impl_const, impl_fn, impl_from, int, let_, lit_str, lit_usize,
-    match_on, method, path, path_expr, qualified, reference, semi, struct_expr, tail, try_, ty,
-    var,
+    add, arm, array, call, field, ident, impl_const, impl_fn, impl_from, int, let_, lit_str,
+    lit_usize, match_on, method, path, path_expr, qualified, reference, semi, struct_expr, tail,
+    try_, ty, var,
 };
 use syn::{Expr, Item, Pat, Stmt};
 
@@ -18,10 +18,18 @@ impl Writer<'_> {
     /// `Serialize` through `StructWriter`: what serde's derive does (optional fields skipped
     /// when `None`), one statement a field.
     pub(crate) fn serialize_impl(&self, id: TypeId, sd: &StructDef, fnames: &[Name]) -> Item {
-        let name = self.name(id);
-        let kinds: Vec<FieldKind> = sd.fields.iter().map(FieldKind::of).collect();
-        let required = kinds.iter().filter(|k| !k.optional()).count();
+        let kinds: Vec<FieldKind> = sd.fields.iter().map(|f| self.field_kind(f)).collect();
         let this = || var("self");
+        // The maps after the fields: one a key pattern, then the extra keys.
+        let maps: Vec<&Name> = fnames
+            .iter()
+            .skip(sd.fields.len())
+            .take(sd.patterns.len() + usize::from(sd.extra.is_some()))
+            .collect();
+        let mut required = lit_usize(kinds.iter().filter(|k| !k.optional()).count());
+        for n in &maps {
+            required = add(required, method(field(this(), n), "len", []));
+        }
         let present = fnames
             .iter()
             .zip(&kinds)
@@ -32,17 +40,21 @@ impl Writer<'_> {
             new,
             [
                 var("serializer"),
-                lit_str(name.as_str()),
-                lit_usize(required),
+                required,
                 reference(array(present), false),
             ],
         );
-        let mut stmts = Vec::with_capacity(sd.fields.len() + 2);
-        stmts.push(let_(!sd.fields.is_empty(), ident("s"), start));
+        let mut stmts = Vec::with_capacity(sd.fields.len() + maps.len() + 2);
+        let writes = !sd.fields.is_empty() || !maps.is_empty();
+        stmts.push(let_(writes, ident("s"), start));
         for ((f, n), k) in sd.fields.iter().zip(fnames).zip(&kinds) {
             let write = if k.optional() { "optional" } else { "field" };
             let value = reference(field(this(), n), false);
             stmts.push(semi(method(var("s"), write, [lit_str(&f.wire), value])));
+        }
+        for n in &maps {
+            let value = reference(field(this(), n), false);
+            stmts.push(semi(method(var("s"), "extra", [value])));
         }
         stmts.push(tail(method(var("s"), "end", [])));
         let fixed = &self.fixed;
@@ -76,8 +88,15 @@ impl Writer<'_> {
         // The statements after the map: required fields, constructor defaults.
         let mut after = Vec::new();
         let mut values = Vec::with_capacity(sd.fields.len());
-        let body = if sd.fields.is_empty() {
-            vec![semi(try_(method(r(), "skip", [])))]
+        let other_keys = if sd.extra.is_some() || !sd.patterns.is_empty() {
+            "extra"
+        } else if sd.closed {
+            "deny"
+        } else {
+            "skip"
+        };
+        let body = if sd.fields.is_empty() && sd.forbidden.is_empty() && other_keys != "extra" {
+            vec![semi(try_(method(r(), other_keys, [])))]
         } else {
             if in_place {
                 let this = ty(path(false, &["Self"]));
@@ -89,7 +108,7 @@ impl Writer<'_> {
             let mut arms = Vec::with_capacity(sd.fields.len() + 1);
             let mut required = Vec::new();
             for (i, (f, n)) in sd.fields.iter().zip(fnames).enumerate() {
-                let kind = FieldKind::of(f);
+                let kind = self.field_kind(f);
                 let place = if in_place {
                     field(var("v"), n)
                 } else {
@@ -98,19 +117,22 @@ impl Writer<'_> {
                     values.push((n.ident(), var(&slot)));
                     var(&slot)
                 };
-                // `field` reads the value in place; `value` stores `Some(value)` (a slot,
-                // or the outer `Option` of an optional nullable field); `option` reads the
-                // field's own `Option`.
+                // `field` reads the value in place; `value` stores `Some(value)` (a slot, an
+                // optional field, or the outer `Option` of an optional nullable one); `option`
+                // reads a required nullable field's own `Option`.
+                // An optional field that is not nullable refuses `null`, as its validator does.
                 let read = match kind {
                     FieldKind::Required if in_place => "field",
-                    FieldKind::Required | FieldKind::OptionalNullable => "value",
-                    FieldKind::Optional | FieldKind::RequiredNullable => "option",
+                    FieldKind::RequiredNullable if in_place => "option",
+                    _ => "value",
                 };
                 arms.push(arm(
                     Pat::Lit(int(i)),
                     method(r(), read, [reference(place.clone(), true)]),
                 ));
-                if kind == FieldKind::Required {
+                // A required nullable field is required too: `null` is its `None`, an absent
+                // key is refused, as its validator does.
+                if matches!(kind, FieldKind::Required | FieldKind::RequiredNullable) {
                     if in_place {
                         required.push(lit_usize(i));
                     } else if let Some((_, value)) = values.last_mut() {
@@ -128,12 +150,56 @@ impl Writer<'_> {
                 let check = method(r(), "require", [reference(array(required), false)]);
                 after.insert(0, semi(try_(check)));
             }
+            for i in 0..sd.forbidden.len() {
+                arms.push(arm(
+                    Pat::Lit(int(sd.fields.len() + i)),
+                    method(r(), "deny", []),
+                ));
+            }
+            // The maps after the fields: one a key pattern, then the extra keys.
+            let mut maps = Vec::new();
+            for (i, n) in fnames.iter().enumerate().skip(sd.fields.len()) {
+                let place = if in_place {
+                    field(var("v"), n)
+                } else {
+                    let slot = format!("m{i}");
+                    let default = path_expr(path(true, &["std", "default", "Default", "default"]));
+                    stmts.push(let_(true, ident(&slot), call(default, [])));
+                    values.push((n.ident(), var(&slot)));
+                    var(&slot)
+                };
+                maps.push(place);
+            }
+            for (i, (p, place)) in sd.patterns.iter().zip(&maps).enumerate() {
+                let (pname, source) = (ident(&format!("__P{i}")), p.pattern.as_str());
+                stmts.push(syn::parse_quote! {
+                    static #pname: ::azml::validate::Pattern = ::azml::validate::Pattern::new(#source);
+                });
+                let mut guarded = arm(
+                    Pat::Wild(syn::PatWild {
+                        attrs: Vec::new(),
+                        underscore_token: Default::default(),
+                    }),
+                    method(r(), "extra", [reference(place.clone(), true)]),
+                );
+                guarded.guard = Some((
+                    Default::default(),
+                    Box::new(
+                        syn::parse_quote!(#pname.is_match(r.key()) == ::std::result::Result::Ok(true)),
+                    ),
+                ));
+                arms.push(guarded);
+            }
+            let rest = match (&sd.extra, maps.last()) {
+                (Some(_), Some(place)) => method(r(), "extra", [reference(place.clone(), true)]),
+                _ => method(r(), if sd.closed { "deny" } else { "skip" }, []),
+            };
             arms.push(arm(
                 Pat::Wild(syn::PatWild {
                     attrs: Vec::new(),
                     underscore_token: Default::default(),
                 }),
-                method(r(), "skip", []),
+                rest,
             ));
             vec![semi(try_(match_on(method(r(), "index", []), arms)))]
         };
@@ -149,7 +215,7 @@ impl Writer<'_> {
             None,
         ));
         stmts.extend(after);
-        let built = if in_place && !sd.fields.is_empty() {
+        let built = if in_place && (!sd.fields.is_empty() || other_keys == "extra") {
             var("v")
         } else {
             struct_expr(path(false, &["Self"]), values, None)
@@ -161,7 +227,14 @@ impl Writer<'_> {
             impl_const(
                 "FIELDS",
                 fixed.static_strs.clone(),
-                reference(array(sd.fields.iter().map(|f| lit_str(&f.wire))), false),
+                reference(
+                    array(
+                        (sd.fields.iter().map(|f| f.wire.as_str()))
+                            .chain(sd.forbidden.iter().map(String::as_str))
+                            .map(lit_str),
+                    ),
+                    false,
+                ),
             ),
             impl_fn(&fixed.from_map_fn, stmts),
         ];

@@ -15,26 +15,34 @@ use syn::{Item, Type};
 pub(crate) enum FieldKind {
     /// `T`: an error when missing.
     Required,
-    /// `Option<T>`, required but nullable: `None` when missing, as serde does.
+    /// `Option<T>`, required but nullable: `None` for `null`, an error when missing.
     RequiredNullable,
     /// `Option<T>`: `None` when missing or `null`.
     Optional,
     /// `Option<Option<T>>`: missing, `null` and a value are three states.
     OptionalNullable,
+    /// `Option<T>` of a type that holds `null` itself (an untyped value, an enum with
+    /// `null`): `None` when missing, `Some` of whatever is present.
+    OptionalAny,
 }
 
 impl FieldKind {
-    pub(crate) fn of(f: &Field) -> FieldKind {
+    /// The kind of `f`; `null_ok` when its type holds `null` itself.
+    pub(crate) fn of(f: &Field, null_ok: bool) -> FieldKind {
         match (f.required && !f.read_only, f.nullable) {
             (true, false) => FieldKind::Required,
             (true, true) => FieldKind::RequiredNullable,
+            (false, false) if null_ok => FieldKind::OptionalAny,
             (false, false) => FieldKind::Optional,
             (false, true) => FieldKind::OptionalNullable,
         }
     }
 
     pub(crate) fn optional(self) -> bool {
-        matches!(self, FieldKind::Optional | FieldKind::OptionalNullable)
+        matches!(
+            self,
+            FieldKind::Optional | FieldKind::OptionalNullable | FieldKind::OptionalAny
+        )
     }
 }
 
@@ -45,8 +53,6 @@ struct FieldAttrs {
     dict: bool,
     /// `#[derive(RestTranslatable)]`: `#[rest(...)]`.
     rest: bool,
-    /// serde's derives (structs with an extra-keys map): `#[serde(...)]`.
-    serde: bool,
 }
 
 impl Writer<'_> {
@@ -60,15 +66,7 @@ impl Writer<'_> {
         if self.defaultable(id) {
             derives.push(quote!(Default));
         }
-        // Structs with an extra-keys map keep serde's derives (they handle `flatten`); the
-        // others serialize and deserialize through the shared helpers in `::azml::__codegen`.
-        let own_serde = sd.extra.is_none();
-        if !own_serde {
-            if !dict {
-                derives.push(quote!(::serde::Serialize));
-            }
-            derives.push(quote!(::serde::Deserialize));
-        }
+        // Structs serialize and deserialize through the shared helpers in `::azml::__codegen`.
         derives.extend(self.azml_derives(t));
         attrs.push(attr_list(path(false, &["derive"]), quote!(#(#derives),*)));
         if dict {
@@ -84,18 +82,23 @@ impl Writer<'_> {
             attrs.push(attr_list(path(false, &["rest"]), quote!(from_dict)));
         }
         let fnames = self.fields(id);
-        let field_attrs = FieldAttrs {
-            dict,
-            rest,
-            serde: !own_serde,
-        };
+        let field_attrs = FieldAttrs { dict, rest };
         let mut fields: Vec<syn::Field> = sd
             .fields
             .iter()
             .zip(fnames)
-            .map(|(f, n)| self.field(f, n, field_attrs, id))
+            .map(|(f, n)| self.field(f, n, field_attrs))
             .collect();
-        if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(sd.fields.len())) {
+        for (p, n) in sd.patterns.iter().zip(fnames.iter().skip(sd.fields.len())) {
+            let ty = generic(path(true, &["azml", "OrderedMap"]), [self.ty(&p.ty)]);
+            let shown = p.pattern.replace('`', "'");
+            let attrs = lines(&format!(
+                "Properties whose keys match `{shown}` (`patternProperties`)."
+            ));
+            fields.push(pub_field(attrs, n, ty));
+        }
+        let extra_at = sd.fields.len() + sd.patterns.len();
+        if let (Some(extra), Some(n)) = (&sd.extra, fnames.get(extra_at)) {
             let ty = match extra {
                 Ty::Value => generic(
                     path(true, &["serde_json", "Map"]),
@@ -104,7 +107,6 @@ impl Writer<'_> {
                 other => generic(path(true, &["azml", "OrderedMap"]), [self.ty(other)]),
             };
             let mut attrs = lines("Properties not declared above (`additionalProperties`).");
-            attrs.push(attr_list(path(false, &["serde"]), quote!(flatten)));
             if dict {
                 let extra = match t.ext.unknown_keys {
                     Some(crate::azml_ext::UnknownKeys::KeepRest) => quote!(extra, skip_dump),
@@ -131,12 +133,10 @@ impl Writer<'_> {
             }),
             semi_token: None,
         })];
-        if own_serde {
-            if !dict {
-                out.push(self.serialize_impl(id, sd, fnames));
-            }
-            out.extend(self.deserialize_impls(id, sd, fnames));
+        if !dict {
+            out.push(self.serialize_impl(id, sd, fnames));
         }
+        out.extend(self.deserialize_impls(id, sd, fnames));
         out
     }
 
@@ -146,15 +146,41 @@ impl Writer<'_> {
         if f.boxed {
             ty = generic(path(true, &["std", "boxed", "Box"]), [ty]);
         }
-        match FieldKind::of(f) {
+        match self.field_kind(f) {
             FieldKind::Required => ty,
             FieldKind::OptionalNullable => option(option(ty)),
-            FieldKind::Optional | FieldKind::RequiredNullable => option(ty),
+            FieldKind::Optional | FieldKind::RequiredNullable | FieldKind::OptionalAny => {
+                option(ty)
+            }
         }
     }
 
-    /// One field with its docs and attributes; `owner` is its struct.
-    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs, owner: TypeId) -> syn::Field {
+    /// How a field is read and written.
+    pub(crate) fn field_kind(&self, f: &Field) -> FieldKind {
+        FieldKind::of(f, self.null_ok(&f.ty, 0))
+    }
+
+    /// True when a value of `ty` may be `null` itself (so that an optional field tells a
+    /// `null` from an absent key): an untyped value, a nullable member or item, an enum that
+    /// lists `null`, an untagged union with a nullable member, an alias of one.
+    pub(crate) fn null_ok(&self, ty: &Ty, depth: usize) -> bool {
+        match ty {
+            Ty::Value | Ty::Nullable(_) => true,
+            Ty::Named(id) if depth < 8 => match self.ir.types.get(*id).map(|t| &t.kind) {
+                Some(Kind::Alias(inner)) => self.null_ok(inner, depth + 1),
+                Some(Kind::Enum(e)) => e
+                    .values
+                    .iter()
+                    .any(|v| v.json == Some(serde_json::Value::Null)),
+                Some(Kind::Untagged(ms)) => ms.iter().any(|m| self.null_ok(&m.ty, depth + 1)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// One field with its docs and attributes.
+    fn field(&self, f: &Field, n: &Name, attrs: FieldAttrs) -> syn::Field {
         let mut notes = Vec::new();
         if f.read_only {
             notes.push("Read-only: set by the service.".to_string());
@@ -166,39 +192,11 @@ impl Writer<'_> {
             notes.push("`x-ms-client-flatten`: kept nested, as on the wire.".to_string());
         }
         let mut out = docs(f.doc.as_deref(), &notes);
-        let kind = FieldKind::of(f);
         let wire = f.wire.as_str();
         let renamed = n.unraw() != wire;
         let dict = || path(false, &["dict"]);
         let rest = || path(false, &["rest"]);
-        if attrs.serde {
-            let mut serde: Vec<TokenStream> = Vec::new();
-            if renamed {
-                serde.push(quote!(rename = #wire));
-            }
-            if kind.optional() && f.ext.default.is_some() {
-                // `x-azml-default`: the function `rule_items` writes.
-                let path = format!("{}::__default_{}", self.name(owner).as_str(), n.unraw());
-                serde.push(quote!(default = #path));
-                serde.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
-                if kind == FieldKind::OptionalNullable {
-                    serde.push(quote!(deserialize_with = "::azml::__codegen::nullable"));
-                }
-            } else if kind.optional() {
-                serde.push(quote!(default));
-                serde.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
-                if kind == FieldKind::OptionalNullable {
-                    serde.push(quote!(deserialize_with = "::azml::__codegen::nullable"));
-                }
-            }
-            if !serde.is_empty() {
-                out.push(attr_list(path(false, &["serde"]), quote!(#(#serde),*)));
-            }
-        } else if renamed {
+        if renamed {
             // No serde derive reads the wire name here, so the other derives get it.
             if attrs.dict {
                 out.push(attr_list(dict(), quote!(rename = #wire)));
@@ -235,37 +233,10 @@ impl Writer<'_> {
 }
 
 impl Writer<'_> {
-    /// The items the rule extensions add to a struct: its `KIND_SPEC` (`x-azml-kind`), its
-    /// `inherit_from` (`x-azml-inherit`), and for a struct that keeps serde's derives (it has
-    /// an extra-keys map) one hidden function a field with an `x-azml-default`, which the
-    /// field's `#[serde(default = ...)]` names.
+    /// The items the rule extensions add to a struct: its `KIND_SPEC` (`x-azml-kind`) and its
+    /// `inherit_from` (`x-azml-inherit`).
     pub(crate) fn rule_items(&self, id: TypeId, t: &TypeDef) -> TokenStream {
         let mut items = TokenStream::new();
-        if let Kind::Struct(sd) = &t.kind {
-            if sd.extra.is_some() {
-                for (f, n) in sd.fields.iter().zip(self.fields(id)) {
-                    let Some(default) = &f.ext.default else {
-                        continue;
-                    };
-                    // On a nullable property the default fills only an absent value (a
-                    // `null` read is `Some(None)`): `default_into` reads `Option<T>`.
-                    if !FieldKind::of(f).optional() {
-                        continue;
-                    }
-                    let json = default.to_string();
-                    let function = quote::format_ident!("__default_{}", n.unraw());
-                    let ty = self.field_ty(f);
-                    items.extend(quote! {
-                        #[doc(hidden)]
-                        pub fn #function() -> #ty {
-                            let mut value = ::std::option::Option::None;
-                            ::azml::__codegen::default_into(&mut value, #json);
-                            value
-                        }
-                    });
-                }
-            }
-        }
         if let Some(kind) = &t.ext.kind {
             let (name, loader) = (kind.name.as_str(), kind.loader.as_str());
             let list = |l: &[String]| {

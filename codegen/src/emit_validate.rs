@@ -10,13 +10,13 @@
 //! syntax trees ([`crate::syntax`]).
 
 use crate::emit::Writer;
-use crate::ir::{Checks, Field, Kind, StructDef, Ty, TypeDef, TypeId};
+use crate::ir::{Checks, Field, Kind, Member, StructDef, Ty, TypeDef, TypeId};
 use crate::syntax::{
     array, call, ident, impl_fn, impl_from, list, lit_str, literal, path, path_expr, qualified,
     reference, semi, slice_ref, static_stmt, struct_expr, ty, var,
 };
 use proc_macro2::{Literal, Span};
-use syn::{Expr, Item, Lit, Stmt};
+use syn::{Expr, Item, Lit, Stmt, Type};
 
 /// Deepest alias chain followed for alias checks.
 const MAX_ALIASES: usize = 16;
@@ -111,11 +111,30 @@ impl Writer<'_> {
                     [cx, call(read, [value, values, aliases])],
                 ))]
             }
+            Kind::Enum(e) if e.values.iter().any(|v| v.json.is_some()) => {
+                let texts = strs(e.values.iter().map(|v| v.wire.as_str()));
+                let check = path_expr(path(true, &["azml", "__codegen", "check_json_enum"]));
+                let [cx, value] = cx_value();
+                vec![semi(call(check, [cx, value, texts]))]
+            }
             Kind::Enum(e) => {
                 let values = strs(e.values.iter().map(|v| v.wire.as_str()));
                 let check = path_expr(path(true, &["azml", "validate", "Validator", "one_of"]));
                 let [cx, value] = cx_value();
                 vec![semi(call(check, [cx, value, values]))]
+            }
+            Kind::Union(u) if !u.open => {
+                // Every tag is known: a value is one of the variants, each checking its tag.
+                let ms: Vec<Member> = u
+                    .variants
+                    .iter()
+                    .map(|v| Member {
+                        ty: Ty::Named(v.ty),
+                        boxed: false,
+                        checks: None,
+                    })
+                    .collect();
+                self.any_of_body(&ms)
             }
             Kind::Union(u) => {
                 let variants = u.variants.iter().map(|v| {
@@ -135,26 +154,7 @@ impl Writer<'_> {
                     )),
                 ]
             }
-            Kind::Untagged(ms) => {
-                let mut table = Table::default();
-                let members: Vec<Expr> = ms
-                    .iter()
-                    .map(|m| {
-                        let what = self.describe(&m.ty);
-                        let shape = self.check_shape(&m.ty, false, None, &mut table);
-                        pair(lit_str(&what), shape)
-                    })
-                    .collect();
-                let mut body = table.uses(self);
-                body.push(static_stmt(
-                    "__MEMBERS",
-                    self.fixed.members.clone(),
-                    reference(array(members), false),
-                ));
-                let [cx, value] = cx_value();
-                body.push(semi(call(c(&["any_of"]), [cx, value, var("__MEMBERS")])));
-                body
-            }
+            Kind::Untagged(ms) => self.any_of_body(ms),
         };
         let fixed = &self.fixed;
         Some(impl_from(
@@ -162,6 +162,28 @@ impl Writer<'_> {
             self.named_ty(id),
             vec![impl_fn(&fixed.validate_fn, body)],
         ))
+    }
+
+    /// `any_of` over the members' shapes.
+    fn any_of_body(&self, ms: &[Member]) -> Vec<Stmt> {
+        let mut table = Table::default();
+        let members: Vec<Expr> = ms
+            .iter()
+            .map(|m| {
+                let what = self.describe(&m.ty);
+                let shape = self.check_shape(&m.ty, false, m.checks.as_deref(), &mut table);
+                pair(lit_str(&what), shape)
+            })
+            .collect();
+        let mut body = table.uses(self);
+        body.push(static_stmt(
+            "__MEMBERS",
+            self.fixed.members.clone(),
+            reference(array(members), false),
+        ));
+        let [cx, value] = cx_value();
+        body.push(semi(call(c(&["any_of"]), [cx, value, var("__MEMBERS")])));
+        body
     }
 
     fn struct_body(&self, sd: &StructDef, exclusive: &[(String, String)]) -> Vec<Stmt> {
@@ -182,17 +204,55 @@ impl Writer<'_> {
             Some(t) => Some(self.check_shape(t, false, sd.extra_checks.as_deref(), &mut table)),
             None => None,
         };
-        let extra = match (&extra_shape, &sd.extra) {
+        let mut extra = match (&extra_shape, &sd.extra) {
             (Some(_), _) => call(c(&["Extra", "Check"]), [var("__EXTRA")]),
             (None, None) if sd.closed => c(&["Extra", "Deny"]),
             (None, _) => c(&["Extra", "Allow"]),
         };
-        let rows: Vec<Expr> = sd
+        let mut rows: Vec<Expr> = sd
             .fields
             .iter()
             .map(|f| self.field_spec(f, &mut table))
             .collect();
+        for key in &sd.forbidden {
+            rows.push(call(
+                c(&["Field", "optional"]),
+                [lit_str(key), c(&["NEVER"])],
+            ));
+        }
+        let mut late = Vec::new();
+        if !sd.patterns.is_empty() {
+            // `Extra::Patterns(&[(&pattern, shape), …], &rest)`.
+            let mut pairs = Vec::new();
+            for p in &sd.patterns {
+                let shape = self.check_shape(&p.ty, false, p.checks.as_deref(), &mut table);
+                let name = format!("__K{}", table.statics.len());
+                let new = path_expr(path(false, &["__v", "Pattern", "new"]));
+                table.statics.push(Some(static_stmt(
+                    &name,
+                    ty(path(false, &["__v", "Pattern"])),
+                    call(new, [lit_str(&p.pattern)]),
+                )));
+                pairs.push(pair(reference(var(&name), false), shape));
+            }
+            late.push(static_stmt(
+                "__REST",
+                ty(path(false, &["__c", "Extra"])),
+                extra,
+            ));
+            let row: Type = syn::parse_quote!((&__v::Pattern, __c::Shape));
+            late.push(static_stmt(
+                "__PATTERNS",
+                slice_ref(row),
+                reference(array(pairs), false),
+            ));
+            extra = call(
+                c(&["Extra", "Patterns"]),
+                [var("__PATTERNS"), reference(var("__REST"), false)],
+            );
+        }
         let mut body = table.uses(self);
+        body.extend(late);
         if let Some(shape) = extra_shape {
             body.push(static_stmt(
                 "__EXTRA",
@@ -263,7 +323,6 @@ impl Writer<'_> {
             Ty::Bool => c(&["BOOL"]),
             Ty::I32 => c(&["I32"]),
             Ty::I64 => c(&["I64"]),
-            Ty::F32 => c(&["F32"]),
             Ty::F64 => c(&["F64"]),
             Ty::Value => c(&["ANY"]),
             Ty::Array(t) => wrap("Array", self.shape(t, depth + 1)),
@@ -316,7 +375,7 @@ impl Writer<'_> {
             Ty::String => "string".into(),
             Ty::Bool => "boolean".into(),
             Ty::I32 | Ty::I64 => "integer".into(),
-            Ty::F32 | Ty::F64 => "number".into(),
+            Ty::F64 => "number".into(),
             Ty::Value => "any value".into(),
             Ty::Array(_) => "array".into(),
             Ty::Map(_) => "object".into(),

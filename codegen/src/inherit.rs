@@ -27,6 +27,14 @@ pub fn run(ir: &mut Ir, diags: &mut Diagnostics) {
             return;
         }
     }
+    // Open objects whose spec says nothing keep undeclared keys, when no parent decided.
+    for t in &mut ir.types {
+        if let Kind::Struct(sd) = &mut t.kind {
+            if sd.open_default && sd.extra.is_none() && !sd.closed {
+                sd.extra = Some(Ty::Value);
+            }
+        }
+    }
 }
 
 /// The fields copied so far, against [`MAX_FIELDS`].
@@ -79,6 +87,8 @@ fn resolve(
     let mut inherited = Fields::default();
     let mut extra: Option<Ty> = None;
     let mut extra_checks = None;
+    let mut patterns = Vec::new();
+    let mut forbidden = Vec::new();
     for p in &parents {
         resolve(ir, *p, state, diags, depth + 1, budget);
         match ir.types.get(*p).map(|t| &t.kind) {
@@ -90,6 +100,8 @@ fn resolve(
                     extra = psd.extra.clone();
                     extra_checks = psd.extra_checks.clone();
                 }
+                patterns.extend(psd.patterns.iter().cloned());
+                forbidden.extend(psd.forbidden.iter().cloned());
             }
             Some(Kind::Alias(Ty::Value)) | Some(Kind::Alias(Ty::Map(_))) => {
                 extra.get_or_insert(Ty::Value);
@@ -134,6 +146,16 @@ fn resolve(
         if sd.extra.is_none() {
             sd.extra = extra;
             sd.extra_checks = extra_checks;
+        }
+        for p in patterns {
+            if !sd.patterns.iter().any(|q| q.pattern == p.pattern) {
+                sd.patterns.push(p);
+            }
+        }
+        for f in forbidden {
+            if !sd.forbidden.contains(&f) && !sd.fields.iter().any(|x| x.wire == f) {
+                sd.forbidden.push(f);
+            }
         }
     }
     if let Some(s) = state.get_mut(id) {

@@ -45,6 +45,9 @@ pub struct TypeDef {
     pub checks: Option<Box<Checks>>,
     /// The `x-azml-*` rules declared on the schema.
     pub ext: Box<crate::azml_ext::TypeExt>,
+    /// The schema itself allows `null` (`type: [object, null]`, a `null` member): every use
+    /// of the type is nullable.
+    pub nullable: bool,
 }
 
 /// The shape of a type.
@@ -80,14 +83,32 @@ pub struct StructDef {
     pub required_extra: Vec<String>,
     /// Keyword checks of the `additionalProperties` schema.
     pub extra_checks: Option<Box<Checks>>,
-    /// `additionalProperties: false`: undeclared keys are validation errors.
+    /// `additionalProperties: false`: undeclared keys are refused.
     pub closed: bool,
+    /// Neither `additionalProperties` nor `x-azml-unknown-keys` decides: undeclared keys are
+    /// kept in an extra map (after inheritance, when no parent gives one).
+    pub open_default: bool,
+    /// `patternProperties`: keys matching each pattern, kept in a map of their own.
+    pub patterns: Vec<PatternProp>,
+    /// Properties whose schema is `false`: no value is allowed.
+    pub forbidden: Vec<String>,
     /// Discriminator property when this is a polymorphic base.
     pub discriminator: Option<String>,
     /// OpenAPI discriminator mapping: tag value → schema location.
     pub mapping: Vec<(String, Loc)>,
     /// `x-ms-discriminator-value` (or the value a parent's mapping gives).
     pub discriminator_value: Option<String>,
+}
+
+/// One `patternProperties` entry.
+#[derive(Debug, Clone)]
+pub struct PatternProp {
+    /// The key pattern (known to compile with the runtime's regex engine).
+    pub pattern: String,
+    /// The value type.
+    pub ty: Ty,
+    /// Keyword checks of the value schema.
+    pub checks: Option<Box<Checks>>,
 }
 
 /// One field of a struct.
@@ -162,8 +183,11 @@ pub struct EnumDef {
 /// One enum value.
 #[derive(Debug, Clone)]
 pub struct EnumValue {
-    /// The wire string.
+    /// The wire string (for a value of another JSON type, its JSON text).
     pub wire: String,
+    /// A value that is not a string (`null`, `700`, `true`): the enum reads and writes JSON
+    /// values, not strings.
+    pub json: Option<Value>,
     /// `x-ms-enum.values[].name`.
     pub name: Option<String>,
     /// `x-ms-enum.values[].description`.
@@ -179,6 +203,9 @@ pub struct UnionDef {
     pub variants: Vec<Variant>,
     /// The base struct it was built from, if any.
     pub base: Option<TypeId>,
+    /// Unknown tags are kept (a discriminator: the service may add subtypes); a union of
+    /// members with a constant property knows all its tags.
+    pub open: bool,
 }
 
 /// One union variant.
@@ -199,6 +226,9 @@ pub struct Member {
     pub ty: Ty,
     /// Boxed to break a containment cycle.
     pub boxed: bool,
+    /// Keyword checks of the member's schema (`{type: string, pattern: …}`): the validator
+    /// takes the member only when they pass.
+    pub checks: Option<Box<Checks>>,
 }
 
 /// A value type.
@@ -212,8 +242,6 @@ pub enum Ty {
     I32,
     /// `i64`.
     I64,
-    /// `f32`.
-    F32,
     /// `f64`.
     F64,
     /// `serde_json::Value` (untyped).

@@ -128,7 +128,7 @@ struct FrontEnd {
     ir: ir::Ir,
     names: naming::Names,
     definitions: usize,
-    untyped: Vec<(String, String)>,
+    untyped: Vec<(String, String, String)>,
 }
 
 fn front_end(opts: &Options, diags: &mut Diagnostics) -> FrontEnd {

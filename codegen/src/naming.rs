@@ -16,6 +16,8 @@ use std::fmt;
 pub const OTHER: &str = "Other";
 /// The field holding `additionalProperties` beside the declared ones.
 pub const EXTRA_FIELD: &str = "additional_properties";
+/// The field holding the keys of one `patternProperties` pattern.
+pub const PATTERN_FIELD: &str = "pattern_properties";
 
 const KEYWORDS: &[&str] = &[
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
@@ -82,7 +84,7 @@ impl quote::ToTokens for Name {
 }
 
 /// Chosen names: `types[id]` (none for a hand-written `x-azml-type`, which is its path),
-/// `fields[id][i]` (struct fields, then the extra map if any), `variants[id][i]` (enum
+/// `fields[id][i]` (struct fields, then one map a key pattern, then the extra map if any), `variants[id][i]` (enum
 /// values / union variants / untagged members).
 #[derive(Debug, Default)]
 pub struct Names {
@@ -243,6 +245,16 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                     let want = snakes.entry(raw).or_insert_with(|| snake(raw)).clone();
                     out.push(unique(&mut used, want, "field", diags, &t.file, &f.pointer));
                 }
+                for _ in &sd.patterns {
+                    out.push(unique(
+                        &mut used,
+                        Name(PATTERN_FIELD.to_string()),
+                        "field",
+                        diags,
+                        &t.file,
+                        &t.loc.pointer,
+                    ));
+                }
                 if sd.extra.is_some() {
                     out.push(unique(
                         &mut used,
@@ -311,7 +323,7 @@ pub fn run(ir: &Ir, diags: &mut Diagnostics) -> Names {
                         crate::ir::Ty::String => "String".into(),
                         crate::ir::Ty::Bool => "Bool".into(),
                         crate::ir::Ty::I32 | crate::ir::Ty::I64 => "Integer".into(),
-                        crate::ir::Ty::F32 | crate::ir::Ty::F64 => "Number".into(),
+                        crate::ir::Ty::F64 => "Number".into(),
                         crate::ir::Ty::Value => "Value".into(),
                         crate::ir::Ty::Array(_) => "Array".into(),
                         crate::ir::Ty::Map(_) => "Map".into(),

@@ -100,10 +100,12 @@ pub fn run(ir: &mut Ir, diags: &mut Diagnostics) {
             derives: Vec::new(),
             checks: None,
             ext: Box::default(),
+            nullable: b.nullable,
             kind: Kind::Union(UnionDef {
                 tag,
                 variants,
                 base: Some(base),
+                open: true,
             }),
         };
         let uid = ir.types.len();

@@ -14,6 +14,8 @@ pub struct Place {
     pub file: String,
     /// JSON pointer.
     pub pointer: String,
+    /// Why no typed value fits (`no type: any value`, `` `true`: any value ``, …).
+    pub reason: String,
 }
 
 /// The generator's report (serializable to JSON, e.g. for `--report`).
@@ -27,10 +29,12 @@ pub struct Report {
     pub types_total: usize,
     /// Schemas that fell back to an untyped JSON value.
     pub untyped_fallbacks: Vec<Place>,
+    /// The number of fallbacks for each reason.
+    pub fallback_reasons: BTreeMap<String, usize>,
     /// Warnings (tolerated quirks, collisions, fallbacks).
     pub warnings: Vec<Diagnostic>,
     /// The Rust type used for each schema location (`file#pointer`); a polymorphic base maps
-    /// to its union.
+    /// to its union, a schema that allows `null` itself to `Option<Type>`.
     pub schemas: BTreeMap<String, String>,
 }
 
@@ -39,7 +43,7 @@ pub fn build(
     ir: &Ir,
     names: &Names,
     definitions: usize,
-    untyped: &[(String, String)],
+    untyped: &[(String, String, String)],
     warnings: Vec<Diagnostic>,
     display: impl Fn(&Loc) -> String,
 ) -> Report {
@@ -59,8 +63,10 @@ pub fn build(
     let mut schemas = BTreeMap::new();
     for (loc, id) in &ir.by_loc {
         let id = ir.unions_of.get(id).copied().unwrap_or(*id);
+        let nullable = ir.types.get(id).is_some_and(|t| t.nullable);
         let rust = match (ir.types.get(id).map(|t| &t.kind), names.types.get(id)) {
             (Some(Kind::Extern(path)), _) => Some(path.as_str().to_string()),
+            (_, Some(Some(n))) if nullable => Some(format!("Option<{n}>")),
             (_, Some(Some(n))) => Some(n.to_string()),
             _ => None,
         };
@@ -70,17 +76,23 @@ pub fn build(
     }
     let mut untyped_fallbacks: Vec<Place> = untyped
         .iter()
-        .map(|(f, p)| Place {
+        .map(|(f, p, r)| Place {
             file: f.clone(),
             pointer: p.clone(),
+            reason: r.clone(),
         })
         .collect();
     untyped_fallbacks.dedup();
+    let mut fallback_reasons = BTreeMap::new();
+    for p in &untyped_fallbacks {
+        *fallback_reasons.entry(p.reason.clone()).or_default() += 1;
+    }
     Report {
         definitions,
         types_total: types.values().sum(),
         types,
         untyped_fallbacks,
+        fallback_reasons,
         warnings,
         schemas,
     }

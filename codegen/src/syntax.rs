@@ -412,3 +412,13 @@ pub(crate) fn trailing<T, P: Default>(items: impl IntoIterator<Item = T>) -> Pun
         .map(|item| Pair::Punctuated(item, P::default()))
         .collect()
 }
+
+/// `a + b`.
+pub(crate) fn add(a: Expr, b: Expr) -> Expr {
+    Expr::Binary(syn::ExprBinary {
+        attrs: Vec::new(),
+        left: Box::new(a),
+        op: syn::BinOp::Add(Default::default()),
+        right: Box::new(b),
+    })
+}

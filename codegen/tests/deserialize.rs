@@ -1,6 +1,9 @@
-//! The generated `Deserialize` impls (through the shared helper module) keep serde's rules:
-//! unknown keys ignored, duplicate and missing fields refused with serde's messages, and for
-//! an optional nullable field, absent, `null` and a value stay three states.
+//! The generated `Deserialize` impls (through the shared helper module) keep serde's rules
+//! where the schema does not say otherwise: duplicate and missing fields refused with serde's
+//! messages, and for an optional nullable field, absent, `null` and a value stay three states.
+//! A required nullable field takes `null` and refuses an absent key, as its validator does.
+//! What the schema says wins: unknown keys of an open object are kept (serde's `flatten`), and
+//! an optional field that is not nullable refuses `null`, as its validator does.
 
 #[path = "support/scratch.rs"]
 mod scratch;
@@ -37,32 +40,38 @@ fn generated_deserializers_follow_serde_rules() {
     );
     let krate = scratch::write_crate("azml-codegen-deserialize", &lib, Some(MAIN_RS));
     scratch::build(&krate);
-    let cases: [(&str, &str); 11] = [
+    let cases: [(&str, &str); 12] = [
         (
             r#"{"must":"a","mustOrNull":null}"#,
-            r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: None, list: None, ref: None } {"must":"a","mustOrNull":null}"#,
+            r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: None, list: None, ref: None, additional_properties: {} } {"must":"a","mustOrNull":null}"#,
         ),
+        // A required nullable field may be `null`, not absent.
         (
             r#"{"must":"a"}"#,
-            r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: None, list: None, ref: None } {"must":"a","mustOrNull":null}"#,
+            "err missing field `mustOrNull` at line 1 column 12",
         ),
         (
             r#"{"maybeOrNull":null,"must":"a","mustOrNull":"b","list":null,"ref":{"x":1}}"#,
-            r#"ok Thing { must: "a", must_or_null: Some("b"), maybe: None, maybe_or_null: Some(None), list: Some(None), ref: Some(Some(Other { x: Some(1) })) } {"must":"a","mustOrNull":"b","maybeOrNull":null,"list":null,"ref":{"x":1}}"#,
+            r#"ok Thing { must: "a", must_or_null: Some("b"), maybe: None, maybe_or_null: Some(None), list: Some(None), ref: Some(Some(Other { x: Some(1), additional_properties: {} })), additional_properties: {} } {"must":"a","mustOrNull":"b","maybeOrNull":null,"list":null,"ref":{"x":1}}"#,
         ),
         (
-            r#"{"must":"a","maybeOrNull":"v","unknown":[1,{"deep":true}]}"#,
-            r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: Some(Some("v")), list: None, ref: None } {"must":"a","mustOrNull":null,"maybeOrNull":"v"}"#,
+            r#"{"must":"a","mustOrNull":null,"maybeOrNull":"v","unknown":[1,{"deep":true}]}"#,
+            r#"ok Thing { must: "a", must_or_null: None, maybe: None, maybe_or_null: Some(Some("v")), list: None, ref: None, additional_properties: {"unknown": Array [Number(1), Object {"deep": Bool(true)}]} } {"must":"a","mustOrNull":null,"maybeOrNull":"v","unknown":[1,{"deep":true}]}"#,
         ),
         ("{}", "err missing field `must` at line 1 column 2"),
         (
             r#"{"must":"a","must":"b"}"#,
             "err duplicate field `must` at line 1 column 18",
         ),
-        // A second occurrence is refused after a `null` too (optional and nullable slots).
+        // `null` for an optional field that is not nullable is refused.
         (
-            r#"{"must":"a","maybe":null,"maybe":"x"}"#,
-            "err duplicate field `maybe` at line 1 column 32",
+            r#"{"must":"a","maybe":null}"#,
+            "err invalid type: null, expected a string at line 1 column 24",
+        ),
+        // A second occurrence is refused after a `null` too (nullable slots).
+        (
+            r#"{"must":"a","maybe":"y","maybe":"x"}"#,
+            "err duplicate field `maybe` at line 1 column 31",
         ),
         (
             r#"{"must":"a","maybeOrNull":null,"maybeOrNull":1}"#,
@@ -122,18 +131,32 @@ fn main() {
 }
 "#;
 
-/// What serde's derive does with the same fields (`nullable` keeps `null` apart from absent).
+/// What serde's derive does with the same fields (`nullable` keeps `null` apart from absent,
+/// `present` refuses `null` for an optional field, `flatten` keeps unknown keys).
 const TWINS_RS: &str = r#"
 /// The same names, for the same messages.
 pub mod twin {
 use super::{Kind, Other};
 
+fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// With `deserialize_with`, serde refuses a missing `Option` field instead of taking `None`.
+fn required_option<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    <Option<T> as serde::Deserialize>::deserialize(d)
+}
+
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Thing {
     must: String,
-    #[serde(rename = "mustOrNull")]
+    #[serde(rename = "mustOrNull", deserialize_with = "required_option")]
     must_or_null: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     maybe: Option<String>,
     #[serde(
         rename = "maybeOrNull",
@@ -155,15 +178,21 @@ pub struct Thing {
         deserialize_with = "azml::__codegen::nullable"
     )]
     reference: Option<Option<Other>>,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Strict {
     kind: Kind,
     must: String,
-    #[serde(rename = "mustOrNull")]
+    #[serde(rename = "mustOrNull", deserialize_with = "required_option")]
     must_or_null: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     maybe: Option<String>,
     #[serde(
         rename = "maybeOrNull",
@@ -172,6 +201,8 @@ pub struct Strict {
         deserialize_with = "azml::__codegen::nullable"
     )]
     maybe_or_null: Option<Option<String>>,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 }
 "#;

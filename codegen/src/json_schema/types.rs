@@ -138,7 +138,7 @@ impl Writer<'_> {
             Ty::String => json!({"type": "string"}),
             Ty::Bool => json!({"type": "boolean"}),
             Ty::I32 | Ty::I64 => json!({"type": "integer"}),
-            Ty::F32 | Ty::F64 => json!({"type": "number"}),
+            Ty::F64 => json!({"type": "number"}),
             Ty::Value => json!({}),
             Ty::Array(item) => match self.ty(item) {
                 Value::Object(m) if m.is_empty() => json!({"type": "array"}),

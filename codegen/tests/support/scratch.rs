@@ -88,9 +88,12 @@ pub fn run(dir: &Path, name: &str, stdin: &str) -> String {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("run {}: {e}", exe.display()));
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin.as_bytes()).expect("write stdin");
-    }
+    // Written from another thread: a large input would otherwise fill the pipe while the
+    // binary waits for its output to be read.
+    let writer = child.stdin.take().map(|mut input| {
+        let text = stdin.to_owned();
+        std::thread::spawn(move || input.write_all(text.as_bytes()))
+    });
     let out = child.wait_with_output().expect("wait");
     assert!(
         out.status.success(),
@@ -98,5 +101,8 @@ pub fn run(dir: &Path, name: &str, stdin: &str) -> String {
         exe.display(),
         String::from_utf8_lossy(&out.stderr)
     );
+    if let Some(w) = writer {
+        w.join().expect("stdin writer").expect("write stdin");
+    }
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -63,7 +63,7 @@ impl EnvironmentRef {
                     ))
                 }
             };
-            env.conda_file = Some(EnvironmentCondaFile::Value(Value::Object(map)));
+            env.conda_file = Some(EnvironmentCondaFile::Map(map.into_iter().collect()));
         }
         let mut context = None;
         if let Some(build) = &mut env.build {
@@ -189,9 +189,10 @@ impl Serialize for BuildDict<'_> {
 fn conda_value(conda: &EnvironmentCondaFile) -> std::borrow::Cow<'_, Value> {
     match conda {
         EnvironmentCondaFile::String(path) => std::borrow::Cow::Owned(Value::String(path.clone())),
-        EnvironmentCondaFile::Value(value) | EnvironmentCondaFile::Other(value) => {
-            std::borrow::Cow::Borrowed(value)
-        }
+        EnvironmentCondaFile::Map(map) => std::borrow::Cow::Owned(Value::Object(
+            map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        )),
+        EnvironmentCondaFile::Other(value) => std::borrow::Cow::Borrowed(value),
     }
 }
 
@@ -216,7 +217,9 @@ pub fn anonymous_version(env: &Environment) -> String {
     if let Some(image) = &env.image {
         hash = python_join(&hash, &sha256_hex(image));
         if let Some(config) = &env.inference_config {
-            let text = azml_pyio::pyyaml::dump(config, true);
+            let config =
+                Value::Object(config.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+            let text = azml_pyio::pyyaml::dump(&config, true);
             hash = python_join(&hash, &sha256_hex(&text));
         }
         if let Some(conda) = &env.conda_file {

@@ -17,59 +17,66 @@
 
 mod read;
 mod rules;
+mod values;
 
 pub use crate::__deserialize_from_map as deserialize_from_map;
 pub use read::{deserialize_struct, nullable, FromMap, MapReader};
 pub use rules::{check_enum, default_into, exclusive, inherited, lower_enum, snake_enum, truthy};
+pub use values::{check_json_enum, closed_enum, json_enum, json_literal, NEVER};
 
-use crate::validate::{Checks, Validate, Validator};
-use ::serde::ser::{SerializeStruct, Serializer};
+use crate::validate::{Checks, Pattern, Validate, Validator};
+use ::serde::ser::{SerializeMap, Serializer};
 use ::serde_json::Value;
 use ::std::option::Option::{self, None, Some};
 use ::std::result::Result::{self, Err, Ok};
 
-/// Serializes a struct field by field, as serde's derive does (same calls, same
-/// length, `skip_field` for skipped fields), keeping the first error for
-/// [`end`](StructWriter::end), so that generated code is one statement a field.
+/// Serializes a struct field by field as a map (serde's derive writes the
+/// same JSON: optional fields left out when `None`), keeping the first error
+/// for [`end`](StructWriter::end), so that generated code is one statement a
+/// field. A map, not a struct, so that an extra-keys map's entries follow.
 pub struct StructWriter<S: Serializer> {
-    state: Result<S::SerializeStruct, S::Error>,
+    state: Result<S::SerializeMap, S::Error>,
 }
 
 impl<S: Serializer> StructWriter<S> {
-    /// Starts the struct `name`: `required` fields always written, plus one for
-    /// each `true` in `present` (the optional fields that are `Some`).
-    pub fn new(serializer: S, name: &'static str, required: usize, present: &[bool]) -> Self {
+    /// Starts the struct: `required` entries always written (the extra map's
+    /// included), plus one for each `true` in `present` (the optional fields that are `Some`).
+    pub fn new(serializer: S, required: usize, present: &[bool]) -> Self {
         let len = required + present.iter().filter(|p| **p).count();
         StructWriter {
-            state: serializer.serialize_struct(name, len),
+            state: serializer.serialize_map(Some(len)),
         }
     }
 
     /// Writes a field.
-    pub fn field<T: ?Sized + ::serde::Serialize>(&mut self, key: &'static str, value: &T) {
+    pub fn field<T: ?Sized + ::serde::Serialize>(&mut self, key: &str, value: &T) {
         if let Ok(state) = &mut self.state {
-            if let Err(e) = state.serialize_field(key, value) {
+            if let Err(e) = state.serialize_entry(key, value) {
                 self.state = Err(e);
             }
         }
     }
 
     /// Writes an optional field when it is `Some` (`skip_serializing_if = "Option::is_none"`).
-    pub fn optional<T: ::serde::Serialize>(&mut self, key: &'static str, value: &Option<T>) {
-        if let Ok(state) = &mut self.state {
-            let done = match value {
-                Some(_) => state.serialize_field(key, value),
-                None => state.skip_field(key),
-            };
-            if let Err(e) = done {
-                self.state = Err(e);
-            }
+    pub fn optional<T: ::serde::Serialize>(&mut self, key: &str, value: &Option<T>) {
+        if value.is_some() {
+            self.field(key, value);
+        }
+    }
+
+    /// Writes the entries of an extra-keys map (`#[serde(flatten)]`).
+    pub fn extra<'m, T: ::serde::Serialize + 'm>(
+        &mut self,
+        map: impl IntoIterator<Item = (&'m String, &'m T)>,
+    ) {
+        for (key, value) in map {
+            self.field(key, value);
         }
     }
 
     /// Ends the struct, or returns the first error.
     pub fn end(self) -> Result<S::Ok, S::Error> {
-        self.state.and_then(SerializeStruct::end)
+        self.state.and_then(SerializeMap::end)
     }
 }
 
@@ -141,8 +148,6 @@ pub const BOOL: Shape = Shape::Is(<bool as Validate>::validate);
 pub const I32: Shape = Shape::Is(<i32 as Validate>::validate);
 /// An `i64`.
 pub const I64: Shape = Shape::Is(<i64 as Validate>::validate);
-/// An `f32`.
-pub const F32: Shape = Shape::Is(<f32 as Validate>::validate);
 /// An `f64`.
 pub const F64: Shape = Shape::Is(<f64 as Validate>::validate);
 /// Any JSON value.
@@ -204,6 +209,31 @@ pub enum Extra {
     Deny,
     /// Check each one's value (a typed `additionalProperties`).
     Check(Shape),
+    /// `patternProperties`: a key matching patterns is checked by each one's shape; the
+    /// others by the inner rule.
+    Patterns(&'static [(&'static Pattern, Shape)], &'static Extra),
+}
+
+impl Extra {
+    fn check(&self, cx: &mut Validator, key: &str, v: &Value) {
+        match self {
+            Extra::Allow => {}
+            Extra::Deny => cx.key_error(key, "unknown field"),
+            Extra::Check(shape) => cx.field(key, v, |v, cx| shape.check(v, cx)),
+            Extra::Patterns(patterns, rest) => {
+                let mut matched = false;
+                for (pattern, shape) in *patterns {
+                    if pattern.is_match(key) == Ok(true) {
+                        matched = true;
+                        cx.field(key, v, |v, cx| shape.check(v, cx));
+                    }
+                }
+                if !matched {
+                    rest.check(cx, key, v);
+                }
+            }
+        }
+    }
 }
 
 /// Checks an object: its declared fields, the required ones, and the others
@@ -215,11 +245,7 @@ pub fn object(cx: &mut Validator, value: &Value, fields: &[Field], extra: Extra)
     for (key, v) in map {
         match fields.iter().find(|f| f.key == key) {
             Some(f) => cx.field(key, v, |v, cx| f.shape.check(v, cx)),
-            None => match extra {
-                Extra::Allow => {}
-                Extra::Deny => cx.key_error(key, "unknown field"),
-                Extra::Check(shape) => cx.field(key, v, |v, cx| shape.check(v, cx)),
-            },
+            None => extra.check(cx, key, v),
         }
     }
     for f in fields.iter().filter(|f| f.required) {
@@ -280,7 +306,6 @@ mod tests {
         fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut s = StructWriter::new(
                 serializer,
-                "Thing",
                 1,
                 &[self.b.is_some(), self.c.is_some(), self.d.is_some()],
             );
@@ -296,7 +321,7 @@ mod tests {
 
     impl ::serde::Serialize for Empty {
         fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let s = StructWriter::new(serializer, "Empty", 0, &[]);
+            let s = StructWriter::new(serializer, 0, &[]);
             s.end()
         }
     }

@@ -68,17 +68,18 @@ impl<'de, T: FromMap> Visitor<'de> for StructVisitor<T> {
     }
 }
 
-/// Reads a key as the index of a field (`usize::MAX` for any other key).
-struct Key(&'static [&'static str]);
+/// Reads a key as the index of a field (`usize::MAX` for any other key, whose
+/// text is kept in the second member).
+struct Key<'k>(&'static [&'static str], &'k mut String);
 
-impl<'de> DeserializeSeed<'de> for Key {
+impl<'de> DeserializeSeed<'de> for Key<'_> {
     type Value = usize;
     fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
         d.deserialize_identifier(self)
     }
 }
 
-impl<'de> Visitor<'de> for Key {
+impl<'de> Visitor<'de> for Key<'_> {
     type Value = usize;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("field identifier")
@@ -90,14 +91,18 @@ impl<'de> Visitor<'de> for Key {
             .unwrap_or(usize::MAX))
     }
     fn visit_str<E: Error>(self, v: &str) -> Result<usize, E> {
-        Ok(self.0.iter().position(|f| *f == v).unwrap_or(usize::MAX))
+        let found = self.0.iter().position(|f| *f == v);
+        if found.is_none() {
+            self.1.clear();
+            self.1.push_str(v);
+        }
+        Ok(found.unwrap_or(usize::MAX))
     }
     fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<usize, E> {
-        Ok(self
-            .0
-            .iter()
-            .position(|f| f.as_bytes() == v)
-            .unwrap_or(usize::MAX))
+        match std::str::from_utf8(v) {
+            Ok(v) => self.visit_str(v),
+            Err(_) => Ok(usize::MAX),
+        }
     }
 }
 
@@ -117,6 +122,8 @@ pub struct MapReader<'de, A: MapAccess<'de>> {
     /// The fields read so far: bit `i` for field `i` below 128, then `more`.
     seen: u128,
     more: Vec<bool>,
+    /// The last key that is no field's.
+    unknown: String,
     de: PhantomData<&'de ()>,
 }
 
@@ -129,6 +136,7 @@ impl<'de, A: MapAccess<'de>> MapReader<'de, A> {
             index: usize::MAX,
             seen: 0,
             more: Vec::new(),
+            unknown: String::new(),
             de: PhantomData,
         }
     }
@@ -136,7 +144,10 @@ impl<'de, A: MapAccess<'de>> MapReader<'de, A> {
     /// Reads the next key: `false` at the end of the map. A field read before
     /// is refused (serde's `duplicate field` error).
     pub fn next_key(&mut self) -> Result<bool, A::Error> {
-        let Some(index) = self.map.next_key_seed(Key(self.fields))? else {
+        let Some(index) = self
+            .map
+            .next_key_seed(Key(self.fields, &mut self.unknown))?
+        else {
             return Ok(false);
         };
         self.index = index;
@@ -195,6 +206,32 @@ impl<'de, A: MapAccess<'de>> MapReader<'de, A> {
     /// Skips the value of a key no field has.
     pub fn skip(&mut self) -> Result<(), A::Error> {
         self.map.next_value::<IgnoredAny>().map(|_| ())
+    }
+
+    /// The key just read when it is no field's.
+    pub fn key(&self) -> &str {
+        &self.unknown
+    }
+
+    /// Keeps a key no field has, with its value, in an extra-keys map.
+    pub fn extra<T: Deserialize<'de>>(
+        &mut self,
+        map: &mut impl Extend<(String, T)>,
+    ) -> Result<(), A::Error> {
+        let value = self.map.next_value()?;
+        map.extend([(std::mem::take(&mut self.unknown), value)]);
+        Ok(())
+    }
+
+    /// Refuses a key no field has (`additionalProperties: false`), or a field the schema
+    /// forbids (`false`), with serde's `unknown field` error.
+    pub fn deny(&mut self) -> Result<(), A::Error> {
+        let key = self
+            .fields
+            .get(self.index)
+            .copied()
+            .unwrap_or(&self.unknown);
+        Err(A::Error::unknown_field(key, self.fields))
     }
 
     /// After the map, serde's `missing field` error for the first of the

@@ -30,7 +30,7 @@ mod validator;
 
 pub use checks::{checked, pattern_error, Checks, Pattern};
 pub use describe::describe;
-pub use shapes::{FieldSpec, Unknown, ValidateFn};
+pub use shapes::ValidateFn;
 pub use validator::Validator;
 
 use serde_json::Value;
