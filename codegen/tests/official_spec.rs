@@ -2,12 +2,16 @@
 //! scratch crate, compile it with no warnings, and round-trip every request and response body
 //! of the version's examples through the type its operation declares.
 
+#[path = "support/compare.rs"]
+mod compare;
 #[path = "support/scratch.rs"]
 mod scratch;
 
+use compare::{first_difference, normalize};
+
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 const VERSION_DIR: &str = "specs/azure-rest-api-specs/specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2024-04-01";
@@ -74,56 +78,9 @@ const DEFECTS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            o => out.push(o.as_os_str()),
-        }
-    }
-    out
-}
-
 fn read(p: &Path) -> Value {
     let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// JSON equality where numbers compare by value (JSON has one number type).
-fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, v) in x {
-                let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-                match y.get(k) {
-                    Some(w) => {
-                        if let Some(d) = first_difference(v, w, p) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(format!("{p} (dropped)")),
-                }
-            }
-            y.keys()
-                .find(|k| !x.contains_key(*k))
-                .map(|k| format!("{at}/{k} (added)"))
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            if x.len() != y.len() {
-                return Some(format!("{at} (length)"));
-            }
-            x.iter()
-                .zip(y)
-                .enumerate()
-                .find_map(|(i, (v, w))| first_difference(v, w, format!("{at}/{i}")))
-        }
-        (Value::Number(x), Value::Number(y)) => (x.as_f64() != y.as_f64()).then(|| at.clone()),
-        _ => (a != b).then_some(at),
-    }
 }
 
 struct Case {
@@ -323,7 +280,7 @@ fn official_spec_generates_compiles_and_round_trips_examples() {
     let mut failures: BTreeMap<(String, String), String> = BTreeMap::new();
     for (c, res) in cases.iter().zip(&results) {
         let problem = match res {
-            Ok(v) => first_difference(&c.body, v, String::new()),
+            Ok(v) => first_difference(&c.body, v, ""),
             Err(e) => Some(format!("error: {e}")),
         };
         match problem {

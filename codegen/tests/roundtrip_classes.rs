@@ -3,6 +3,8 @@
 //! passes the generated validator, deserializes and serializes back to an equal JSON value;
 //! every value it refuses fails the validator and does not deserialize either.
 
+#[path = "support/compare.rs"]
+mod compare;
 #[path = "support/roundtrip.rs"]
 mod roundtrip;
 #[path = "support/scratch.rs"]

@@ -17,6 +17,8 @@
 //! `target/tmp/roundtrip-failures.txt`, and the definitions no proposal was valid for (with
 //! the oracle's reason) to `target/tmp/roundtrip-without-instances.txt`.
 
+#[path = "support/compare.rs"]
+mod compare;
 #[path = "support/instances.rs"]
 mod instances;
 #[path = "support/roundtrip.rs"]

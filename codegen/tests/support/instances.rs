@@ -10,9 +10,10 @@
 
 #![allow(dead_code)] // each test uses a different part
 
+use super::compare::normalize;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A document's dialect, as the oracle reads it.
@@ -39,20 +40,6 @@ pub struct Docs {
     shape: Arc<HashMap<String, Value>>,
     /// Discriminator bases: (file, pointer) → (tag property, [(tag value, child pointer)]).
     children: HashMap<Place, (String, Vec<(String, Place)>)>,
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            o => out.push(o.as_os_str()),
-        }
-    }
-    out
 }
 
 /// `reference` with the characters a URI may not hold percent-encoded (vega-lite's

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)] // each test uses a different part
 
+pub use super::compare::first_difference;
 use super::scratch;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -93,38 +94,4 @@ pub fn run(dir: &Path, krate: &str, cases: &[(String, Value)]) -> Vec<Outcome> {
             Outcome { issues, back }
         })
         .collect()
-}
-
-/// JSON equality where numbers compare by value (JSON has one number type): the first
-/// difference's pointer, or `None`.
-pub fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, v) in x {
-                let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-                match y.get(k) {
-                    Some(w) => {
-                        if let Some(d) = first_difference(v, w, &p) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(format!("{p} (dropped)")),
-                }
-            }
-            y.keys()
-                .find(|k| !x.contains_key(*k))
-                .map(|k| format!("{at}/{k} (added)"))
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            if x.len() != y.len() {
-                return Some(format!("{at} (length)"));
-            }
-            x.iter()
-                .zip(y)
-                .enumerate()
-                .find_map(|(i, (v, w))| first_difference(v, w, &format!("{at}/{i}")))
-        }
-        (Value::Number(x), Value::Number(y)) => (x.as_f64() != y.as_f64()).then(|| at.to_string()),
-        _ => (a != b).then(|| at.to_string()),
-    }
 }
