@@ -64,3 +64,9 @@ pub use azml_runtime::*;
 /// `azml-entities` crate).
 #[cfg(feature = "entities")]
 pub use azml_entities as entities;
+
+/// The README's Rust examples, compiled (and the derive-only one run) by
+/// `cargo test --doc`, so the README cannot drift from the API.
+#[cfg(all(doctest, feature = "entities"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExamples;

@@ -335,8 +335,8 @@ pub fn fuzz_fast_against_general(text: &str, limits: &Limits) {
 ///
 /// # Errors
 /// As [`parse_str`], plus I/O errors and invalid UTF-8.
-pub fn parse_path(path: &Path) -> Result<Document, YamlError> {
-    parse_path_with(path, &Limits::DEFAULT)
+pub fn parse_path(path: impl AsRef<Path>) -> Result<Document, YamlError> {
+    parse_path_with(path.as_ref(), &Limits::DEFAULT)
 }
 
 /// Loads a single YAML document from a file with the given [`Limits`].
