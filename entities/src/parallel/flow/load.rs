@@ -337,7 +337,7 @@ fn run_flow(f: &mut Fields<'_>, run_file: &Path, component: &mut FlowComponent) 
         );
         return None;
     };
-    let content = match azml_pyio::yaml::parse_path(&flow_dir.join(&flow_file)) {
+    let content = match azml_pyio::yaml::parse_path(flow_dir.join(&flow_file)) {
         Ok(doc) => doc.into_value(),
         Err(e) => {
             f.issue(at, e.to_string());
