@@ -81,12 +81,14 @@ pub(super) fn scalar(c: &mut Cursor<'_>, parent: usize) -> R<(String, Pos32)> {
         c.skip_to_eol();
         out.push_str(c.text.get(from..c.pos).ok_or(Bail)?);
         end = (c.pos, c.line, c.line_start);
-        // At the end of the text, a last line without a line break counts as
-        // one with it (as saphyr-parser reads it).
-        leading_break = true;
+        // A content line that ends the text without a line break: saphyr-parser
+        // reads it as one with a break, PyYAML without, and a last line of
+        // spaces deeper than the indentation differently again; the general
+        // loader decides, so both paths always agree.
         if !c.next_line() {
-            break;
+            return Err(Bail);
         }
+        leading_break = true;
         skip_indent(c, indent, &mut trailing_breaks);
     }
     if chomp != Chomp::Strip && leading_break {
