@@ -67,13 +67,7 @@ fn kind_matches_python<T: Document>(kind: &str, assets: &str, at_least: usize) {
             continue;
         };
         let record = &golden.record;
-        let got = asset.to_dict();
-        if !parity::same_json(&got, &record["dict"]) {
-            failures.push(format!(
-                "{}: dict\n  python: {}\n  azml:   {got}",
-                golden.file, record["dict"]
-            ));
-        }
+        failures.extend(golden.dict_failure(&asset.to_dict()));
         if let Some(yaml) = record["yaml"].as_str() {
             let got = asset.to_yaml();
             if got != yaml {

@@ -31,14 +31,7 @@ fn sweep_jobs_match_python() {
         let (true, Ok(job)) = (golden.accepted(), result) else {
             continue;
         };
-        let expected = &golden.record["dict"];
-        let got = job.to_dict();
-        if !parity::same_json(&got, expected) {
-            failures.push(format!(
-                "{}: dict\n  python: {expected}\n  azml:   {got}",
-                golden.file
-            ));
-        }
+        failures.extend(golden.dict_failure(&job.to_dict()));
         failures.extend(rest_failures(golden, job.to_rest()));
     }
     parity::report("sweep job", goldens.len(), &failures);
