@@ -19,6 +19,7 @@ use crate::fields::binding::is_binding;
 use crate::fields::job_io::{
     fit_ports, node_input, node_output, normalize_node_io, without_binding_types,
 };
+use crate::fields::json_form::json;
 use crate::fields::{io_rest, job_rest, JobLiteral};
 use crate::generated::{
     AssetType, Command, CommandComponent, CommandType, JobInput, JobOutput, NodeDataOutput,
@@ -378,10 +379,6 @@ fn output_value(output: Option<&JobOutput>) -> OutputValue<'_> {
         None => OutputValue::Null,
         Some(o) => OutputValue::Data(o.r#type.as_ref().map(wire), o.mode.as_ref().map(wire)),
     }
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
 /// Python's truth of a value as written (`self.resources if self.resources else None`).

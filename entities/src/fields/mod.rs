@@ -22,6 +22,7 @@ pub mod job_fields;
 pub mod job_from_rest;
 pub mod job_io;
 pub mod job_rest;
+pub mod json_form;
 pub mod node_path;
 pub mod parameter_value;
 pub mod port_slot;

@@ -10,6 +10,7 @@ use super::binding_types::{self, JobView};
 use super::node_rest::{self, BaseFields};
 use crate::fields::io_rest;
 use crate::fields::job_io::{fit_ports, normalize_node_io, without_binding_types};
+use crate::fields::json_form::json;
 use crate::generated::PipelineNode;
 
 impl PipelineNode {
@@ -91,8 +92,4 @@ impl PipelineNode {
             None => Vec::new(),
         }
     }
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }

@@ -11,6 +11,7 @@ use serde_json::Map;
 
 use crate::command::CommandComponentRef;
 use crate::component::{ComponentSource, NodeComponentKind};
+use crate::fields::json_form::json;
 use crate::fields::{io_rest, job_rest};
 use crate::generated::Sweep;
 use crate::pipeline::binding_types::{declared_ports, given_ports, port_type, JobView};
@@ -101,9 +102,4 @@ impl Sweep {
             None => given_ports(self.inputs.as_ref(), self.outputs.as_ref()),
         }
     }
-}
-
-/// A field's JSON form.
-fn json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde_json::Map;
 
 use crate::component::anonymous;
+use crate::fields::json_form::json;
 use crate::fields::JobLiteral;
 use crate::fields::NodeDataPath;
 use crate::generated::{
@@ -120,9 +121,4 @@ fn without_bindings(mut resources: Value) -> Value {
         map.retain(|_, v| !v.as_str().is_some_and(crate::fields::binding::is_binding));
     }
     resources
-}
-
-/// A field as JSON.
-fn json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }

@@ -5,6 +5,7 @@
 //! in their REST spelling (`mini_batch_size` an integer, `partition_keys` a
 //! JSON string).
 
+use crate::fields::json_form::json;
 use crate::fields::{io_rest, job_rest};
 use crate::generated::ParallelNode;
 use crate::parallel::NodeComponent;
@@ -98,8 +99,4 @@ impl ParallelNode {
             None => None,
         })
     }
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }
