@@ -324,14 +324,8 @@ impl Command {
             .and_then(CommandComponentRef::component)
         {
             Some(c) => crate::pipeline::binding_types::declared_ports(
-                c.inputs
-                    .iter()
-                    .flatten()
-                    .map(|(n, p)| (n, crate::pipeline::binding_types::port_type(p))),
-                c.outputs
-                    .iter()
-                    .flatten()
-                    .map(|(n, p)| (n, crate::pipeline::binding_types::port_type(p))),
+                c.inputs.as_ref(),
+                c.outputs.as_ref(),
             ),
             None => given_ports(self.inputs.as_ref(), self.outputs.as_ref()),
         }

@@ -226,18 +226,19 @@ fn job_port(text: &str) -> Option<(&str, &str, &str)> {
 
 /// The ports of a node whose component declares them: each of the
 /// component's inputs and outputs, of its declared type.
-pub fn declared_ports<'a>(
-    inputs: impl Iterator<Item = (&'a String, String)>,
-    outputs: impl Iterator<Item = (&'a String, String)>,
+pub fn declared_ports<I: serde::Serialize, O: serde::Serialize>(
+    inputs: Option<&OrderedMap<I>>,
+    outputs: Option<&OrderedMap<O>>,
 ) -> JobView<'static> {
-    let typed = |ports: &mut dyn Iterator<Item = (&'a String, String)>| {
+    fn typed<T: serde::Serialize>(ports: Option<&OrderedMap<T>>) -> OrderedMap<PortView> {
+        let ports = ports.into_iter().flatten();
         ports
-            .map(|(name, ty)| (name.clone(), PortView::Typed(ty)))
+            .map(|(name, port)| (name.clone(), PortView::Typed(port_type(port))))
             .collect()
-    };
+    }
     JobView::Node {
-        inputs: typed(&mut { inputs }),
-        outputs: typed(&mut { outputs }),
+        inputs: typed(inputs),
+        outputs: typed(outputs),
     }
 }
 
@@ -285,7 +286,7 @@ pub fn given_ports<I: crate::fields::port_slot::PortSlot<crate::generated::NodeI
 }
 
 /// The `type` a port definition (any serializable port) declares.
-pub fn port_type<T: serde::Serialize>(port: &T) -> String {
+fn port_type<T: serde::Serialize>(port: &T) -> String {
     serde_json::to_value(port)
         .ok()
         .and_then(|v| v.get("type").and_then(Value::as_str).map(str::to_owned))

@@ -112,16 +112,9 @@ impl Node {
         match self {
             Node::Command(node) => node.binding_view(),
             Node::Parallel(node) => match &node.component {
-                Some(NodeComponent::Loaded(c, _)) => binding_types::declared_ports(
-                    c.inputs
-                        .iter()
-                        .flatten()
-                        .map(|(n, p)| (n, binding_types::port_type(p))),
-                    c.outputs
-                        .iter()
-                        .flatten()
-                        .map(|(n, p)| (n, binding_types::port_type(p))),
-                ),
+                Some(NodeComponent::Loaded(c, _)) => {
+                    binding_types::declared_ports(c.inputs.as_ref(), c.outputs.as_ref())
+                }
                 _ => binding_types::given_ports(node.inputs.as_ref(), node.outputs.as_ref()),
             },
             Node::Pipeline(node) => node.binding_view(),

@@ -70,16 +70,7 @@ impl PipelineNode {
     /// The node's ports as a binding to them sees them.
     pub fn binding_view(&self) -> JobView<'static> {
         match self.component.component() {
-            Some(c) => binding_types::declared_ports(
-                c.inputs
-                    .iter()
-                    .flatten()
-                    .map(|(n, p)| (n, binding_types::port_type(p))),
-                c.outputs
-                    .iter()
-                    .flatten()
-                    .map(|(n, p)| (n, binding_types::port_type(p))),
-            ),
+            Some(c) => binding_types::declared_ports(c.inputs.as_ref(), c.outputs.as_ref()),
             None => binding_types::given_ports(self.inputs.as_ref(), self.outputs.as_ref()),
         }
     }

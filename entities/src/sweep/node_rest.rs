@@ -14,7 +14,7 @@ use crate::component::{ComponentSource, NodeComponentKind};
 use crate::fields::json_form::json;
 use crate::fields::{io_rest, job_rest};
 use crate::generated::Sweep;
-use crate::pipeline::binding_types::{declared_ports, given_ports, port_type, JobView};
+use crate::pipeline::binding_types::{declared_ports, given_ports, JobView};
 use crate::pipeline::node_rest::{self, BaseFields};
 
 /// `Sweep._picked_fields_from_dict_to_rest_object`.
@@ -95,10 +95,7 @@ impl Sweep {
     /// read, else those written in the node.
     pub fn binding_view(&self) -> JobView<'static> {
         match self.trial.component() {
-            Some(c) => declared_ports(
-                c.inputs.iter().flatten().map(|(n, p)| (n, port_type(p))),
-                c.outputs.iter().flatten().map(|(n, p)| (n, port_type(p))),
-            ),
+            Some(c) => declared_ports(c.inputs.as_ref(), c.outputs.as_ref()),
             None => given_ports(self.inputs.as_ref(), self.outputs.as_ref()),
         }
     }
